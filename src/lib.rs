@@ -1,0 +1,12 @@
+//! Glass Bank: a serious game that makes a bank economy's business model visible. The `sim`
+//! module is the pure economy, `scenario` reads RON scenarios into it, and `game` (behind the
+//! default "game" feature) is the Bevy + egui interface that shows it.
+#[cfg(feature = "game")]
+pub mod game;
+pub mod i18n;
+pub mod platform;
+pub mod scenario;
+pub mod sim;
+
+/// The scenario the game opens with, built into the binary (it is also scenarios/one_town.ron).
+pub const DEFAULT_SCENARIO: &str = include_str!("../scenarios/one_town.ron");

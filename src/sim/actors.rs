@@ -1,0 +1,195 @@
+//! The state of every actor: banks, merchants, clients and their loans.
+use super::config::{CardKind, Good, Strategy};
+use super::decisions::{BusinessDecision, RetailDecision};
+use super::ids::{BankId, ClientId, LoanId, MerchantId, Turn};
+use super::money::{Bp, Money, Overflow};
+use super::pricing::{LendingCosts, LoanRate};
+use serde::{Deserialize, Serialize};
+
+/// Trust in a bank, from 0 (none) to 1,000 (full); it never leaves that range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Trust(u16);
+
+impl Trust {
+    pub const MAX: u16 = 1_000;
+
+    pub fn new(points: u16) -> Trust {
+        Trust(points.min(Self::MAX))
+    }
+
+    pub fn points(self) -> u16 {
+        self.0
+    }
+
+    pub fn raise(&mut self, points: u16) {
+        self.0 = self.0.saturating_add(points).min(Self::MAX);
+    }
+
+    pub fn lower(&mut self, points: u16) {
+        self.0 = self.0.saturating_sub(points);
+    }
+}
+
+/// A bank, with its retail side (clients) and its business side (merchants).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bank {
+    pub id: BankId,
+    pub name: String,
+    pub lending: LendingCosts,
+    pub fixed_costs: Money,
+    pub cost_per_account: Money,
+    /// The settings in force this month.
+    pub retail: RetailDecision,
+    pub business: BusinessDecision,
+    /// The scenario's settings, which bots adjust.
+    pub baseline_retail: RetailDecision,
+    pub baseline_business: BusinessDecision,
+    pub retail_strategy: Strategy,
+    pub business_strategy: Strategy,
+}
+
+/// A shop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merchant {
+    pub id: MerchantId,
+    pub name: String,
+    /// Holds the account and the acquiring contract.
+    pub bank: BankId,
+    pub goods: Vec<Good>,
+    pub markup: Bp,
+    pub baseline_markup: Bp,
+    pub accepts_cards: bool,
+    pub rent: Money,
+    pub pd: Bp,
+    pub loan: Option<LoanId>,
+    pub strategy: Strategy,
+}
+
+impl Merchant {
+    /// The shelf price of a good, VAT included: unit cost x (1 + mark-up) x (1 + VAT).
+    pub fn price(&self, good: &Good, vat: Bp) -> Result<Money, Overflow> {
+        let before_vat = good
+            .unit_cost
+            .ratio(10_000 + i64::from(self.markup.0), 10_000)?;
+        before_vat.ratio(10_000 + i64::from(vat.0), 10_000)
+    }
+}
+
+/// What happened to a household lately, the ground of its trust and of its choices.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Experience {
+    /// Fees charged this month that the household could not see beforehand.
+    pub surprise_fees: Money,
+    /// Last month's unexpected fees: what a complaint is about.
+    pub last_surprise_fees: Money,
+    /// Every bank fee charged this month.
+    pub fees_paid: Money,
+    /// Last month's bank fees.
+    pub last_fees_paid: Money,
+    /// Payments this month that took the account below zero.
+    pub irregular_payments: u16,
+    /// Irregular-payment fees this month, held against the monthly cap.
+    pub irregular_fees: Money,
+    /// Irregular-payment fees the bank asked for this month but the regulator's caps waived.
+    pub fees_waived_by_caps: Money,
+    /// Card payments refused this month for lack of funds.
+    pub declined_payments: u16,
+    /// Bad experiences (surprise fees, refused complaints) in the last twelve months.
+    pub bad_experiences: u8,
+    /// A bad experience happened this month.
+    pub bad_this_month: bool,
+    pub months_since_bad: u8,
+    pub complaints: u16,
+    pub refunds: u16,
+    pub last_loan_refused: bool,
+}
+
+/// A household.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Client {
+    pub id: ClientId,
+    pub bank: BankId,
+    pub income: Money,
+    pub fixed_costs: Money,
+    pub spending_budget: Money,
+    pub card: CardKind,
+    /// This month's share of purchases paid by card.
+    pub card_share: Bp,
+    /// The household's habit, which its bot starts from.
+    pub baseline_card_share: Bp,
+    /// This month's share of the budget spent.
+    pub spending: Bp,
+    pub trust: Trust,
+    pub fee_sensitivity: Bp,
+    pub pd: Bp,
+    pub loan_appetite: Bp,
+    pub loan: Option<LoanId>,
+    pub shops: Vec<MerchantId>,
+    pub strategy: Strategy,
+    pub experience: Experience,
+}
+
+impl Client {
+    /// What the household pays out in a normal month: fixed costs and its spending budget.
+    pub fn monthly_outgoings(&self) -> Money {
+        Money::cents(
+            self.fixed_costs
+                .as_cents()
+                .saturating_add(self.spending_budget.as_cents()),
+        )
+    }
+}
+
+/// Who owes a loan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Borrower {
+    Client(ClientId),
+    Merchant(MerchantId),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LoanStatus {
+    Performing,
+    Repaid,
+    Defaulted,
+}
+
+/// A consumer or business loan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Loan {
+    pub id: LoanId,
+    pub lender: BankId,
+    pub borrower: Borrower,
+    pub principal: Money,
+    pub outstanding: Money,
+    pub months_left: u16,
+    /// The rate and how it was built.
+    pub rate: LoanRate,
+    pub pd: Bp,
+    pub granted: Turn,
+    pub status: LoanStatus,
+}
+
+impl Loan {
+    pub fn product(&self) -> super::ledger::Product {
+        match self.borrower {
+            Borrower::Client(_) => super::ledger::Product::ConsumerLoan,
+            Borrower::Merchant(_) => super::ledger::Product::BusinessLoan,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trust_stays_in_range() {
+        let mut t = Trust::new(5_000);
+        assert_eq!(t.points(), 1_000);
+        t.raise(10);
+        assert_eq!(t.points(), 1_000);
+        t.lower(2_000);
+        assert_eq!(t.points(), 0);
+    }
+}

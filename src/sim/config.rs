@@ -1,0 +1,197 @@
+//! The starting configuration of an economy: market parameters and every actor.
+use super::decisions::{BusinessDecision, LoanRequest, RetailDecision};
+use super::ids::{BankId, MerchantId};
+use super::ledger::Retention;
+use super::money::{Bp, Money};
+use super::pricing::{Caps, LendingCosts};
+use serde::{Deserialize, Serialize};
+
+/// What players see: a treatment a workshop can vary.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Transparency {
+    /// Each player sees only their own prices and balance; fees are in the small print.
+    #[default]
+    Opaque,
+    /// Pricing rules and fee schedules of every bank are published.
+    Disclosed,
+    /// Every value chain and every actor's margins are visible live.
+    Glass,
+}
+
+/// A rule-based way of playing a seat.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    /// Fair prices, published; ordinary behaviour.
+    #[default]
+    Fair,
+    /// Maximises its own margin now; as a client, hunts bargains.
+    Greedy,
+    /// Avoids risk: strict lending, few fees; as a client, cash and savings first.
+    Cautious,
+    /// Moves at random within sensible bounds.
+    Random,
+}
+
+impl Strategy {
+    pub const ALL: [Strategy; 4] = [
+        Strategy::Fair,
+        Strategy::Greedy,
+        Strategy::Cautious,
+        Strategy::Random,
+    ];
+}
+
+/// A debit or a credit card: interchange differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardKind {
+    #[default]
+    Debit,
+    Credit,
+}
+
+/// How trust moves, in points out of 1,000.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustRules {
+    /// Lost after an unexpected fee, scaled by the client's fee sensitivity.
+    pub surprise_penalty: u16,
+    /// Lost when a complaint is refused.
+    pub refused_complaint_penalty: u16,
+    /// Gained when a complaint is refunded.
+    pub handled_complaint_bonus: u16,
+    /// Gained each month the bank's prices are published and nothing surprised the client.
+    pub fair_month_bonus: u16,
+}
+
+impl Default for TrustRules {
+    fn default() -> Self {
+        TrustRules {
+            surprise_penalty: 200,
+            refused_complaint_penalty: 150,
+            handled_complaint_bonus: 60,
+            fair_month_bonus: 10,
+        }
+    }
+}
+
+/// Market-wide parameters, some of which scripted events change during a game.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarketParams {
+    /// The central bank's policy rate: banks' cost of funds and what reserves earn.
+    pub policy_rate: Bp,
+    /// VAT, included in shop prices.
+    pub vat: Bp,
+    /// The interchange the scheme sets for debit cards (before any cap).
+    pub interchange_debit: Bp,
+    /// The interchange the scheme sets for credit cards (before any cap).
+    pub interchange_credit: Bp,
+    pub scheme_fee: Bp,
+    pub caps: Caps,
+    pub transparency: Transparency,
+    /// How many shop visits a household makes in a month.
+    pub purchases_per_month: u8,
+    /// How much a household's monthly spending varies at random, up or down.
+    pub spending_noise: Bp,
+    pub trust: TrustRules,
+}
+
+impl MarketParams {
+    /// The interchange actually charged on a card payment, after the regulator's cap.
+    pub fn interchange(&self, card: CardKind) -> Bp {
+        let (rate, cap) = match card {
+            CardKind::Debit => (self.interchange_debit, self.caps.interchange_debit),
+            CardKind::Credit => (self.interchange_credit, self.caps.interchange_credit),
+        };
+        cap.map_or(rate, |cap| rate.min(cap))
+    }
+}
+
+/// A bank at the start of the game.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankConfig {
+    pub name: String,
+    /// Opening equity.
+    pub capital: Money,
+    pub lending: LendingCosts,
+    /// Monthly running costs, whatever the activity.
+    pub fixed_costs: Money,
+    /// Monthly running cost per client or merchant account.
+    pub cost_per_account: Money,
+    /// Settings at the start, and the baseline the bots adjust.
+    pub retail: RetailDecision,
+    pub business: BusinessDecision,
+    pub retail_strategy: Strategy,
+    pub business_strategy: Strategy,
+}
+
+/// A line of goods a merchant sells.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Good {
+    pub name: String,
+    /// Paid to the supplier for each unit sold, excluding VAT.
+    pub unit_cost: Money,
+}
+
+/// A merchant at the start of the game.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MerchantConfig {
+    pub name: String,
+    pub bank: BankId,
+    pub goods: Vec<Good>,
+    /// Mark-up on unit cost, before VAT.
+    pub markup: Bp,
+    pub accepts_cards: bool,
+    /// Monthly rent of the shop.
+    pub rent: Money,
+    pub opening_balance: Money,
+    /// Yearly probability of default, as the bank's scoring sees it.
+    pub pd: Bp,
+    pub strategy: Strategy,
+}
+
+/// A household at the start of the game.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientConfig {
+    pub bank: BankId,
+    /// Monthly net salary.
+    pub income: Money,
+    /// Monthly housing and utilities.
+    pub fixed_costs: Money,
+    /// What the household means to spend at shops each month.
+    pub spending_budget: Money,
+    pub opening_balance: Money,
+    pub opening_savings: Money,
+    pub card: CardKind,
+    /// Share of purchases paid by card where cards are taken.
+    pub card_share: Bp,
+    /// Trust in the bank, 0 to 1,000.
+    pub trust: u16,
+    /// How much fees hurt this household (10,000 bp: fully).
+    pub fee_sensitivity: Bp,
+    /// Yearly probability of default on a loan.
+    pub pd: Bp,
+    /// Monthly chance of wanting a consumer loan.
+    pub loan_appetite: Bp,
+    /// A loan running when the game starts, from the client's bank at its consumer loan price.
+    pub opening_loan: Option<LoanRequest>,
+    /// The shops the household visits.
+    pub shops: Vec<MerchantId>,
+    pub strategy: Strategy,
+}
+
+/// Everything needed to start an economy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EconomyConfig {
+    pub seed: u64,
+    pub params: MarketParams,
+    pub banks: Vec<BankConfig>,
+    pub merchants: Vec<MerchantConfig>,
+    pub clients: Vec<ClientConfig>,
+    pub retention: Retention,
+}

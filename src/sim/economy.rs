@@ -1,0 +1,389 @@
+//! The economy: every actor, the ledger and the seeded random generator, changed only by `step`.
+use super::actors::{Bank, Borrower, Client, Experience, Loan, LoanStatus, Merchant, Trust};
+use super::config::{EconomyConfig, MarketParams, Transparency};
+use super::decisions::LoanRequest;
+use super::error::SimError;
+use super::ids::{BankId, ClientId, LoanId, MerchantId, Turn, TxnId};
+use super::ledger::{Account, External, Ledger, LedgerShape, PostingKind, Product};
+use super::money::Money;
+use super::pricing::LoanRate;
+use super::report::{BalanceSheet, TurnReport};
+use super::trace::TxnKind;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+/// A running economy. Same configuration, seed and decisions give the same ledger everywhere.
+#[derive(Clone, Debug)]
+pub struct Economy {
+    pub(super) seed: u64,
+    pub(super) rng: ChaCha8Rng,
+    pub(super) params: MarketParams,
+    /// The policy rate at the start, which bankers' deposit rates are set against.
+    pub(super) initial_policy_rate: super::money::Bp,
+    pub(super) banks: Vec<Bank>,
+    pub(super) merchants: Vec<Merchant>,
+    pub(super) clients: Vec<Client>,
+    pub(super) loans: Vec<Loan>,
+    pub(super) ledger: Ledger,
+    pub(super) reports: Vec<TurnReport>,
+    pub(super) stopped: bool,
+}
+
+impl Economy {
+    /// Opens the books: checks the configuration, creates every actor and posts the opening
+    /// balances as turn 0.
+    pub fn new(config: EconomyConfig) -> Result<Economy, SimError> {
+        check_config(&config)?;
+        let EconomyConfig {
+            seed,
+            params,
+            banks,
+            merchants,
+            clients,
+            retention,
+        } = config;
+        let shape = LedgerShape {
+            banks: banks.len(),
+            merchants: merchants.len(),
+            clients: clients.len(),
+        };
+        let capitals: Vec<Money> = banks.iter().map(|b| b.capital).collect();
+        let mut economy = Economy {
+            seed,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            initial_policy_rate: params.policy_rate,
+            params,
+            banks: banks
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| Bank {
+                    id: BankId(i as u16),
+                    name: b.name,
+                    lending: b.lending,
+                    fixed_costs: b.fixed_costs,
+                    cost_per_account: b.cost_per_account,
+                    retail: b.retail,
+                    business: b.business,
+                    baseline_retail: b.retail,
+                    baseline_business: b.business,
+                    retail_strategy: b.retail_strategy,
+                    business_strategy: b.business_strategy,
+                })
+                .collect(),
+            merchants: Vec::with_capacity(merchants.len()),
+            clients: Vec::with_capacity(clients.len()),
+            loans: Vec::new(),
+            ledger: Ledger::new(shape, retention),
+            reports: Vec::new(),
+            stopped: false,
+        };
+        let opening = economy.ledger.open_transaction(TxnKind::Opening);
+        for (b, capital) in capitals.into_iter().enumerate() {
+            economy.open_balance(Account::BankEquity(BankId(b as u16)), capital, opening)?;
+        }
+        for (i, m) in merchants.into_iter().enumerate() {
+            let id = MerchantId(i as u32);
+            economy.open_balance(Account::Merchant(id), m.opening_balance, opening)?;
+            economy.merchants.push(Merchant {
+                id,
+                name: m.name,
+                bank: m.bank,
+                goods: m.goods,
+                markup: m.markup,
+                baseline_markup: m.markup,
+                accepts_cards: m.accepts_cards,
+                rent: m.rent,
+                pd: m.pd,
+                loan: None,
+                strategy: m.strategy,
+            });
+        }
+        for (i, c) in clients.into_iter().enumerate() {
+            let id = ClientId(i as u32);
+            economy.open_balance(Account::Client(id), c.opening_balance, opening)?;
+            economy.open_balance(Account::Savings(id), c.opening_savings, opening)?;
+            let opening_loan = c.opening_loan;
+            economy.clients.push(Client {
+                id,
+                bank: c.bank,
+                income: c.income,
+                fixed_costs: c.fixed_costs,
+                spending_budget: c.spending_budget,
+                card: c.card,
+                card_share: c.card_share,
+                baseline_card_share: c.card_share,
+                spending: super::money::Bp::FULL,
+                trust: Trust::new(c.trust),
+                fee_sensitivity: c.fee_sensitivity,
+                pd: c.pd,
+                loan_appetite: c.loan_appetite,
+                loan: None,
+                shops: c.shops,
+                strategy: c.strategy,
+                experience: Experience::default(),
+            });
+            if let Some(request) = opening_loan {
+                economy.open_loan(id, request, opening)?;
+            }
+        }
+        economy.ledger.close_turn();
+        Ok(economy)
+    }
+
+    /// A loan the household took before the game: the money was spent before turn 1.
+    fn open_loan(
+        &mut self,
+        c: ClientId,
+        request: LoanRequest,
+        cause: TxnId,
+    ) -> Result<(), SimError> {
+        let client = &self.clients[c.index()];
+        let bank = &self.banks[client.bank.index()];
+        let policy = bank.retail.consumer_loans;
+        let rate = LoanRate::price(&policy, &bank.lending, self.params.policy_rate, client.pd);
+        let id = LoanId(self.loans.len() as u32);
+        let loan = Loan {
+            id,
+            lender: bank.id,
+            borrower: Borrower::Client(c),
+            principal: request.amount,
+            outstanding: request.amount,
+            months_left: request.months.max(1),
+            rate,
+            pd: client.pd,
+            granted: 0,
+            status: LoanStatus::Performing,
+        };
+        self.ledger.post(
+            Account::BankLoans(bank.id),
+            Account::External(External::Opening),
+            request.amount,
+            PostingKind::Opening,
+            Product::ConsumerLoan,
+            cause,
+        )?;
+        self.loans.push(loan);
+        self.clients[c.index()].loan = Some(id);
+        Ok(())
+    }
+
+    fn open_balance(
+        &mut self,
+        account: Account,
+        amount: Money,
+        cause: TxnId,
+    ) -> Result<(), SimError> {
+        if amount.is_positive() {
+            self.ledger.post(
+                Account::External(External::Opening),
+                account,
+                amount,
+                PostingKind::Opening,
+                Product::None,
+                cause,
+            )?;
+        } else if amount.is_negative() {
+            self.ledger.post(
+                account,
+                Account::External(External::Opening),
+                amount.checked_neg()?,
+                PostingKind::Opening,
+                Product::None,
+                cause,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The seed the economy started from.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The next turn to be played (turn 0 is the opening of the books).
+    pub fn turn(&self) -> Turn {
+        self.ledger.turn()
+    }
+
+    pub fn params(&self) -> &MarketParams {
+        &self.params
+    }
+
+    /// The policy rate when the game started.
+    pub fn initial_policy_rate(&self) -> super::money::Bp {
+        self.initial_policy_rate
+    }
+
+    pub fn banks(&self) -> &[Bank] {
+        &self.banks
+    }
+
+    pub fn merchants(&self) -> &[Merchant] {
+        &self.merchants
+    }
+
+    pub fn clients(&self) -> &[Client] {
+        &self.clients
+    }
+
+    pub fn loans(&self) -> &[Loan] {
+        &self.loans
+    }
+
+    pub fn bank(&self, id: BankId) -> Option<&Bank> {
+        self.banks.get(id.index())
+    }
+
+    pub fn merchant(&self, id: MerchantId) -> Option<&Merchant> {
+        self.merchants.get(id.index())
+    }
+
+    pub fn client(&self, id: ClientId) -> Option<&Client> {
+        self.clients.get(id.index())
+    }
+
+    pub fn loan(&self, id: LoanId) -> Option<&Loan> {
+        self.loans.get(id.index())
+    }
+
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// The reports of every turn played, oldest first.
+    pub fn reports(&self) -> &[TurnReport] {
+        &self.reports
+    }
+
+    /// Whether an earlier error stopped the economy.
+    pub fn is_stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// Changes the market parameters from the next turn on (a scripted event or the facilitator).
+    pub fn set_params(&mut self, params: MarketParams) {
+        self.params = params;
+    }
+
+    /// Changes what players see, from the next turn on.
+    pub fn set_transparency(&mut self, layer: Transparency) {
+        self.params.transparency = layer;
+    }
+
+    /// Whether a bank's small print (irregular-payment fee, overdraft rate) is hidden from its
+    /// clients: under the opaque layer, unless the bank chose to disclose it.
+    pub fn small_print_hidden(&self, bank: BankId) -> bool {
+        self.params.transparency == Transparency::Opaque
+            && !self.bank(bank).is_some_and(|b| b.retail.disclose)
+    }
+
+    /// A bank's balance sheet now, read from the ledger.
+    pub fn balance_sheet(&self, bank: BankId) -> BalanceSheet {
+        let mut sheet = BalanceSheet {
+            equity: self.ledger.balance(Account::BankEquity(bank)),
+            ..BalanceSheet::default()
+        };
+        let mut deposits = 0i64;
+        let mut overdrafts = 0i64;
+        let mut savings = 0i64;
+        let mut split = |balance: Money| {
+            if balance.is_negative() {
+                overdrafts -= balance.as_cents();
+            } else {
+                deposits += balance.as_cents();
+            }
+        };
+        for c in self.clients.iter().filter(|c| c.bank == bank) {
+            split(self.ledger.balance(Account::Client(c.id)));
+            savings += self.ledger.balance(Account::Savings(c.id)).as_cents();
+        }
+        for m in self.merchants.iter().filter(|m| m.bank == bank) {
+            split(self.ledger.balance(Account::Merchant(m.id)));
+        }
+        let (mut consumer, mut business) = (0i64, 0i64);
+        for loan in self
+            .loans
+            .iter()
+            .filter(|l| l.lender == bank && l.status == LoanStatus::Performing)
+        {
+            match loan.borrower {
+                Borrower::Client(_) => consumer += loan.outstanding.as_cents(),
+                Borrower::Merchant(_) => business += loan.outstanding.as_cents(),
+            }
+        }
+        sheet.deposits = Money::cents(deposits);
+        sheet.overdrafts = Money::cents(overdrafts);
+        sheet.savings = Money::cents(savings);
+        sheet.consumer_loans = Money::cents(consumer);
+        sheet.business_loans = Money::cents(business);
+        sheet.reserves = Money::cents(
+            deposits + savings + sheet.equity.as_cents() - consumer - business - overdrafts,
+        );
+        sheet
+    }
+}
+
+fn check_config(config: &EconomyConfig) -> Result<(), SimError> {
+    let bad = |why: String| Err(SimError::InvalidConfig(why));
+    if config.banks.is_empty() {
+        return bad("an economy needs at least one bank".into());
+    }
+    if config.banks.len() > usize::from(u16::MAX)
+        || config.merchants.len() > u32::MAX as usize
+        || config.clients.len() > u32::MAX as usize
+    {
+        return bad("too many actors".into());
+    }
+    let banks = config.banks.len();
+    for (i, m) in config.merchants.iter().enumerate() {
+        if m.bank.index() >= banks {
+            return bad(format!(
+                "merchant {i} banks with bank {} which does not exist",
+                m.bank.0
+            ));
+        }
+        if m.goods.is_empty() {
+            return bad(format!("merchant {i} sells nothing"));
+        }
+        if m.goods.iter().any(|g| !g.unit_cost.is_positive()) {
+            return bad(format!(
+                "merchant {i} has a good with a unit cost that is not positive"
+            ));
+        }
+    }
+    for (i, c) in config.clients.iter().enumerate() {
+        if c.bank.index() >= banks {
+            return bad(format!(
+                "client {i} banks with bank {} which does not exist",
+                c.bank.0
+            ));
+        }
+        if c.opening_loan
+            .is_some_and(|l| !l.amount.is_positive() || l.months == 0)
+        {
+            return bad(format!(
+                "client {i} has an opening loan that is not positive"
+            ));
+        }
+        if let Some(shop) = c.shops.iter().find(|s| s.index() >= config.merchants.len()) {
+            return bad(format!(
+                "client {i} shops at merchant {} which does not exist",
+                shop.0
+            ));
+        }
+        for (what, m) in [
+            ("income", c.income),
+            ("fixed costs", c.fixed_costs),
+            ("spending budget", c.spending_budget),
+            ("opening savings", c.opening_savings),
+        ] {
+            if m.is_negative() {
+                return bad(format!("client {i} has negative {what}"));
+            }
+        }
+    }
+    if config.params.purchases_per_month == 0 {
+        return bad("households must shop at least once a month".into());
+    }
+    Ok(())
+}

@@ -1,0 +1,835 @@
+//! The double-entry ledger: every movement of money is a posting with its cause.
+use super::ids::{BankId, ClientId, MerchantId, Turn, TxnId};
+use super::money::{Money, Overflow};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Accounts outside the economy: where income comes from and where spending leaves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum External {
+    /// Opening balances at turn 0.
+    Opening,
+    /// Pays the clients' salaries.
+    Employer,
+    /// Housing, utilities and shop rents.
+    Landlords,
+    /// Cost of goods, and big-ticket purchases financed by loans.
+    Suppliers,
+    /// Collects VAT.
+    State,
+    /// The card scheme, paid a fee on every card payment.
+    Scheme,
+    /// Pays interest on the banks' reserves at the policy rate, or charges it on their borrowing.
+    CentralBank,
+    /// The banks' staff, IT and branches.
+    BankCosts,
+    /// Buyers of collateral and debt collectors, who pay part of a defaulted loan back.
+    Recoveries,
+}
+
+impl External {
+    pub const ALL: [External; 9] = [
+        External::Opening,
+        External::Employer,
+        External::Landlords,
+        External::Suppliers,
+        External::State,
+        External::Scheme,
+        External::CentralBank,
+        External::BankCosts,
+        External::Recoveries,
+    ];
+}
+
+/// One account of the ledger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Account {
+    External(External),
+    /// A bank's own funds: its income is credited here and its costs debited.
+    BankEquity(BankId),
+    /// A bank's loan book: lending creates money out of it, so its balance is minus the loans.
+    BankLoans(BankId),
+    /// A client's current account at their bank.
+    Client(ClientId),
+    /// A client's savings account at their bank.
+    Savings(ClientId),
+    /// A merchant's business account at its bank.
+    Merchant(MerchantId),
+}
+
+/// What a posting is for; the P&L lines of every actor are sums of postings by kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostingKind {
+    Opening,
+    Salary,
+    FixedCosts,
+    CardPurchase,
+    CashPurchase,
+    Vat,
+    CostOfGoods,
+    Interchange,
+    SchemeFee,
+    AcquirerMargin,
+    LoanDisbursement,
+    LoanPurchase,
+    LoanPrincipal,
+    LoanInterest,
+    CreditLoss,
+    Recovery,
+    DepositInterest,
+    SavingsInterest,
+    OverdraftInterest,
+    ReserveInterest,
+    SavingsTransfer,
+    AccountFee,
+    CardFee,
+    IrregularPaymentFee,
+    TerminalFee,
+    ComplaintRefund,
+    Rent,
+    BankOperatingCost,
+}
+
+impl PostingKind {
+    pub const COUNT: usize = 28;
+    pub const ALL: [PostingKind; Self::COUNT] = [
+        PostingKind::Opening,
+        PostingKind::Salary,
+        PostingKind::FixedCosts,
+        PostingKind::CardPurchase,
+        PostingKind::CashPurchase,
+        PostingKind::Vat,
+        PostingKind::CostOfGoods,
+        PostingKind::Interchange,
+        PostingKind::SchemeFee,
+        PostingKind::AcquirerMargin,
+        PostingKind::LoanDisbursement,
+        PostingKind::LoanPurchase,
+        PostingKind::LoanPrincipal,
+        PostingKind::LoanInterest,
+        PostingKind::CreditLoss,
+        PostingKind::Recovery,
+        PostingKind::DepositInterest,
+        PostingKind::SavingsInterest,
+        PostingKind::OverdraftInterest,
+        PostingKind::ReserveInterest,
+        PostingKind::SavingsTransfer,
+        PostingKind::AccountFee,
+        PostingKind::CardFee,
+        PostingKind::IrregularPaymentFee,
+        PostingKind::TerminalFee,
+        PostingKind::ComplaintRefund,
+        PostingKind::Rent,
+        PostingKind::BankOperatingCost,
+    ];
+
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A stable identifier, used as a translation key and in reports.
+    pub fn key(self) -> &'static str {
+        match self {
+            PostingKind::Opening => "opening",
+            PostingKind::Salary => "salary",
+            PostingKind::FixedCosts => "fixed_costs",
+            PostingKind::CardPurchase => "card_purchase",
+            PostingKind::CashPurchase => "cash_purchase",
+            PostingKind::Vat => "vat",
+            PostingKind::CostOfGoods => "cost_of_goods",
+            PostingKind::Interchange => "interchange",
+            PostingKind::SchemeFee => "scheme_fee",
+            PostingKind::AcquirerMargin => "acquirer_margin",
+            PostingKind::LoanDisbursement => "loan_disbursement",
+            PostingKind::LoanPurchase => "loan_purchase",
+            PostingKind::LoanPrincipal => "loan_principal",
+            PostingKind::LoanInterest => "loan_interest",
+            PostingKind::CreditLoss => "credit_loss",
+            PostingKind::Recovery => "recovery",
+            PostingKind::DepositInterest => "deposit_interest",
+            PostingKind::SavingsInterest => "savings_interest",
+            PostingKind::OverdraftInterest => "overdraft_interest",
+            PostingKind::ReserveInterest => "reserve_interest",
+            PostingKind::SavingsTransfer => "savings_transfer",
+            PostingKind::AccountFee => "account_fee",
+            PostingKind::CardFee => "card_fee",
+            PostingKind::IrregularPaymentFee => "irregular_payment_fee",
+            PostingKind::TerminalFee => "terminal_fee",
+            PostingKind::ComplaintRefund => "complaint_refund",
+            PostingKind::Rent => "rent",
+            PostingKind::BankOperatingCost => "bank_operating_cost",
+        }
+    }
+}
+
+/// The product a posting belongs to, for "what is this actor's margin on this product?".
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Product {
+    /// Not a bank or merchant product: salaries, fixed costs, opening balances, bank overheads.
+    #[default]
+    None,
+    CurrentAccount,
+    Savings,
+    CardIssuing,
+    Acquiring,
+    ConsumerLoan,
+    BusinessLoan,
+    /// A bank's reserves at the central bank.
+    Reserves,
+    /// What a merchant sells.
+    Goods,
+}
+
+impl Product {
+    pub const COUNT: usize = 9;
+    pub const ALL: [Product; Self::COUNT] = [
+        Product::None,
+        Product::CurrentAccount,
+        Product::Savings,
+        Product::CardIssuing,
+        Product::Acquiring,
+        Product::ConsumerLoan,
+        Product::BusinessLoan,
+        Product::Reserves,
+        Product::Goods,
+    ];
+}
+
+/// One movement of money from one account to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posting {
+    pub from: Account,
+    pub to: Account,
+    /// Always positive.
+    pub amount: Money,
+    pub kind: PostingKind,
+    pub product: Product,
+    pub turn: Turn,
+    /// The transaction that caused it.
+    pub cause: TxnId,
+}
+
+/// Why a posting was refused; the ledger is unchanged after an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LedgerError {
+    /// An amount must be positive: a posting in the other direction says so.
+    NotPositive(Money),
+    /// The two sides of a posting must differ.
+    SameAccount(Account),
+    /// The account does not exist in this economy.
+    UnknownAccount(Account),
+    /// A balance would leave the range of `i64` cents.
+    Overflow(Account),
+}
+
+impl fmt::Display for LedgerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LedgerError::NotPositive(m) => write!(f, "posting amount must be positive, got {m}"),
+            LedgerError::SameAccount(a) => write!(f, "posting from {a:?} to itself"),
+            LedgerError::UnknownAccount(a) => write!(f, "no account {a:?} in this economy"),
+            LedgerError::Overflow(a) => write!(f, "the balance of {a:?} would overflow"),
+        }
+    }
+}
+
+impl std::error::Error for LedgerError {}
+
+impl From<LedgerError> for Overflow {
+    fn from(_: LedgerError) -> Overflow {
+        Overflow
+    }
+}
+
+/// How many accounts of each kind the ledger holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LedgerShape {
+    pub banks: usize,
+    pub merchants: usize,
+    pub clients: usize,
+}
+
+/// Which postings are kept in detail; totals per turn are always kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retention {
+    /// Keep the detail of the last N turns (None: of every turn).
+    pub detail_turns: Option<Turn>,
+    /// Accounts whose postings are always kept (the human seats).
+    pub watched: Vec<Account>,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            detail_turns: None,
+            watched: Vec::new(),
+        }
+    }
+}
+
+/// A group of accounts, for totals: every external account, each bank's two accounts, and all
+/// merchants, current accounts and savings accounts each as one party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Party {
+    External(External),
+    BankEquity(BankId),
+    BankLoans(BankId),
+    Merchants,
+    Clients,
+    Savings,
+}
+
+impl Party {
+    pub fn of(account: Account) -> Party {
+        match account {
+            Account::External(e) => Party::External(e),
+            Account::BankEquity(b) => Party::BankEquity(b),
+            Account::BankLoans(b) => Party::BankLoans(b),
+            Account::Client(_) => Party::Clients,
+            Account::Savings(_) => Party::Savings,
+            Account::Merchant(_) => Party::Merchants,
+        }
+    }
+}
+
+/// The total of one turn's postings between two parties for one kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flow {
+    pub from: Party,
+    pub to: Party,
+    pub kind: PostingKind,
+    pub amount: Money,
+    pub count: u64,
+}
+
+/// Signed totals per product and posting kind for one account: credits minus debits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Totals([[Money; PostingKind::COUNT]; Product::COUNT]);
+
+impl Default for Totals {
+    fn default() -> Self {
+        Totals([[Money::ZERO; PostingKind::COUNT]; Product::COUNT])
+    }
+}
+
+impl Totals {
+    fn add(&mut self, product: Product, kind: PostingKind, amount: i64) {
+        let cell = &mut self.0[product as usize][kind.index()];
+        *cell = Money::cents(cell.as_cents().saturating_add(amount));
+    }
+
+    /// The net of one product and kind.
+    pub fn get(&self, product: Product, kind: PostingKind) -> Money {
+        self.0[product as usize][kind.index()]
+    }
+
+    /// The net of one kind, over every product.
+    pub fn kind(&self, kind: PostingKind) -> Money {
+        Money::cents(self.0.iter().map(|row| row[kind.index()].as_cents()).sum())
+    }
+
+    /// The net of one product, over every kind.
+    pub fn product(&self, product: Product) -> Money {
+        Money::cents(self.0[product as usize].iter().map(|m| m.as_cents()).sum())
+    }
+
+    /// The net of everything: how much the account's balance changed.
+    pub fn net(&self) -> Money {
+        Money::cents(self.0.iter().flatten().map(|m| m.as_cents()).sum())
+    }
+
+    /// The non-zero cells, product and kind first.
+    pub fn cells(&self) -> impl Iterator<Item = (Product, PostingKind, Money)> + '_ {
+        Product::ALL.iter().flat_map(move |&p| {
+            PostingKind::ALL
+                .iter()
+                .map(move |&k| (p, k, self.get(p, k)))
+                .filter(|(_, _, m)| *m != Money::ZERO)
+        })
+    }
+}
+
+/// An event that caused postings, kept with the detail of its turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transaction {
+    pub id: TxnId,
+    pub turn: Turn,
+    pub what: super::trace::TxnKind,
+}
+
+#[derive(Clone, Debug, Default)]
+struct TurnDetail {
+    turn: Turn,
+    postings: Vec<Posting>,
+    transactions: Vec<Transaction>,
+}
+
+/// The books of the economy.
+#[derive(Clone, Debug)]
+pub struct Ledger {
+    shape: LedgerShape,
+    balances: Vec<Money>,
+    retention: Retention,
+    turn: Turn,
+    next_txn: u64,
+    detail: Vec<TurnDetail>,
+    flows: Vec<Vec<Flow>>,
+    /// This turn's totals per (from party, to party, kind), dense.
+    open_flows: Vec<(Money, u64)>,
+    /// This turn's signed totals per product and kind for every account but the clients'.
+    open_account_totals: Vec<Totals>,
+    posting_count: u64,
+}
+
+const EXTERNALS: usize = External::ALL.len();
+
+impl Ledger {
+    pub fn new(shape: LedgerShape, retention: Retention) -> Ledger {
+        let accounts = EXTERNALS + 2 * shape.banks + shape.merchants + 2 * shape.clients;
+        let parties = EXTERNALS + 2 * shape.banks + 3;
+        let mut ledger = Ledger {
+            shape,
+            balances: vec![Money::ZERO; accounts],
+            retention,
+            turn: 0,
+            next_txn: 0,
+            detail: Vec::new(),
+            flows: Vec::new(),
+            open_flows: vec![(Money::ZERO, 0); parties * parties * PostingKind::COUNT],
+            open_account_totals: vec![
+                Totals::default();
+                EXTERNALS + 2 * shape.banks + shape.merchants
+            ],
+            posting_count: 0,
+        };
+        ledger.detail.push(TurnDetail::default());
+        ledger
+    }
+
+    pub fn shape(&self) -> LedgerShape {
+        self.shape
+    }
+
+    /// The turn postings are being written for.
+    pub fn turn(&self) -> Turn {
+        self.turn
+    }
+
+    fn index(&self, account: Account) -> Option<usize> {
+        let LedgerShape {
+            banks,
+            merchants,
+            clients,
+        } = self.shape;
+        match account {
+            Account::External(e) => Some(e as usize),
+            Account::BankEquity(b) if b.index() < banks => Some(EXTERNALS + 2 * b.index()),
+            Account::BankLoans(b) if b.index() < banks => Some(EXTERNALS + 2 * b.index() + 1),
+            Account::Merchant(m) if m.index() < merchants => {
+                Some(EXTERNALS + 2 * banks + m.index())
+            }
+            Account::Client(c) if c.index() < clients => {
+                Some(EXTERNALS + 2 * banks + merchants + c.index())
+            }
+            Account::Savings(c) if c.index() < clients => {
+                Some(EXTERNALS + 2 * banks + merchants + clients + c.index())
+            }
+            _ => None,
+        }
+    }
+
+    fn party_index(&self, party: Party) -> usize {
+        let banks = self.shape.banks;
+        match party {
+            Party::External(e) => e as usize,
+            Party::BankEquity(b) => EXTERNALS + 2 * b.index(),
+            Party::BankLoans(b) => EXTERNALS + 2 * b.index() + 1,
+            Party::Merchants => EXTERNALS + 2 * banks,
+            Party::Clients => EXTERNALS + 2 * banks + 1,
+            Party::Savings => EXTERNALS + 2 * banks + 2,
+        }
+    }
+
+    fn parties(&self) -> Vec<Party> {
+        let mut parties: Vec<Party> = External::ALL.iter().map(|&e| Party::External(e)).collect();
+        for b in 0..self.shape.banks {
+            let bank = BankId(b as u16);
+            parties.push(Party::BankEquity(bank));
+            parties.push(Party::BankLoans(bank));
+        }
+        parties.extend([Party::Merchants, Party::Clients, Party::Savings]);
+        parties
+    }
+
+    /// The balance of an account (zero for an unknown account).
+    pub fn balance(&self, account: Account) -> Money {
+        self.index(account)
+            .map_or(Money::ZERO, |i| self.balances[i])
+    }
+
+    /// The sum of every balance; zero whenever the books balance.
+    pub fn total(&self) -> Result<Money, Overflow> {
+        Money::sum(self.balances.iter().copied())
+    }
+
+    /// Whether the books balance: every posting moved money from one account to another.
+    pub fn is_balanced(&self) -> bool {
+        self.total() == Ok(Money::ZERO)
+    }
+
+    /// Opens a new transaction and returns its id, the cause of the postings that follow.
+    pub fn open_transaction(&mut self, what: super::trace::TxnKind) -> TxnId {
+        let id = TxnId(self.next_txn);
+        self.next_txn += 1;
+        let turn = self.turn;
+        if let Some(detail) = self.detail.last_mut() {
+            detail.transactions.push(Transaction { id, turn, what });
+        }
+        id
+    }
+
+    /// Moves `amount` from one account to another; both sides change or neither does.
+    pub fn post(
+        &mut self,
+        from: Account,
+        to: Account,
+        amount: Money,
+        kind: PostingKind,
+        product: Product,
+        cause: TxnId,
+    ) -> Result<(), LedgerError> {
+        if !amount.is_positive() {
+            return Err(LedgerError::NotPositive(amount));
+        }
+        if from == to {
+            return Err(LedgerError::SameAccount(from));
+        }
+        let i = self.index(from).ok_or(LedgerError::UnknownAccount(from))?;
+        let j = self.index(to).ok_or(LedgerError::UnknownAccount(to))?;
+        let new_from = self.balances[i]
+            .checked_sub(amount)
+            .map_err(|_| LedgerError::Overflow(from))?;
+        let new_to = self.balances[j]
+            .checked_add(amount)
+            .map_err(|_| LedgerError::Overflow(to))?;
+        // Totals are kept in i64 cents too; a run that overflowed them would have overflowed a
+        // balance first, as no flow total can exceed the money that moved.
+        self.balances[i] = new_from;
+        self.balances[j] = new_to;
+        self.posting_count += 1;
+
+        let parties = EXTERNALS + 2 * self.shape.banks + 3;
+        let cell = (self.party_index(Party::of(from)) * parties + self.party_index(Party::of(to)))
+            * PostingKind::COUNT
+            + kind.index();
+        let (total, count) = &mut self.open_flows[cell];
+        *total = Money::cents(total.as_cents().saturating_add(amount.as_cents()));
+        *count += 1;
+        let tracked = self.open_account_totals.len();
+        if i < tracked {
+            self.open_account_totals[i].add(product, kind, -amount.as_cents());
+        }
+        if j < tracked {
+            self.open_account_totals[j].add(product, kind, amount.as_cents());
+        }
+
+        let posting = Posting {
+            from,
+            to,
+            amount,
+            kind,
+            product,
+            turn: self.turn,
+            cause,
+        };
+        if let Some(detail) = self.detail.last_mut() {
+            detail.postings.push(posting);
+        }
+        Ok(())
+    }
+
+    /// This turn's signed totals per product and kind for an account that is not a client's.
+    pub fn open_totals(&self, account: Account) -> Totals {
+        match self.index(account) {
+            Some(i) if i < self.open_account_totals.len() => self.open_account_totals[i],
+            _ => Totals::default(),
+        }
+    }
+
+    /// Closes the current turn: keeps its totals, trims the detail the retention lets go, and
+    /// opens the next turn.
+    pub fn close_turn(&mut self) {
+        let parties = self.parties();
+        let n = parties.len();
+        let mut flows = Vec::new();
+        for (cell, (amount, count)) in self.open_flows.iter_mut().enumerate() {
+            if *count > 0 {
+                let kind = PostingKind::ALL[cell % PostingKind::COUNT];
+                let pair = cell / PostingKind::COUNT;
+                flows.push(Flow {
+                    from: parties[pair / n],
+                    to: parties[pair % n],
+                    kind,
+                    amount: *amount,
+                    count: *count,
+                });
+                *amount = Money::ZERO;
+                *count = 0;
+            }
+        }
+        self.flows.push(flows);
+        self.open_account_totals.fill(Totals::default());
+
+        if let Some(keep) = self.retention.detail_turns {
+            let oldest_kept = self.turn.saturating_sub(keep.saturating_sub(1));
+            for detail in &mut self.detail {
+                if detail.turn < oldest_kept && !detail.postings.is_empty() {
+                    let watched = &self.retention.watched;
+                    detail
+                        .postings
+                        .retain(|p| watched.contains(&p.from) || watched.contains(&p.to));
+                    let causes: Vec<TxnId> = detail.postings.iter().map(|p| p.cause).collect();
+                    detail
+                        .transactions
+                        .retain(|t| causes.binary_search(&t.id).is_ok());
+                    detail.postings.shrink_to_fit();
+                    detail.transactions.shrink_to_fit();
+                }
+            }
+        }
+        self.turn += 1;
+        self.detail.push(TurnDetail {
+            turn: self.turn,
+            ..TurnDetail::default()
+        });
+    }
+
+    /// Changes which accounts are always kept in detail.
+    pub fn watch(&mut self, accounts: Vec<Account>) {
+        self.retention.watched = accounts;
+    }
+
+    /// How many postings were ever made.
+    pub fn posting_count(&self) -> u64 {
+        self.posting_count
+    }
+
+    /// Every posting kept in detail, oldest first.
+    pub fn postings(&self) -> impl Iterator<Item = &Posting> {
+        self.detail.iter().flat_map(|d| d.postings.iter())
+    }
+
+    /// The postings kept for one turn.
+    pub fn postings_in(&self, turn: Turn) -> &[Posting] {
+        self.detail
+            .iter()
+            .find(|d| d.turn == turn)
+            .map_or(&[], |d| &d.postings)
+    }
+
+    /// The kept postings that touch an account.
+    pub fn postings_of(&self, account: Account) -> impl Iterator<Item = &Posting> {
+        self.postings()
+            .filter(move |p| p.from == account || p.to == account)
+    }
+
+    /// The kept postings of one kind.
+    pub fn postings_of_kind(&self, kind: PostingKind) -> impl Iterator<Item = &Posting> {
+        self.postings().filter(move |p| p.kind == kind)
+    }
+
+    /// The postings a transaction caused, if its turn is still kept in detail.
+    pub fn postings_caused_by(&self, cause: TxnId) -> Vec<Posting> {
+        match self.transaction(cause) {
+            Some(txn) => self
+                .postings_in(txn.turn)
+                .iter()
+                .filter(|p| p.cause == cause)
+                .copied()
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// A transaction kept in detail.
+    pub fn transaction(&self, id: TxnId) -> Option<Transaction> {
+        self.detail.iter().rev().find_map(|d| {
+            d.transactions
+                .binary_search_by_key(&id, |t| t.id)
+                .ok()
+                .map(|i| d.transactions[i])
+        })
+    }
+
+    /// The transactions kept in detail for one turn.
+    pub fn transactions_in(&self, turn: Turn) -> &[Transaction] {
+        self.detail
+            .iter()
+            .find(|d| d.turn == turn)
+            .map_or(&[], |d| &d.transactions)
+    }
+
+    /// The totals of a closed turn.
+    pub fn flows(&self, turn: Turn) -> &[Flow] {
+        self.flows.get(usize::from(turn)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The totals of every closed turn, turn 0 first.
+    pub fn all_flows(&self) -> &[Vec<Flow>] {
+        &self.flows
+    }
+
+    /// How many postings are kept in detail now (for memory reports).
+    pub fn detail_len(&self) -> usize {
+        self.detail.iter().map(|d| d.postings.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::trace::TxnKind;
+
+    fn ledger() -> Ledger {
+        Ledger::new(
+            LedgerShape {
+                banks: 2,
+                merchants: 3,
+                clients: 4,
+            },
+            Retention::default(),
+        )
+    }
+
+    #[test]
+    fn a_posting_moves_money_and_the_books_balance() {
+        let mut l = ledger();
+        let t = l.open_transaction(TxnKind::Opening);
+        let client = Account::Client(ClientId(1));
+        l.post(
+            Account::External(External::Opening),
+            client,
+            Money::euros(50),
+            PostingKind::Opening,
+            Product::None,
+            t,
+        )
+        .unwrap();
+        assert_eq!(l.balance(client), Money::euros(50));
+        assert_eq!(
+            l.balance(Account::External(External::Opening)),
+            Money::euros(-50)
+        );
+        assert!(l.is_balanced());
+        assert_eq!(l.postings_caused_by(t).len(), 1);
+        assert_eq!(l.postings_of(client).count(), 1);
+    }
+
+    #[test]
+    fn bad_postings_are_refused_and_change_nothing() {
+        let mut l = ledger();
+        let t = l.open_transaction(TxnKind::Opening);
+        let a = Account::Client(ClientId(0));
+        let b = Account::Merchant(MerchantId(0));
+        assert_eq!(
+            l.post(
+                a,
+                b,
+                Money::ZERO,
+                PostingKind::CardPurchase,
+                Product::Goods,
+                t
+            ),
+            Err(LedgerError::NotPositive(Money::ZERO))
+        );
+        assert_eq!(
+            l.post(
+                a,
+                a,
+                Money::euros(1),
+                PostingKind::CardPurchase,
+                Product::Goods,
+                t
+            ),
+            Err(LedgerError::SameAccount(a))
+        );
+        let ghost = Account::Client(ClientId(99));
+        assert_eq!(
+            l.post(
+                a,
+                ghost,
+                Money::euros(1),
+                PostingKind::CardPurchase,
+                Product::Goods,
+                t
+            ),
+            Err(LedgerError::UnknownAccount(ghost))
+        );
+        l.post(
+            b,
+            a,
+            Money::cents(i64::MAX),
+            PostingKind::Opening,
+            Product::None,
+            t,
+        )
+        .unwrap();
+        // b is at -MAX; one more cent out of b would overflow: nothing changes.
+        let before = (l.balance(a), l.balance(b));
+        assert_eq!(
+            l.post(
+                b,
+                Account::Merchant(MerchantId(1)),
+                Money::cents(2),
+                PostingKind::Opening,
+                Product::None,
+                t
+            ),
+            Err(LedgerError::Overflow(b))
+        );
+        assert_eq!((l.balance(a), l.balance(b)), before);
+        assert!(l.is_balanced());
+    }
+
+    #[test]
+    fn totals_survive_when_detail_is_trimmed() {
+        let mut l = Ledger::new(
+            LedgerShape {
+                banks: 1,
+                merchants: 1,
+                clients: 2,
+            },
+            Retention {
+                detail_turns: Some(1),
+                watched: vec![Account::Client(ClientId(1))],
+            },
+        );
+        for _ in 0..3 {
+            for c in 0..2 {
+                let t = l.open_transaction(TxnKind::Salary {
+                    client: ClientId(c),
+                });
+                l.post(
+                    Account::External(External::Employer),
+                    Account::Client(ClientId(c)),
+                    Money::euros(10),
+                    PostingKind::Salary,
+                    Product::None,
+                    t,
+                )
+                .unwrap();
+            }
+            l.close_turn();
+        }
+        // Turns 0 and 1 keep only the watched client; turn 2 keeps both.
+        assert_eq!(l.postings_in(0).len(), 1);
+        assert_eq!(l.postings_in(2).len(), 2);
+        let flow = l.flows(0)[0];
+        assert_eq!((flow.amount, flow.count), (Money::euros(20), 2));
+        assert_eq!(flow.to, Party::Clients);
+    }
+}

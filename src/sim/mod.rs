@@ -1,0 +1,49 @@
+//! The pure simulation core: money, the ledger, actors, pricing, bots and the monthly turn. No
+//! Bevy, no I/O, no clock; randomness comes from a seeded ChaCha generator held in the state.
+mod actors;
+mod bots;
+mod config;
+mod decisions;
+mod economy;
+mod error;
+mod ids;
+mod ledger;
+mod money;
+mod population;
+mod pricing;
+mod report;
+mod summary;
+mod trace;
+mod turn;
+mod view;
+
+pub use actors::{Bank, Borrower, Client, Experience, Loan, LoanStatus, Merchant, Trust};
+pub use bots::decide as bot_decisions;
+pub use config::{
+    BankConfig, CardKind, ClientConfig, EconomyConfig, Good, MarketParams, MerchantConfig,
+    Strategy, Transparency, TrustRules,
+};
+pub use decisions::{
+    BusinessDecision, ClientDecision, Decisions, LoanRequest, MerchantDecision, RetailDecision,
+    Role, Seat,
+};
+pub use economy::Economy;
+pub use error::SimError;
+pub use ids::{BankId, ClientId, LoanId, MerchantId, Turn, TxnId};
+pub use ledger::{
+    Account, External, Flow, Ledger, LedgerError, LedgerShape, Party, Posting, PostingKind,
+    Product, Retention, Totals, Transaction,
+};
+pub use money::{Bp, Money, Overflow};
+pub use population::{TownSpec, euro_area_params, ordinary_bank, town};
+pub use pricing::{
+    Caps, FeeSchedule, LendingCosts, LoanPolicy, LoanRate, MerchantFees, MscRates, MscSplit,
+    instalment,
+};
+pub use report::{
+    BalanceSheet, BankActivity, BankPnl, BankReport, ClientsReport, MerchantReport, RefusalReason,
+    SimEvent, TurnReport,
+};
+pub use summary::BankRatios;
+pub use trace::{PaymentTrace, ProductMargin, Share, TxnKind};
+pub use view::{BankOffer, Shown};

@@ -1,0 +1,237 @@
+//! Tracing money: "where did this payment go?" and "what is this actor's margin on this product?".
+use super::economy::Economy;
+use super::ids::{BankId, ClientId, LoanId, MerchantId, Turn, TxnId};
+use super::ledger::{Account, Posting, PostingKind, Product};
+use super::money::Money;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a transaction was: the event behind a group of postings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TxnKind {
+    Opening,
+    Salary {
+        client: ClientId,
+    },
+    FixedCosts {
+        client: ClientId,
+    },
+    CardPurchase {
+        client: ClientId,
+        merchant: MerchantId,
+        amount: Money,
+    },
+    CashPurchase {
+        client: ClientId,
+        merchant: MerchantId,
+        amount: Money,
+    },
+    MerchantCosts {
+        merchant: MerchantId,
+    },
+    LoanGranted {
+        loan: LoanId,
+    },
+    LoanInstalment {
+        loan: LoanId,
+    },
+    LoanDefault {
+        loan: LoanId,
+    },
+    MonthlyInterest {
+        bank: BankId,
+    },
+    MonthlyFees {
+        client: ClientId,
+    },
+    BankCosts {
+        bank: BankId,
+    },
+    SavingsSweep {
+        client: ClientId,
+    },
+    Complaint {
+        client: ClientId,
+        bank: BankId,
+    },
+}
+
+/// One recipient's share of a payment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Share {
+    pub account: Account,
+    /// What this account received, net of what it passed on.
+    pub kept: Money,
+    /// The postings that brought it money, by kind.
+    pub received: Vec<(PostingKind, Money)>,
+}
+
+/// Where a payment went: who paid, and what each recipient kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentTrace {
+    pub txn: TxnId,
+    pub what: TxnKind,
+    pub turn: Turn,
+    /// The accounts that paid, with what they paid net.
+    pub payers: Vec<(Account, Money)>,
+    /// The accounts that kept something, largest share first.
+    pub shares: Vec<Share>,
+    pub postings: Vec<Posting>,
+}
+
+impl PaymentTrace {
+    /// The total that left the payers; equal to the total kept by the recipients.
+    pub fn total(&self) -> Money {
+        Money::cents(self.payers.iter().map(|(_, m)| m.as_cents()).sum())
+    }
+
+    /// What one account kept.
+    pub fn kept_by(&self, account: Account) -> Money {
+        self.shares
+            .iter()
+            .find(|s| s.account == account)
+            .map_or(Money::ZERO, |s| s.kept)
+    }
+}
+
+/// A bank's or merchant's margin on one product over a range of turns.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductMargin {
+    pub product: Product,
+    /// Money earned, by kind.
+    pub revenue: Vec<(PostingKind, Money)>,
+    /// Money paid out, by kind (as positive amounts).
+    pub costs: Vec<(PostingKind, Money)>,
+    /// What the money the product uses or brings is worth at the policy rate (funds transfer
+    /// pricing); positive for deposits, negative for loans.
+    pub funding: Money,
+    /// Revenue - costs + funding.
+    pub margin: Money,
+}
+
+impl Economy {
+    /// Where did this payment go? The postings a transaction caused, by recipient; `None` once
+    /// its turn is no longer kept in detail.
+    pub fn trace(&self, txn: TxnId) -> Option<PaymentTrace> {
+        let transaction = self.ledger.transaction(txn)?;
+        let postings = self.ledger.postings_caused_by(txn);
+        let mut net: BTreeMap<Account, i64> = BTreeMap::new();
+        let mut received: BTreeMap<Account, BTreeMap<PostingKind, i64>> = BTreeMap::new();
+        for p in &postings {
+            *net.entry(p.from).or_default() -= p.amount.as_cents();
+            *net.entry(p.to).or_default() += p.amount.as_cents();
+            *received.entry(p.to).or_default().entry(p.kind).or_default() += p.amount.as_cents();
+        }
+        let payers = net
+            .iter()
+            .filter(|(_, n)| **n < 0)
+            .map(|(a, n)| (*a, Money::cents(-n)))
+            .collect();
+        let mut shares: Vec<Share> = net
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(a, n)| Share {
+                account: *a,
+                kept: Money::cents(*n),
+                received: received
+                    .get(a)
+                    .map(|r| r.iter().map(|(k, m)| (*k, Money::cents(*m))).collect())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        shares.sort_by(|a, b| b.kept.cmp(&a.kept).then(a.account.cmp(&b.account)));
+        Some(PaymentTrace {
+            txn,
+            what: transaction.what,
+            turn: transaction.turn,
+            payers,
+            shares,
+            postings,
+        })
+    }
+
+    /// A bank's margin on one of its products over the turns played in `turns` (inclusive),
+    /// from the postings on its equity and funds transfer pricing at the policy rate.
+    pub fn bank_margin(
+        &self,
+        bank: BankId,
+        product: Product,
+        turns: std::ops::RangeInclusive<Turn>,
+    ) -> ProductMargin {
+        let mut by_kind: BTreeMap<PostingKind, i64> = BTreeMap::new();
+        let mut funding = 0i64;
+        for report in self.reports.iter().filter(|r| turns.contains(&r.turn)) {
+            let Some(b) = report.banks.iter().find(|b| b.bank == bank) else {
+                continue;
+            };
+            if let Some(totals) = &b.totals {
+                for kind in PostingKind::ALL {
+                    let m = totals.get(product, kind).as_cents();
+                    if m != 0 {
+                        *by_kind.entry(kind).or_default() += m;
+                    }
+                }
+            }
+            funding += b
+                .funding
+                .iter()
+                .filter(|(p, _)| *p == product)
+                .map(|(_, m)| m.as_cents())
+                .sum::<i64>();
+        }
+        margin_from(product, by_kind, funding)
+    }
+
+    /// A merchant's margin on its goods over the turns played in `turns`: sales less VAT, cost
+    /// of goods and card fees.
+    pub fn merchant_margin(
+        &self,
+        merchant: MerchantId,
+        turns: std::ops::RangeInclusive<Turn>,
+    ) -> ProductMargin {
+        let mut by_kind: BTreeMap<PostingKind, i64> = BTreeMap::new();
+        for report in self.reports.iter().filter(|r| turns.contains(&r.turn)) {
+            let Some(m) = report.merchants.get(merchant.index()) else {
+                continue;
+            };
+            for (kind, amount) in [
+                (PostingKind::CardPurchase, m.card_sales.as_cents()),
+                (
+                    PostingKind::CashPurchase,
+                    m.sales.as_cents() - m.card_sales.as_cents(),
+                ),
+                (PostingKind::Vat, -m.vat.as_cents()),
+                (PostingKind::CostOfGoods, -m.cost_of_goods.as_cents()),
+                (PostingKind::Interchange, -m.interchange.as_cents()),
+                (PostingKind::SchemeFee, -m.scheme_fee.as_cents()),
+                (PostingKind::AcquirerMargin, -m.acquirer_margin.as_cents()),
+            ] {
+                *by_kind.entry(kind).or_default() += amount;
+            }
+        }
+        margin_from(Product::Goods, by_kind, 0)
+    }
+}
+
+fn margin_from(
+    product: Product,
+    by_kind: BTreeMap<PostingKind, i64>,
+    funding: i64,
+) -> ProductMargin {
+    let mut margin = ProductMargin {
+        product,
+        funding: Money::cents(funding),
+        ..ProductMargin::default()
+    };
+    let mut total = funding;
+    for (kind, m) in by_kind {
+        total += m;
+        if m > 0 {
+            margin.revenue.push((kind, Money::cents(m)));
+        } else if m < 0 {
+            margin.costs.push((kind, Money::cents(-m)));
+        }
+    }
+    margin.margin = Money::cents(total);
+    margin
+}

@@ -1,0 +1,1244 @@
+//! One month of the economy: decisions, income, shopping and the card value chain, loans,
+//! interest, fees, costs, trust, complaints and switching.
+use super::actors::{Borrower, Loan, LoanStatus, Trust};
+use super::config::CardKind;
+use super::decisions::{ClientDecision, Decisions, LoanRequest, MerchantDecision};
+use super::economy::Economy;
+use super::error::SimError;
+use super::ids::{BankId, ClientId, LoanId, MerchantId, TxnId};
+use super::ledger::{Account, External, PostingKind, Product};
+use super::money::{Bp, Money};
+use super::pricing::{LoanRate, MscRates, MscSplit, instalment};
+use super::report::{
+    BankActivity, BankPnl, BankReport, ClientsReport, MerchantReport, RefusalReason, SimEvent,
+    TurnReport,
+};
+use super::trace::TxnKind;
+use rand::RngExt;
+
+/// The per-seat decisions of one turn, indexed by actor.
+struct TurnDecisions {
+    clients: Vec<Option<ClientDecision>>,
+    merchants: Vec<Option<MerchantDecision>>,
+}
+
+/// What one turn counts as it goes.
+struct TurnLog {
+    activity: Vec<BankActivity>,
+    events: Vec<SimEvent>,
+    clients: ClientsReport,
+}
+
+/// How a client's payment is handled when the current account runs short.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Overdraft {
+    /// Refused if it would go below the authorised overdraft (card payments).
+    UpToLimit,
+    /// Refused if the money is not there (cash comes out of a cash machine).
+    Never,
+    /// Always made, with an irregular-payment fee (direct debits: rent, loan instalments).
+    Irregular,
+    /// Always made, without an irregular-payment fee (the bank's own fees).
+    Silent,
+}
+
+impl Economy {
+    /// Plays one month with the decisions of every seat and returns its report.
+    /// Decisions are checked first: a refused decision leaves the economy unchanged.
+    pub fn step(&mut self, decisions: &Decisions) -> Result<TurnReport, SimError> {
+        if self.stopped {
+            return Err(SimError::Stopped);
+        }
+        let indexed = self.check_decisions(decisions)?;
+        match self.play(decisions, &indexed) {
+            Ok(report) => Ok(report),
+            Err(e) => {
+                self.stopped = true;
+                Err(e)
+            }
+        }
+    }
+
+    fn check_decisions(&self, d: &Decisions) -> Result<TurnDecisions, SimError> {
+        let bad = |why: String| Err(SimError::InvalidDecision(why));
+        let banks = self.banks.len();
+        let money_ok = |m: Money| !m.is_negative();
+        let rate_ok = |r: Bp| (-10_000..=100_000).contains(&r.0);
+        for (bank, r) in &d.retail {
+            if bank.index() >= banks {
+                return bad(format!("no bank {}", bank.0));
+            }
+            let f = r.fees;
+            if ![
+                f.account_fee,
+                f.debit_card_fee,
+                f.credit_card_fee,
+                f.irregular_payment_fee,
+            ]
+            .into_iter()
+            .all(money_ok)
+            {
+                return bad(format!("bank {}: a fee is negative", bank.0));
+            }
+            if !rate_ok(f.overdraft_rate) || !rate_ok(r.current_rate) || !rate_ok(r.savings_rate) {
+                return bad(format!("bank {}: a rate is out of range", bank.0));
+            }
+            if r.consumer_loans.max_months == 0 || !rate_ok(r.consumer_loans.margin) {
+                return bad(format!(
+                    "bank {}: the consumer loan policy is impossible",
+                    bank.0
+                ));
+            }
+        }
+        for (bank, b) in &d.business {
+            if bank.index() >= banks {
+                return bad(format!("no bank {}", bank.0));
+            }
+            let f = b.merchant_fees;
+            if !money_ok(f.terminal_fee) || !money_ok(f.account_fee) || f.acquirer_margin.0 < 0 {
+                return bad(format!("bank {}: a merchant fee is negative", bank.0));
+            }
+            if b.business_loans.max_months == 0 || !rate_ok(b.business_loans.margin) {
+                return bad(format!(
+                    "bank {}: the business loan policy is impossible",
+                    bank.0
+                ));
+            }
+        }
+        let loan_ok =
+            |l: &Option<LoanRequest>| l.is_none_or(|l| l.amount.is_positive() && l.months > 0);
+        let mut merchants = vec![None; self.merchants.len()];
+        for (m, md) in &d.merchants {
+            if m.index() >= merchants.len() {
+                return bad(format!("no merchant {}", m.0));
+            }
+            if !(0..=100_000).contains(&md.markup.0) || !loan_ok(&md.loan_request) {
+                return bad(format!(
+                    "merchant {}: impossible mark-up or loan request",
+                    m.0
+                ));
+            }
+            if md.switch_bank.is_some_and(|b| b.index() >= banks) {
+                return bad(format!("merchant {}: no such bank to switch to", m.0));
+            }
+            merchants[m.index()] = Some(*md);
+        }
+        let mut clients = vec![None; self.clients.len()];
+        for (c, cd) in &d.clients {
+            if c.index() >= clients.len() {
+                return bad(format!("no client {}", c.0));
+            }
+            if !(0..=30_000).contains(&cd.spending.0)
+                || !(0..=10_000).contains(&cd.card_share.0)
+                || !loan_ok(&cd.loan_request)
+            {
+                return bad(format!(
+                    "client {}: impossible spending, card share or loan",
+                    c.0
+                ));
+            }
+            if cd.switch_bank.is_some_and(|b| b.index() >= banks)
+                || cd
+                    .leave_merchant
+                    .is_some_and(|m| m.index() >= self.merchants.len())
+            {
+                return bad(format!("client {}: no such bank or merchant", c.0));
+            }
+            clients[c.index()] = Some(*cd);
+        }
+        Ok(TurnDecisions { clients, merchants })
+    }
+
+    fn play(&mut self, d: &Decisions, idx: &TurnDecisions) -> Result<TurnReport, SimError> {
+        let mut log = TurnLog {
+            activity: vec![BankActivity::default(); self.banks.len()],
+            events: Vec::new(),
+            clients: ClientsReport::default(),
+        };
+        self.apply_settings(d, idx);
+        for client in &mut self.clients {
+            let e = &mut client.experience;
+            e.surprise_fees = Money::ZERO;
+            e.fees_paid = Money::ZERO;
+            e.irregular_payments = 0;
+            e.irregular_fees = Money::ZERO;
+            e.fees_waived_by_caps = Money::ZERO;
+            e.declined_payments = 0;
+            e.bad_this_month = false;
+        }
+        self.handle_complaints(idx, &mut log)?;
+        self.switch(idx, &mut log);
+        self.pay_income_and_fixed_costs(&mut log)?;
+        self.go_shopping(&mut log)?;
+        self.pay_merchant_costs()?;
+        self.run_loans(idx, &mut log)?;
+        self.pay_interest()?;
+        self.charge_client_fees()?;
+        self.pay_bank_costs()?;
+        self.sweep_savings()?;
+        self.update_trust(&mut log);
+        let report = self.close(log);
+        self.reports.push(report.clone());
+        Ok(report)
+    }
+
+    fn apply_settings(&mut self, d: &Decisions, idx: &TurnDecisions) {
+        for (bank, r) in &d.retail {
+            self.banks[bank.index()].retail = *r;
+        }
+        for (bank, b) in &d.business {
+            self.banks[bank.index()].business = *b;
+        }
+        for (m, md) in self.merchants.iter_mut().zip(&idx.merchants) {
+            if let Some(md) = md {
+                m.markup = md.markup;
+                m.accepts_cards = md.accepts_cards;
+            }
+        }
+        for (c, cd) in self.clients.iter_mut().zip(&idx.clients) {
+            if let Some(cd) = cd {
+                c.spending = cd.spending;
+                c.card_share = cd.card_share;
+            }
+        }
+    }
+
+    fn pay(
+        &mut self,
+        from: Account,
+        to: Account,
+        amount: Money,
+        kind: PostingKind,
+        product: Product,
+        cause: TxnId,
+    ) -> Result<(), SimError> {
+        if amount.is_positive() {
+            self.ledger.post(from, to, amount, kind, product, cause)?;
+        }
+        Ok(())
+    }
+
+    /// A client pays from the current account, drawing on savings first when it runs short.
+    /// Returns whether the payment was made.
+    #[allow(clippy::too_many_arguments)]
+    fn client_pays(
+        &mut self,
+        c: ClientId,
+        to: Account,
+        amount: Money,
+        kind: PostingKind,
+        product: Product,
+        cause: TxnId,
+        overdraft: Overdraft,
+    ) -> Result<bool, SimError> {
+        if !amount.is_positive() {
+            return Ok(true);
+        }
+        let current = Account::Client(c);
+        let balance = self.ledger.balance(current);
+        if balance < amount {
+            let short = amount.checked_sub(balance.max(Money::ZERO))?;
+            let draw = short.min(self.ledger.balance(Account::Savings(c)));
+            self.pay(
+                Account::Savings(c),
+                current,
+                draw,
+                PostingKind::SavingsTransfer,
+                Product::Savings,
+                cause,
+            )?;
+        }
+        let balance = self.ledger.balance(current);
+        let after = balance.checked_sub(amount)?;
+        let client = &self.clients[c.index()];
+        let refused = match overdraft {
+            Overdraft::Never => after.is_negative(),
+            // The authorised overdraft is half a month's income.
+            Overdraft::UpToLimit => after < Money::cents(-(client.income.as_cents() / 2)),
+            Overdraft::Irregular | Overdraft::Silent => false,
+        };
+        if refused {
+            self.clients[c.index()].experience.declined_payments += 1;
+            return Ok(false);
+        }
+        self.ledger
+            .post(current, to, amount, kind, product, cause)?;
+        if after.is_negative() && overdraft != Overdraft::Silent {
+            self.charge_irregular_fee(c, cause)?;
+        }
+        Ok(true)
+    }
+
+    /// The fee for a payment that took the account below zero, within the regulator's caps.
+    fn charge_irregular_fee(&mut self, c: ClientId, cause: TxnId) -> Result<(), SimError> {
+        let bank = self.clients[c.index()].bank;
+        let asked = self.banks[bank.index()].retail.fees.irregular_payment_fee;
+        let caps = self.params.caps;
+        let mut fee = caps
+            .irregular_fee_per_payment
+            .map_or(asked, |cap| asked.min(cap));
+        let e = &self.clients[c.index()].experience;
+        if let Some(month_cap) = caps.irregular_fees_per_month {
+            fee = fee.min(month_cap.checked_sub(e.irregular_fees)?.max(Money::ZERO));
+        }
+        let hidden = self.small_print_hidden(bank);
+        let e = &mut self.clients[c.index()].experience;
+        e.irregular_payments += 1;
+        e.fees_waived_by_caps = e.fees_waived_by_caps.checked_add(asked.checked_sub(fee)?)?;
+        if fee.is_positive() {
+            e.irregular_fees = e.irregular_fees.checked_add(fee)?;
+            e.fees_paid = e.fees_paid.checked_add(fee)?;
+            if hidden {
+                e.surprise_fees = e.surprise_fees.checked_add(fee)?;
+            }
+            self.ledger.post(
+                Account::Client(c),
+                Account::BankEquity(bank),
+                fee,
+                PostingKind::IrregularPaymentFee,
+                Product::CurrentAccount,
+                cause,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn handle_complaints(
+        &mut self,
+        idx: &TurnDecisions,
+        log: &mut TurnLog,
+    ) -> Result<(), SimError> {
+        let rules = self.params.trust;
+        for (i, cd) in idx.clients.iter().enumerate() {
+            let Some(cd) = cd else { continue };
+            let client = &self.clients[i];
+            let amount = client.experience.last_surprise_fees;
+            if !cd.complain || !amount.is_positive() {
+                continue;
+            }
+            let (id, bank) = (client.id, client.bank);
+            let activity = &mut log.activity[bank.index()];
+            activity.complaints += 1;
+            log.clients.complaints += 1;
+            let refund = self.banks[bank.index()].retail.refund_complaints;
+            if refund {
+                activity.complaints_refunded += 1;
+                let cause = self
+                    .ledger
+                    .open_transaction(TxnKind::Complaint { client: id, bank });
+                self.pay(
+                    Account::BankEquity(bank),
+                    Account::Client(id),
+                    amount,
+                    PostingKind::ComplaintRefund,
+                    Product::CurrentAccount,
+                    cause,
+                )?;
+                log.events.push(SimEvent::ComplaintRefunded {
+                    client: id,
+                    bank,
+                    amount,
+                });
+            } else {
+                log.events.push(SimEvent::ComplaintRefused {
+                    client: id,
+                    bank,
+                    amount,
+                });
+            }
+            let client = &mut self.clients[i];
+            client.experience.complaints += 1;
+            client.experience.last_surprise_fees = Money::ZERO;
+            if refund {
+                client.experience.refunds += 1;
+                client.trust.raise(rules.handled_complaint_bonus);
+                client.experience.bad_experiences =
+                    client.experience.bad_experiences.saturating_sub(1);
+            } else {
+                client.trust.lower(rules.refused_complaint_penalty);
+                client.experience.bad_this_month = true;
+            }
+        }
+        Ok(())
+    }
+
+    fn switch(&mut self, idx: &TurnDecisions, log: &mut TurnLog) {
+        for (i, cd) in idx.clients.iter().enumerate() {
+            let Some(cd) = cd else { continue };
+            if let Some(to) = cd.switch_bank {
+                let client = &mut self.clients[i];
+                let from = client.bank;
+                if to != from {
+                    client.bank = to;
+                    // A new bank starts with the benefit of the doubt, and old grudges are left behind.
+                    client.trust = Trust::new(600);
+                    client.experience.bad_experiences = 0;
+                    client.experience.last_surprise_fees = Money::ZERO;
+                    log.activity[from.index()].clients_lost += 1;
+                    log.activity[to.index()].clients_won += 1;
+                    log.clients.switched_bank += 1;
+                    log.events.push(SimEvent::ClientSwitched {
+                        client: client.id,
+                        from,
+                        to,
+                    });
+                }
+            }
+            if let Some(leave) = cd.leave_merchant {
+                let merchants = self.merchants.len() as u32;
+                let client = &mut self.clients[i];
+                if let Some(pos) = client.shops.iter().position(|&m| m == leave)
+                    && (merchants as usize) > client.shops.len()
+                {
+                    let start = self.rng.random_range(0..merchants);
+                    let replacement = (0..merchants)
+                        .map(|k| MerchantId((start + k) % merchants))
+                        .find(|m| !client.shops.contains(m));
+                    if let Some(m) = replacement {
+                        client.shops[pos] = m;
+                        log.clients.switched_merchant += 1;
+                    }
+                }
+            }
+        }
+        for (i, md) in idx.merchants.iter().enumerate() {
+            let Some(to) = md.and_then(|md| md.switch_bank) else {
+                continue;
+            };
+            let merchant = &mut self.merchants[i];
+            let from = merchant.bank;
+            if to != from {
+                merchant.bank = to;
+                log.activity[from.index()].merchants_lost += 1;
+                log.activity[to.index()].merchants_won += 1;
+                log.events.push(SimEvent::MerchantSwitched {
+                    merchant: merchant.id,
+                    from,
+                    to,
+                });
+            }
+        }
+    }
+
+    fn pay_income_and_fixed_costs(&mut self, log: &mut TurnLog) -> Result<(), SimError> {
+        for i in 0..self.clients.len() {
+            let (id, income, fixed) = {
+                let c = &self.clients[i];
+                (c.id, c.income, c.fixed_costs)
+            };
+            if income.is_positive() {
+                let cause = self.ledger.open_transaction(TxnKind::Salary { client: id });
+                self.pay(
+                    Account::External(External::Employer),
+                    Account::Client(id),
+                    income,
+                    PostingKind::Salary,
+                    Product::None,
+                    cause,
+                )?;
+                log.clients.income = log.clients.income.checked_add(income)?;
+            }
+            if fixed.is_positive() {
+                let cause = self
+                    .ledger
+                    .open_transaction(TxnKind::FixedCosts { client: id });
+                self.client_pays(
+                    id,
+                    Account::External(External::Landlords),
+                    fixed,
+                    PostingKind::FixedCosts,
+                    Product::None,
+                    cause,
+                    Overdraft::Irregular,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn go_shopping(&mut self, log: &mut TurnLog) -> Result<(), SimError> {
+        let vat = self.params.vat;
+        // Shelf prices are fixed for the month.
+        let mut prices = Vec::with_capacity(self.merchants.len());
+        for m in &self.merchants {
+            let p: Result<Vec<Money>, _> = m.goods.iter().map(|g| m.price(g, vat)).collect();
+            prices.push(p?);
+        }
+        let visits = u32::from(self.params.purchases_per_month);
+        let noise = self.params.spending_noise.0.clamp(0, 10_000);
+        for i in 0..self.clients.len() {
+            let client = &self.clients[i];
+            if client.shops.is_empty() {
+                continue;
+            }
+            let factor = 10_000 + self.rng.random_range(-noise..=noise);
+            let budget = client
+                .spending_budget
+                .apply(client.spending)?
+                .ratio(i64::from(factor), 10_000)?;
+            let per_visit = budget.checked_div(i64::from(visits))?;
+            for _ in 0..visits {
+                let client = &self.clients[i];
+                let shop = client.shops[self.rng.random_range(0..client.shops.len())];
+                let card_draw = self.rng.random_range(0..10_000);
+                let merchant = &self.merchants[shop.index()];
+                let g = self.rng.random_range(0..merchant.goods.len());
+                let price = prices[shop.index()][g];
+                let units = per_visit.as_cents() / price.as_cents();
+                if units == 0 {
+                    continue;
+                }
+                let by_card = merchant.accepts_cards && card_draw < client.card_share.0;
+                let unit_cost = merchant.goods[g].unit_cost;
+                self.purchase(client.id, shop, units, price, unit_cost, by_card, log)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One purchase and its value chain: VAT, cost of goods and, by card, the MSC split.
+    #[allow(clippy::too_many_arguments)]
+    fn purchase(
+        &mut self,
+        c: ClientId,
+        m: MerchantId,
+        units: i64,
+        price: Money,
+        unit_cost: Money,
+        by_card: bool,
+        log: &mut TurnLog,
+    ) -> Result<(), SimError> {
+        let amount = price.checked_mul(units)?;
+        let (kind, what) = if by_card {
+            (
+                PostingKind::CardPurchase,
+                TxnKind::CardPurchase {
+                    client: c,
+                    merchant: m,
+                    amount,
+                },
+            )
+        } else {
+            (
+                PostingKind::CashPurchase,
+                TxnKind::CashPurchase {
+                    client: c,
+                    merchant: m,
+                    amount,
+                },
+            )
+        };
+        let cause = self.ledger.open_transaction(what);
+        let overdraft = if by_card {
+            Overdraft::UpToLimit
+        } else {
+            Overdraft::Never
+        };
+        let merchant = Account::Merchant(m);
+        if !self.client_pays(c, merchant, amount, kind, Product::Goods, cause, overdraft)? {
+            return Ok(());
+        }
+        let vat_rate = i64::from(self.params.vat.0);
+        let vat = amount.checked_sub(amount.ratio(10_000, 10_000 + vat_rate)?)?;
+        self.pay(
+            merchant,
+            Account::External(External::State),
+            vat,
+            PostingKind::Vat,
+            Product::Goods,
+            cause,
+        )?;
+        let cost = unit_cost.checked_mul(units)?;
+        self.pay(
+            merchant,
+            Account::External(External::Suppliers),
+            cost,
+            PostingKind::CostOfGoods,
+            Product::Goods,
+            cause,
+        )?;
+        if by_card {
+            let issuer = self.clients[c.index()].bank;
+            let acquirer = self.merchants[m.index()].bank;
+            let rates = MscRates {
+                interchange: self.params.interchange(self.clients[c.index()].card),
+                scheme_fee: self.params.scheme_fee,
+                acquirer_margin: self.banks[acquirer.index()]
+                    .business
+                    .merchant_fees
+                    .acquirer_margin,
+            };
+            let split = MscSplit::of(amount, rates)?;
+            self.pay(
+                merchant,
+                Account::BankEquity(issuer),
+                split.interchange,
+                PostingKind::Interchange,
+                Product::CardIssuing,
+                cause,
+            )?;
+            self.pay(
+                merchant,
+                Account::External(External::Scheme),
+                split.scheme_fee,
+                PostingKind::SchemeFee,
+                Product::Acquiring,
+                cause,
+            )?;
+            self.pay(
+                merchant,
+                Account::BankEquity(acquirer),
+                split.acquirer_margin,
+                PostingKind::AcquirerMargin,
+                Product::Acquiring,
+                cause,
+            )?;
+            log.clients.card_spending = log.clients.card_spending.checked_add(amount)?;
+        } else {
+            log.clients.cash_spending = log.clients.cash_spending.checked_add(amount)?;
+        }
+        Ok(())
+    }
+
+    fn pay_merchant_costs(&mut self) -> Result<(), SimError> {
+        for i in 0..self.merchants.len() {
+            let m = &self.merchants[i];
+            let (id, bank, rent, cards) = (m.id, m.bank, m.rent, m.accepts_cards);
+            let fees = self.banks[bank.index()].business.merchant_fees;
+            let cause = self
+                .ledger
+                .open_transaction(TxnKind::MerchantCosts { merchant: id });
+            let account = Account::Merchant(id);
+            self.pay(
+                account,
+                Account::External(External::Landlords),
+                rent,
+                PostingKind::Rent,
+                Product::None,
+                cause,
+            )?;
+            if cards {
+                self.pay(
+                    account,
+                    Account::BankEquity(bank),
+                    fees.terminal_fee,
+                    PostingKind::TerminalFee,
+                    Product::Acquiring,
+                    cause,
+                )?;
+            }
+            self.pay(
+                account,
+                Account::BankEquity(bank),
+                fees.account_fee,
+                PostingKind::AccountFee,
+                Product::CurrentAccount,
+                cause,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn run_loans(&mut self, idx: &TurnDecisions, log: &mut TurnLog) -> Result<(), SimError> {
+        // Repayments and defaults of the loans already running, oldest first.
+        for l in 0..self.loans.len() {
+            if self.loans[l].status == LoanStatus::Performing {
+                self.service_loan(LoanId(l as u32), log)?;
+            }
+        }
+        for (i, cd) in idx.clients.iter().enumerate() {
+            if let Some(request) = cd.and_then(|cd| cd.loan_request) {
+                self.apply_for_loan(Borrower::Client(ClientId(i as u32)), request, log)?;
+            }
+        }
+        for (i, md) in idx.merchants.iter().enumerate() {
+            if let Some(request) = md.and_then(|md| md.loan_request) {
+                self.apply_for_loan(Borrower::Merchant(MerchantId(i as u32)), request, log)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn apply_for_loan(
+        &mut self,
+        borrower: Borrower,
+        request: LoanRequest,
+        log: &mut TurnLog,
+    ) -> Result<(), SimError> {
+        let (bank, pd, existing, spare) = match borrower {
+            Borrower::Client(c) => {
+                let c = &self.clients[c.index()];
+                (
+                    c.bank,
+                    c.pd,
+                    c.loan,
+                    Some(c.income.checked_sub(c.fixed_costs)?),
+                )
+            }
+            Borrower::Merchant(m) => {
+                let m = &self.merchants[m.index()];
+                (m.bank, m.pd, m.loan, None)
+            }
+        };
+        let b = &self.banks[bank.index()];
+        let policy = match borrower {
+            Borrower::Client(_) => b.retail.consumer_loans,
+            Borrower::Merchant(_) => b.business.business_loans,
+        };
+        let months = request.months.min(policy.max_months).max(1);
+        let rate = LoanRate::price(&policy, &b.lending, self.params.policy_rate, pd);
+        let (first_principal, first_interest) = instalment(request.amount, months, rate.total())?;
+        let refusal = if existing.is_some() {
+            Some(RefusalReason::AlreadyBorrowing)
+        } else if pd > policy.max_pd {
+            Some(RefusalReason::TooRisky)
+        } else if spare.is_some_and(|spare| {
+            first_principal
+                .checked_add(first_interest)
+                .is_ok_and(|i| i.checked_mul(3).is_ok_and(|x| x > spare))
+        }) {
+            Some(RefusalReason::Unaffordable)
+        } else {
+            None
+        };
+        if let Borrower::Client(c) = borrower {
+            self.clients[c.index()].experience.last_loan_refused = refusal.is_some();
+        }
+        if let Some(reason) = refusal {
+            log.activity[bank.index()].loans_refused += 1;
+            log.events.push(SimEvent::LoanRefused {
+                borrower,
+                bank,
+                reason,
+            });
+            return Ok(());
+        }
+        let id = LoanId(self.loans.len() as u32);
+        let loan = Loan {
+            id,
+            lender: bank,
+            borrower,
+            principal: request.amount,
+            outstanding: request.amount,
+            months_left: months,
+            rate,
+            pd,
+            granted: self.ledger.turn(),
+            status: LoanStatus::Performing,
+        };
+        let product = loan.product();
+        self.loans.push(loan);
+        let cause = self
+            .ledger
+            .open_transaction(TxnKind::LoanGranted { loan: id });
+        let account = match borrower {
+            Borrower::Client(c) => {
+                self.clients[c.index()].loan = Some(id);
+                Account::Client(c)
+            }
+            Borrower::Merchant(m) => {
+                self.merchants[m.index()].loan = Some(id);
+                Account::Merchant(m)
+            }
+        };
+        // Lending creates the money: the loan book goes down as the borrower's account goes up.
+        self.pay(
+            Account::BankLoans(bank),
+            account,
+            request.amount,
+            PostingKind::LoanDisbursement,
+            product,
+            cause,
+        )?;
+        if let Borrower::Client(_) = borrower {
+            // A household borrows to buy something big from outside the town (a car, a kitchen).
+            self.pay(
+                account,
+                Account::External(External::Suppliers),
+                request.amount,
+                PostingKind::LoanPurchase,
+                Product::None,
+                cause,
+            )?;
+        }
+        log.activity[bank.index()].loans_granted += 1;
+        log.events.push(SimEvent::LoanGranted { loan: id });
+        Ok(())
+    }
+
+    fn service_loan(&mut self, id: LoanId, log: &mut TurnLog) -> Result<(), SimError> {
+        let loan = self.loans[id.index()];
+        let product = loan.product();
+        let bank = loan.lender;
+        // The yearly probability of default, spread evenly over twelve months.
+        if self.rng.random_range(0..120_000) < loan.pd.0 {
+            let cause = self
+                .ledger
+                .open_transaction(TxnKind::LoanDefault { loan: id });
+            let lgd = self.banks[bank.index()].lending.loss_given_default;
+            let loss = loan.outstanding.apply(lgd)?.min(loan.outstanding);
+            let recovered = loan.outstanding.checked_sub(loss)?;
+            self.pay(
+                Account::BankEquity(bank),
+                Account::BankLoans(bank),
+                loss,
+                PostingKind::CreditLoss,
+                product,
+                cause,
+            )?;
+            self.pay(
+                Account::External(External::Recoveries),
+                Account::BankLoans(bank),
+                recovered,
+                PostingKind::Recovery,
+                product,
+                cause,
+            )?;
+            self.end_loan(id, LoanStatus::Defaulted);
+            log.activity[bank.index()].defaults += 1;
+            log.events.push(SimEvent::LoanDefaulted { loan: id, loss });
+            return Ok(());
+        }
+        let (principal, interest) =
+            instalment(loan.outstanding, loan.months_left, loan.rate.total())?;
+        let cause = self
+            .ledger
+            .open_transaction(TxnKind::LoanInstalment { loan: id });
+        match loan.borrower {
+            Borrower::Client(c) => {
+                self.client_pays(
+                    c,
+                    Account::BankLoans(bank),
+                    principal,
+                    PostingKind::LoanPrincipal,
+                    product,
+                    cause,
+                    Overdraft::Irregular,
+                )?;
+                self.client_pays(
+                    c,
+                    Account::BankEquity(bank),
+                    interest,
+                    PostingKind::LoanInterest,
+                    product,
+                    cause,
+                    Overdraft::Silent,
+                )?;
+            }
+            Borrower::Merchant(m) => {
+                self.pay(
+                    Account::Merchant(m),
+                    Account::BankLoans(bank),
+                    principal,
+                    PostingKind::LoanPrincipal,
+                    product,
+                    cause,
+                )?;
+                self.pay(
+                    Account::Merchant(m),
+                    Account::BankEquity(bank),
+                    interest,
+                    PostingKind::LoanInterest,
+                    product,
+                    cause,
+                )?;
+            }
+        }
+        let loan = &mut self.loans[id.index()];
+        loan.outstanding = loan.outstanding.checked_sub(principal)?;
+        loan.months_left = loan.months_left.saturating_sub(1);
+        if loan.outstanding == Money::ZERO || loan.months_left == 0 {
+            self.end_loan(id, LoanStatus::Repaid);
+            log.events.push(SimEvent::LoanRepaid { loan: id });
+        }
+        Ok(())
+    }
+
+    fn end_loan(&mut self, id: LoanId, status: LoanStatus) {
+        let loan = &mut self.loans[id.index()];
+        loan.status = status;
+        loan.outstanding = Money::ZERO;
+        match loan.borrower {
+            Borrower::Client(c) => self.clients[c.index()].loan = None,
+            Borrower::Merchant(m) => self.merchants[m.index()].loan = None,
+        }
+    }
+
+    fn pay_interest(&mut self) -> Result<(), SimError> {
+        let causes: Vec<TxnId> = (0..self.banks.len())
+            .map(|b| {
+                self.ledger.open_transaction(TxnKind::MonthlyInterest {
+                    bank: BankId(b as u16),
+                })
+            })
+            .collect();
+        for i in 0..self.clients.len() {
+            let (id, bank) = (self.clients[i].id, self.clients[i].bank);
+            let r = self.banks[bank.index()].retail;
+            let cause = causes[bank.index()];
+            let equity = Account::BankEquity(bank);
+            let balance = self.ledger.balance(Account::Client(id));
+            if balance.is_positive() && r.current_rate.0 > 0 {
+                let interest = balance.monthly_interest(r.current_rate)?;
+                self.pay(
+                    equity,
+                    Account::Client(id),
+                    interest,
+                    PostingKind::DepositInterest,
+                    Product::CurrentAccount,
+                    cause,
+                )?;
+            } else if balance.is_negative() {
+                let interest = balance
+                    .checked_neg()?
+                    .monthly_interest(r.fees.overdraft_rate)?;
+                self.pay(
+                    Account::Client(id),
+                    equity,
+                    interest,
+                    PostingKind::OverdraftInterest,
+                    Product::CurrentAccount,
+                    cause,
+                )?;
+                let hidden = self.small_print_hidden(bank);
+                let e = &mut self.clients[i].experience;
+                e.fees_paid = e.fees_paid.checked_add(interest)?;
+                if hidden {
+                    e.surprise_fees = e.surprise_fees.checked_add(interest)?;
+                }
+            }
+            let savings = self.ledger.balance(Account::Savings(id));
+            if savings.is_positive() && r.savings_rate.0 > 0 {
+                let interest = savings.monthly_interest(r.savings_rate)?;
+                self.pay(
+                    equity,
+                    Account::Savings(id),
+                    interest,
+                    PostingKind::SavingsInterest,
+                    Product::Savings,
+                    cause,
+                )?;
+            }
+        }
+        for i in 0..self.merchants.len() {
+            let (id, bank) = (self.merchants[i].id, self.merchants[i].bank);
+            let r = self.banks[bank.index()].retail;
+            let cause = causes[bank.index()];
+            let balance = self.ledger.balance(Account::Merchant(id));
+            if balance.is_positive() && r.current_rate.0 > 0 {
+                let interest = balance.monthly_interest(r.current_rate)?;
+                self.pay(
+                    Account::BankEquity(bank),
+                    Account::Merchant(id),
+                    interest,
+                    PostingKind::DepositInterest,
+                    Product::CurrentAccount,
+                    cause,
+                )?;
+            } else if balance.is_negative() {
+                let interest = balance
+                    .checked_neg()?
+                    .monthly_interest(r.fees.overdraft_rate)?;
+                self.pay(
+                    Account::Merchant(id),
+                    Account::BankEquity(bank),
+                    interest,
+                    PostingKind::OverdraftInterest,
+                    Product::CurrentAccount,
+                    cause,
+                )?;
+            }
+        }
+        // Reserves earn the policy rate at the central bank; a bank short of reserves borrows there.
+        for b in 0..self.banks.len() {
+            let bank = BankId(b as u16);
+            let reserves = self.balance_sheet(bank).reserves;
+            let interest = reserves.monthly_interest(self.params.policy_rate)?;
+            let (from, to, amount) = if interest.is_negative() {
+                (
+                    Account::BankEquity(bank),
+                    Account::External(External::CentralBank),
+                    interest.checked_neg()?,
+                )
+            } else {
+                (
+                    Account::External(External::CentralBank),
+                    Account::BankEquity(bank),
+                    interest,
+                )
+            };
+            self.pay(
+                from,
+                to,
+                amount,
+                PostingKind::ReserveInterest,
+                Product::Reserves,
+                causes[b],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn charge_client_fees(&mut self) -> Result<(), SimError> {
+        for i in 0..self.clients.len() {
+            let (id, bank, card) = (
+                self.clients[i].id,
+                self.clients[i].bank,
+                self.clients[i].card,
+            );
+            let fees = self.banks[bank.index()].retail.fees;
+            let card_fee = match card {
+                CardKind::Debit => fees.debit_card_fee,
+                CardKind::Credit => fees.credit_card_fee,
+            };
+            if !fees.account_fee.is_positive() && !card_fee.is_positive() {
+                continue;
+            }
+            let cause = self
+                .ledger
+                .open_transaction(TxnKind::MonthlyFees { client: id });
+            let equity = Account::BankEquity(bank);
+            self.client_pays(
+                id,
+                equity,
+                fees.account_fee,
+                PostingKind::AccountFee,
+                Product::CurrentAccount,
+                cause,
+                Overdraft::Silent,
+            )?;
+            self.client_pays(
+                id,
+                equity,
+                card_fee,
+                PostingKind::CardFee,
+                Product::CardIssuing,
+                cause,
+                Overdraft::Silent,
+            )?;
+            let e = &mut self.clients[i].experience;
+            e.fees_paid = e
+                .fees_paid
+                .checked_add(fees.account_fee)?
+                .checked_add(card_fee)?;
+        }
+        Ok(())
+    }
+
+    fn pay_bank_costs(&mut self) -> Result<(), SimError> {
+        let mut accounts = vec![0i64; self.banks.len()];
+        for c in &self.clients {
+            accounts[c.bank.index()] += 1;
+        }
+        for m in &self.merchants {
+            accounts[m.bank.index()] += 1;
+        }
+        for b in 0..self.banks.len() {
+            let bank = &self.banks[b];
+            let cost = bank
+                .fixed_costs
+                .checked_add(bank.cost_per_account.checked_mul(accounts[b])?)?;
+            let cause = self
+                .ledger
+                .open_transaction(TxnKind::BankCosts { bank: bank.id });
+            self.pay(
+                Account::BankEquity(bank.id),
+                Account::External(External::BankCosts),
+                cost,
+                PostingKind::BankOperatingCost,
+                Product::None,
+                cause,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Households put what they do not need next month into savings, and cover an overdraft
+    /// from savings.
+    fn sweep_savings(&mut self) -> Result<(), SimError> {
+        for i in 0..self.clients.len() {
+            let id = self.clients[i].id;
+            let buffer = self.clients[i].monthly_outgoings();
+            let balance = self.ledger.balance(Account::Client(id));
+            let savings = self.ledger.balance(Account::Savings(id));
+            let (from, to, amount) = if balance > buffer {
+                (
+                    Account::Client(id),
+                    Account::Savings(id),
+                    balance.checked_sub(buffer)?,
+                )
+            } else if balance.is_negative() && savings.is_positive() {
+                (
+                    Account::Savings(id),
+                    Account::Client(id),
+                    balance.checked_neg()?.min(savings),
+                )
+            } else {
+                continue;
+            };
+            let cause = self
+                .ledger
+                .open_transaction(TxnKind::SavingsSweep { client: id });
+            self.pay(
+                from,
+                to,
+                amount,
+                PostingKind::SavingsTransfer,
+                Product::Savings,
+                cause,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn update_trust(&mut self, log: &mut TurnLog) {
+        let rules = self.params.trust;
+        let hidden: Vec<bool> = (0..self.banks.len())
+            .map(|b| self.small_print_hidden(BankId(b as u16)))
+            .collect();
+        let mut trust_total = 0u64;
+        for client in &mut self.clients {
+            let e = &mut client.experience;
+            if e.surprise_fees.is_positive() {
+                e.bad_this_month = true;
+                let penalty = u32::from(rules.surprise_penalty)
+                    * client.fee_sensitivity.0.clamp(0, 10_000) as u32
+                    / 10_000;
+                client.trust.lower(penalty as u16);
+            } else if !e.bad_this_month && !hidden[client.bank.index()] {
+                client.trust.raise(rules.fair_month_bonus);
+            }
+            if e.bad_this_month {
+                e.bad_experiences = e.bad_experiences.saturating_add(1);
+                e.months_since_bad = 0;
+            } else {
+                e.months_since_bad = e.months_since_bad.saturating_add(1);
+                if e.months_since_bad >= 12 {
+                    e.bad_experiences = 0;
+                }
+            }
+            e.last_surprise_fees = e.surprise_fees;
+            e.last_fees_paid = e.fees_paid;
+            trust_total += u64::from(client.trust.points());
+            let r = &mut log.clients;
+            r.fees_paid = Money::cents(
+                r.fees_paid
+                    .as_cents()
+                    .saturating_add(e.fees_paid.as_cents()),
+            );
+            r.surprise_fees = Money::cents(
+                r.surprise_fees
+                    .as_cents()
+                    .saturating_add(e.surprise_fees.as_cents()),
+            );
+            r.fees_waived_by_caps = Money::cents(
+                r.fees_waived_by_caps
+                    .as_cents()
+                    .saturating_add(e.fees_waived_by_caps.as_cents()),
+            );
+            r.irregular_payments += u32::from(e.irregular_payments);
+            r.declined_payments += u32::from(e.declined_payments);
+        }
+        log.clients.count = self.clients.len() as u32;
+        log.clients.average_trust = trust_total
+            .checked_div(self.clients.len() as u64)
+            .unwrap_or(0) as u16;
+    }
+
+    fn close(&mut self, log: TurnLog) -> TurnReport {
+        let TurnLog {
+            mut activity,
+            events,
+            mut clients,
+        } = log;
+        let policy = self.params.policy_rate;
+        let mut banks = Vec::with_capacity(self.banks.len());
+        for c in &self.clients {
+            activity[c.bank.index()].clients += 1;
+            let balance = self.ledger.balance(Account::Client(c.id));
+            if balance.is_negative() {
+                clients.overdrawn += 1;
+            } else {
+                clients.deposits = Money::cents(clients.deposits.as_cents() + balance.as_cents());
+            }
+            clients.savings = Money::cents(
+                clients.savings.as_cents() + self.ledger.balance(Account::Savings(c.id)).as_cents(),
+            );
+        }
+        for m in &self.merchants {
+            activity[m.bank.index()].merchants += 1;
+        }
+        for (b, activity) in activity.into_iter().enumerate() {
+            let bank = BankId(b as u16);
+            let totals = self.ledger.open_totals(Account::BankEquity(bank));
+            let sheet = self.balance_sheet(bank);
+            let ftp = |m: Money| m.monthly_interest(policy).unwrap_or(Money::ZERO).as_cents();
+            let consumer = -ftp(sheet.consumer_loans);
+            let business = -ftp(sheet.business_loans);
+            let current = ftp(sheet.deposits) - ftp(sheet.overdrafts);
+            let savings = ftp(sheet.savings);
+            let reserves = -(consumer + business + current + savings);
+            banks.push(BankReport {
+                bank,
+                pnl: BankPnl::from_totals(&totals),
+                sheet,
+                activity,
+                totals: Some(Box::new(totals)),
+                funding: vec![
+                    (Product::CurrentAccount, Money::cents(current)),
+                    (Product::Savings, Money::cents(savings)),
+                    (Product::ConsumerLoan, Money::cents(consumer)),
+                    (Product::BusinessLoan, Money::cents(business)),
+                    (Product::Reserves, Money::cents(reserves)),
+                ],
+            });
+        }
+        let merchants = self
+            .merchants
+            .iter()
+            .map(|m| {
+                let t = self.ledger.open_totals(Account::Merchant(m.id));
+                let out = |k: PostingKind| Money::cents(-t.kind(k).as_cents());
+                MerchantReport {
+                    merchant: m.id,
+                    sales: Money::cents(
+                        t.kind(PostingKind::CardPurchase).as_cents()
+                            + t.kind(PostingKind::CashPurchase).as_cents(),
+                    ),
+                    card_sales: t.kind(PostingKind::CardPurchase),
+                    vat: out(PostingKind::Vat),
+                    cost_of_goods: out(PostingKind::CostOfGoods),
+                    interchange: out(PostingKind::Interchange),
+                    scheme_fee: out(PostingKind::SchemeFee),
+                    acquirer_margin: out(PostingKind::AcquirerMargin),
+                    bank_fees: Money::cents(
+                        -(t.kind(PostingKind::TerminalFee).as_cents()
+                            + t.kind(PostingKind::AccountFee).as_cents()
+                            + t.kind(PostingKind::OverdraftInterest).as_cents()
+                            + t.kind(PostingKind::DepositInterest).as_cents()),
+                    ),
+                    rent: out(PostingKind::Rent),
+                    loan_interest: out(PostingKind::LoanInterest),
+                    net_income: Money::cents(
+                        t.net().as_cents()
+                            - t.kind(PostingKind::LoanDisbursement).as_cents()
+                            - t.kind(PostingKind::LoanPrincipal).as_cents(),
+                    ),
+                    balance: self.ledger.balance(Account::Merchant(m.id)),
+                    accepts_cards: m.accepts_cards,
+                }
+            })
+            .collect();
+        let report = TurnReport {
+            turn: self.ledger.turn(),
+            policy_rate: policy,
+            transparency: self.params.transparency,
+            banks,
+            merchants,
+            clients,
+            events,
+        };
+        self.ledger.close_turn();
+        report
+    }
+}

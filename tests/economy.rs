@@ -1,0 +1,141 @@
+//! Whole-economy tests: determinism, balanced books, balance sheets and P&L that add up.
+use glassbank::sim::{
+    Account, Economy, External, Money, Party, Posting, TownSpec, TxnId, bot_decisions, town,
+};
+
+fn run(spec: TownSpec, turns: u16) -> Economy {
+    let mut config = town(spec);
+    config.retention.detail_turns = None;
+    let mut economy = Economy::new(config).expect("a generated town is valid");
+    for _ in 0..turns {
+        let decisions = bot_decisions(&economy, &[]);
+        economy.step(&decisions).expect("a bots-only turn runs");
+    }
+    economy
+}
+
+fn fingerprint(e: &Economy) -> (Vec<Posting>, Vec<Money>) {
+    let postings: Vec<Posting> = e.ledger().postings().copied().collect();
+    let mut balances: Vec<Money> = e
+        .clients()
+        .iter()
+        .map(|c| e.ledger().balance(Account::Client(c.id)))
+        .collect();
+    balances.extend(
+        e.banks()
+            .iter()
+            .map(|b| e.ledger().balance(Account::BankEquity(b.id))),
+    );
+    (postings, balances)
+}
+
+#[test]
+fn same_seed_and_decisions_give_the_same_ledger() {
+    let a = run(TownSpec::new(3, 12, 150, 7), 12);
+    let b = run(TownSpec::new(3, 12, 150, 7), 12);
+    assert!(a.ledger().posting_count() > 10_000);
+    assert_eq!(fingerprint(&a), fingerprint(&b));
+    assert_eq!(a.reports(), b.reports());
+}
+
+#[test]
+fn different_seeds_give_different_ledgers() {
+    let a = run(TownSpec::new(3, 12, 150, 7), 6);
+    let b = run(TownSpec::new(3, 12, 150, 8), 6);
+    assert_ne!(fingerprint(&a), fingerprint(&b));
+}
+
+#[test]
+fn books_balance_and_every_balance_is_explained_by_its_postings() {
+    let e = run(TownSpec::new(3, 10, 120, 3), 24);
+    assert!(e.ledger().is_balanced());
+    // With full detail kept, replaying the postings gives every balance: no money from nowhere.
+    let mut replay = std::collections::BTreeMap::<Account, i64>::new();
+    for p in e.ledger().postings() {
+        assert!(p.amount.is_positive());
+        *replay.entry(p.from).or_default() -= p.amount.as_cents();
+        *replay.entry(p.to).or_default() += p.amount.as_cents();
+    }
+    for (account, cents) in &replay {
+        assert_eq!(
+            e.ledger().balance(*account),
+            Money::cents(*cents),
+            "{account:?}"
+        );
+    }
+    // And the totals per turn add up to the same movements.
+    let flows: i64 = e
+        .ledger()
+        .all_flows()
+        .iter()
+        .flatten()
+        .filter(|f| f.to == Party::Clients)
+        .map(|f| f.amount.as_cents())
+        .sum();
+    let detail: i64 = e
+        .ledger()
+        .postings()
+        .filter(|p| matches!(p.to, Account::Client(_)))
+        .map(|p| p.amount.as_cents())
+        .sum();
+    assert_eq!(flows, detail);
+}
+
+#[test]
+fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
+    let e = run(TownSpec::new(3, 10, 200, 11), 12);
+    for bank in e.banks() {
+        let sheet = e.balance_sheet(bank.id);
+        assert_eq!(
+            sheet.assets(),
+            sheet.liabilities_and_equity(),
+            "{}",
+            bank.name
+        );
+        let profit: i64 = e
+            .reports()
+            .iter()
+            .map(|r| r.banks[bank.id.index()].pnl.net_profit().as_cents())
+            .sum();
+        let opening = e
+            .ledger()
+            .postings_in(0)
+            .iter()
+            .filter(|p| p.to == Account::BankEquity(bank.id))
+            .map(|p| p.amount.as_cents())
+            .sum::<i64>();
+        assert_eq!(sheet.equity.as_cents() - opening, profit, "{}", bank.name);
+        // Product margins with funds transfer pricing add up to the profit before overheads.
+        let last = e.turn() - 1;
+        let products: i64 = glassbank::sim::Product::ALL
+            .iter()
+            .map(|&p| e.bank_margin(bank.id, p, 1..=last).margin.as_cents())
+            .sum();
+        assert_eq!(products, profit, "{}", bank.name);
+    }
+}
+
+#[test]
+fn money_enters_and_leaves_only_through_named_external_accounts() {
+    let e = run(TownSpec::new(2, 6, 60, 5), 6);
+    let employer = e.ledger().balance(Account::External(External::Employer));
+    let income: i64 = e
+        .reports()
+        .iter()
+        .map(|r| r.clients.income.as_cents())
+        .sum();
+    assert_eq!(employer, Money::cents(-income));
+    let traced = e
+        .ledger()
+        .transactions_in(3)
+        .first()
+        .map(|t| t.id)
+        .unwrap_or(TxnId(0));
+    assert!(e.trace(traced).is_some());
+}
+
+#[test]
+fn print_summary() {
+    let e = run(TownSpec::new(3, 20, 600, 42), 36);
+    println!("{}", e.summary());
+}
