@@ -279,47 +279,63 @@ impl Economy {
 
     /// A bank's balance sheet now, read from the ledger.
     pub fn balance_sheet(&self, bank: BankId) -> BalanceSheet {
-        let mut sheet = BalanceSheet {
-            equity: self.ledger.balance(Account::BankEquity(bank)),
-            ..BalanceSheet::default()
-        };
-        let mut deposits = 0i64;
-        let mut overdrafts = 0i64;
-        let mut savings = 0i64;
-        let mut split = |balance: Money| {
+        self.balance_sheets()
+            .get(bank.index())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Every bank's balance sheet now, in one pass over the accounts and loans.
+    pub fn balance_sheets(&self) -> Vec<BalanceSheet> {
+        let n = self.banks.len();
+        let (mut deposits, mut overdrafts, mut savings) =
+            (vec![0i64; n], vec![0i64; n], vec![0i64; n]);
+        let (mut consumer, mut business) = (vec![0i64; n], vec![0i64; n]);
+        let mut split = |bank: BankId, balance: Money| {
             if balance.is_negative() {
-                overdrafts -= balance.as_cents();
+                overdrafts[bank.index()] -= balance.as_cents();
             } else {
-                deposits += balance.as_cents();
+                deposits[bank.index()] += balance.as_cents();
             }
         };
-        for c in self.clients.iter().filter(|c| c.bank == bank) {
-            split(self.ledger.balance(Account::Client(c.id)));
-            savings += self.ledger.balance(Account::Savings(c.id)).as_cents();
+        for c in &self.clients {
+            split(c.bank, self.ledger.balance(Account::Client(c.id)));
+            savings[c.bank.index()] += self.ledger.balance(Account::Savings(c.id)).as_cents();
         }
-        for m in self.merchants.iter().filter(|m| m.bank == bank) {
-            split(self.ledger.balance(Account::Merchant(m.id)));
+        for m in &self.merchants {
+            split(m.bank, self.ledger.balance(Account::Merchant(m.id)));
         }
-        let (mut consumer, mut business) = (0i64, 0i64);
         for loan in self
             .loans
             .iter()
-            .filter(|l| l.lender == bank && l.status == LoanStatus::Performing)
+            .filter(|l| l.status == LoanStatus::Performing)
         {
             match loan.borrower {
-                Borrower::Client(_) => consumer += loan.outstanding.as_cents(),
-                Borrower::Merchant(_) => business += loan.outstanding.as_cents(),
+                Borrower::Client(_) => consumer[loan.lender.index()] += loan.outstanding.as_cents(),
+                Borrower::Merchant(_) => {
+                    business[loan.lender.index()] += loan.outstanding.as_cents()
+                }
             }
         }
-        sheet.deposits = Money::cents(deposits);
-        sheet.overdrafts = Money::cents(overdrafts);
-        sheet.savings = Money::cents(savings);
-        sheet.consumer_loans = Money::cents(consumer);
-        sheet.business_loans = Money::cents(business);
-        sheet.reserves = Money::cents(
-            deposits + savings + sheet.equity.as_cents() - consumer - business - overdrafts,
-        );
-        sheet
+        (0..n)
+            .map(|b| {
+                let equity = self.ledger.balance(Account::BankEquity(BankId(b as u16)));
+                BalanceSheet {
+                    reserves: Money::cents(
+                        deposits[b] + savings[b] + equity.as_cents()
+                            - consumer[b]
+                            - business[b]
+                            - overdrafts[b],
+                    ),
+                    consumer_loans: Money::cents(consumer[b]),
+                    business_loans: Money::cents(business[b]),
+                    overdrafts: Money::cents(overdrafts[b]),
+                    deposits: Money::cents(deposits[b]),
+                    savings: Money::cents(savings[b]),
+                    equity,
+                }
+            })
+            .collect()
     }
 }
 

@@ -366,6 +366,8 @@ struct TurnDetail {
     turn: Turn,
     postings: Vec<Posting>,
     transactions: Vec<Transaction>,
+    /// Already cut down to the watched accounts.
+    trimmed: bool,
 }
 
 /// The books of the economy.
@@ -383,6 +385,11 @@ pub struct Ledger {
     /// This turn's signed totals per product and kind for every account but the clients'.
     open_account_totals: Vec<Totals>,
     posting_count: u64,
+    /// The party of every account, by account index, for the totals.
+    party_of: Vec<u16>,
+    parties: usize,
+    /// Emptied detail buffers, reused for the next turn.
+    spare: (Vec<Posting>, Vec<Transaction>),
 }
 
 const EXTERNALS: usize = External::ALL.len();
@@ -405,7 +412,22 @@ impl Ledger {
                 EXTERNALS + 2 * shape.banks + shape.merchants
             ],
             posting_count: 0,
+            party_of: Vec::new(),
+            parties,
+            spare: (Vec::new(), Vec::new()),
         };
+        let mut party_of = Vec::with_capacity(accounts);
+        party_of.extend((0..EXTERNALS).map(|e| e as u16));
+        for b in 0..shape.banks {
+            party_of.extend([(EXTERNALS + 2 * b) as u16, (EXTERNALS + 2 * b + 1) as u16]);
+        }
+        let merchants = ledger.party_index(Party::Merchants) as u16;
+        let clients = ledger.party_index(Party::Clients) as u16;
+        let savings = ledger.party_index(Party::Savings) as u16;
+        party_of.extend(std::iter::repeat_n(merchants, shape.merchants));
+        party_of.extend(std::iter::repeat_n(clients, shape.clients));
+        party_of.extend(std::iter::repeat_n(savings, shape.clients));
+        ledger.party_of = party_of;
         ledger.detail.push(TurnDetail::default());
         ledger
     }
@@ -419,6 +441,7 @@ impl Ledger {
         self.turn
     }
 
+    #[inline]
     fn index(&self, account: Account) -> Option<usize> {
         let LedgerShape {
             banks,
@@ -466,6 +489,7 @@ impl Ledger {
     }
 
     /// The balance of an account (zero for an unknown account).
+    #[inline]
     pub fn balance(&self, account: Account) -> Money {
         self.index(account)
             .map_or(Money::ZERO, |i| self.balances[i])
@@ -522,8 +546,7 @@ impl Ledger {
         self.balances[j] = new_to;
         self.posting_count += 1;
 
-        let parties = EXTERNALS + 2 * self.shape.banks + 3;
-        let cell = (self.party_index(Party::of(from)) * parties + self.party_index(Party::of(to)))
+        let cell = (usize::from(self.party_of[i]) * self.parties + usize::from(self.party_of[j]))
             * PostingKind::COUNT
             + kind.index();
         let (total, count) = &mut self.open_flows[cell];
@@ -586,25 +609,55 @@ impl Ledger {
 
         if let Some(keep) = self.retention.detail_turns {
             let oldest_kept = self.turn.saturating_sub(keep.saturating_sub(1));
-            for detail in &mut self.detail {
-                if detail.turn < oldest_kept && !detail.postings.is_empty() {
-                    let watched = &self.retention.watched;
+            let watched = &self.retention.watched;
+            let spare = &mut self.spare;
+            for detail in self
+                .detail
+                .iter_mut()
+                .filter(|d| d.turn < oldest_kept && !d.trimmed)
+            {
+                if watched.is_empty() {
+                    // Keep the largest buffers for the next turn: no new pages to fault in.
+                    let mut postings = std::mem::take(&mut detail.postings);
+                    let mut transactions = std::mem::take(&mut detail.transactions);
+                    if postings.capacity() > spare.0.capacity() {
+                        postings.clear();
+                        spare.0 = postings;
+                    }
+                    if transactions.capacity() > spare.1.capacity() {
+                        transactions.clear();
+                        spare.1 = transactions;
+                    }
+                } else {
                     detail
                         .postings
                         .retain(|p| watched.contains(&p.from) || watched.contains(&p.to));
-                    let causes: Vec<TxnId> = detail.postings.iter().map(|p| p.cause).collect();
+                    let mut causes: Vec<TxnId> = detail.postings.iter().map(|p| p.cause).collect();
+                    causes.sort_unstable();
+                    causes.dedup();
                     detail
                         .transactions
                         .retain(|t| causes.binary_search(&t.id).is_ok());
                     detail.postings.shrink_to_fit();
                     detail.transactions.shrink_to_fit();
                 }
+                detail.trimmed = true;
             }
         }
+        // The next turn will likely need as much room as this one: reserve it once.
+        let (postings, transactions) = self
+            .detail
+            .last()
+            .map_or((0, 0), |d| (d.postings.len(), d.transactions.len()));
         self.turn += 1;
+        let (mut spare_postings, mut spare_transactions) = std::mem::take(&mut self.spare);
+        spare_postings.reserve(postings);
+        spare_transactions.reserve(transactions);
         self.detail.push(TurnDetail {
             turn: self.turn,
-            ..TurnDetail::default()
+            postings: spare_postings,
+            transactions: spare_transactions,
+            trimmed: false,
         });
     }
 

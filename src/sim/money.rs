@@ -75,13 +75,24 @@ impl Money {
         if denominator == 0 {
             return Err(Overflow);
         }
+        // The common case fits in i64, whose division is much cheaper than i128's.
+        if let Some(product) = self.0.checked_mul(numerator)
+            && let Some(twice) = product
+                .checked_abs()
+                .and_then(|p| p.checked_add(denominator.abs() / 2))
+        {
+            let magnitude = twice / denominator.abs();
+            let negative = (product < 0) != (denominator < 0);
+            return Ok(Money(if negative { -magnitude } else { magnitude }));
+        }
         let product = i128::from(self.0) * i128::from(numerator);
         let den = i128::from(denominator);
         let half = den.abs() / 2;
-        let rounded = if (product >= 0) == (den > 0) {
-            (product.abs() + half) / den.abs()
+        let magnitude = (product.abs() + half) / den.abs();
+        let rounded = if (product < 0) != (den < 0) {
+            -magnitude
         } else {
-            -((product.abs() + half) / den.abs())
+            magnitude
         };
         i64::try_from(rounded).map(Money).map_err(|_| Overflow)
     }

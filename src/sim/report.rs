@@ -209,6 +209,8 @@ pub struct ClientsReport {
     pub income: Money,
     pub card_spending: Money,
     pub cash_spending: Money,
+    pub card_payments: u64,
+    pub cash_payments: u64,
     pub fees_paid: Money,
     pub surprise_fees: Money,
     /// Irregular-payment fees the caps saved households.

@@ -594,8 +594,10 @@ impl Economy {
                 cause,
             )?;
             log.clients.card_spending = log.clients.card_spending.checked_add(amount)?;
+            log.clients.card_payments += 1;
         } else {
             log.clients.cash_spending = log.clients.cash_spending.checked_add(amount)?;
+            log.clients.cash_payments += 1;
         }
         Ok(())
     }
@@ -950,9 +952,10 @@ impl Economy {
             }
         }
         // Reserves earn the policy rate at the central bank; a bank short of reserves borrows there.
-        for b in 0..self.banks.len() {
+        let sheets = self.balance_sheets();
+        for (b, sheet) in sheets.iter().enumerate() {
             let bank = BankId(b as u16);
-            let reserves = self.balance_sheet(bank).reserves;
+            let reserves = sheet.reserves;
             let interest = reserves.monthly_interest(self.params.policy_rate)?;
             let (from, to, amount) = if interest.is_negative() {
                 (
@@ -1168,10 +1171,10 @@ impl Economy {
         for m in &self.merchants {
             activity[m.bank.index()].merchants += 1;
         }
-        for (b, activity) in activity.into_iter().enumerate() {
+        let sheets = self.balance_sheets();
+        for ((b, activity), sheet) in activity.into_iter().enumerate().zip(sheets) {
             let bank = BankId(b as u16);
             let totals = self.ledger.open_totals(Account::BankEquity(bank));
-            let sheet = self.balance_sheet(bank);
             let ftp = |m: Money| m.monthly_interest(policy).unwrap_or(Money::ZERO).as_cents();
             let consumer = -ftp(sheet.consumer_loans);
             let business = -ftp(sheet.business_loans);
