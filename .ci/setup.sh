@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-#! Installs what Glass Bank needs on a Debian/Ubuntu machine, skipping what is already there.
+# Installs what Glass Bank needs on a Debian/Ubuntu machine, skipping what is already there.
 set -euo pipefail
 packages=(pkg-config libasound2-dev libudev-dev libx11-dev libxkbcommon-dev libwayland-dev
   libxcursor-dev libxrandr-dev libxi-dev libvulkan1 mesa-vulkan-drivers xvfb xauth)

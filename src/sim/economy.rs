@@ -288,19 +288,24 @@ impl Economy {
     /// Every bank's balance sheet now, in one pass over the accounts and loans.
     pub fn balance_sheets(&self) -> Vec<BalanceSheet> {
         let n = self.banks.len();
-        let (mut deposits, mut overdrafts, mut savings) =
-            (vec![0i64; n], vec![0i64; n], vec![0i64; n]);
-        let (mut consumer, mut business) = (vec![0i64; n], vec![0i64; n]);
+        // Sums in i128, clamped at the end: a sheet of absurd amounts saturates, never panics.
+        let mut deposits = vec![0i128; n];
+        let mut overdrafts = vec![0i128; n];
+        let mut savings = vec![0i128; n];
+        let mut consumer = vec![0i128; n];
+        let mut business = vec![0i128; n];
         let mut split = |bank: BankId, balance: Money| {
-            if balance.is_negative() {
-                overdrafts[bank.index()] -= balance.as_cents();
+            let cents = i128::from(balance.as_cents());
+            if cents < 0 {
+                overdrafts[bank.index()] -= cents;
             } else {
-                deposits[bank.index()] += balance.as_cents();
+                deposits[bank.index()] += cents;
             }
         };
         for c in &self.clients {
             split(c.bank, self.ledger.balance(Account::Client(c.id)));
-            savings[c.bank.index()] += self.ledger.balance(Account::Savings(c.id)).as_cents();
+            savings[c.bank.index()] +=
+                i128::from(self.ledger.balance(Account::Savings(c.id)).as_cents());
         }
         for m in &self.merchants {
             split(m.bank, self.ledger.balance(Account::Merchant(m.id)));
@@ -310,28 +315,29 @@ impl Economy {
             .iter()
             .filter(|l| l.status == LoanStatus::Performing)
         {
-            match loan.borrower {
-                Borrower::Client(_) => consumer[loan.lender.index()] += loan.outstanding.as_cents(),
-                Borrower::Merchant(_) => {
-                    business[loan.lender.index()] += loan.outstanding.as_cents()
-                }
-            }
+            let book = match loan.borrower {
+                Borrower::Client(_) => &mut consumer,
+                Borrower::Merchant(_) => &mut business,
+            };
+            book[loan.lender.index()] += i128::from(loan.outstanding.as_cents());
         }
+        let clamp =
+            |cents: i128| Money::cents(cents.clamp(i64::MIN.into(), i64::MAX.into()) as i64);
         (0..n)
             .map(|b| {
                 let equity = self.ledger.balance(Account::BankEquity(BankId(b as u16)));
                 BalanceSheet {
-                    reserves: Money::cents(
-                        deposits[b] + savings[b] + equity.as_cents()
+                    reserves: clamp(
+                        deposits[b] + savings[b] + i128::from(equity.as_cents())
                             - consumer[b]
                             - business[b]
                             - overdrafts[b],
                     ),
-                    consumer_loans: Money::cents(consumer[b]),
-                    business_loans: Money::cents(business[b]),
-                    overdrafts: Money::cents(overdrafts[b]),
-                    deposits: Money::cents(deposits[b]),
-                    savings: Money::cents(savings[b]),
+                    consumer_loans: clamp(consumer[b]),
+                    business_loans: clamp(business[b]),
+                    overdrafts: clamp(overdrafts[b]),
+                    deposits: clamp(deposits[b]),
+                    savings: clamp(savings[b]),
                     equity,
                 }
             })

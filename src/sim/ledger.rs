@@ -253,22 +253,13 @@ pub struct LedgerShape {
     pub clients: usize,
 }
 
-/// Which postings are kept in detail; totals per turn are always kept.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Which postings are kept in detail; totals per turn are always kept. By default, everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Retention {
     /// Keep the detail of the last N turns (None: of every turn).
     pub detail_turns: Option<Turn>,
     /// Accounts whose postings are always kept (the human seats).
     pub watched: Vec<Account>,
-}
-
-impl Default for Retention {
-    fn default() -> Self {
-        Retention {
-            detail_turns: None,
-            watched: Vec::new(),
-        }
-    }
 }
 
 /// A group of accounts, for totals: every external account, each bank's two accounts, and all
@@ -329,17 +320,24 @@ impl Totals {
 
     /// The net of one kind, over every product.
     pub fn kind(&self, kind: PostingKind) -> Money {
-        Money::cents(self.0.iter().map(|row| row[kind.index()].as_cents()).sum())
+        self.0.iter().fold(Money::ZERO, |sum, row| {
+            sum.saturating_add(row[kind.index()])
+        })
     }
 
     /// The net of one product, over every kind.
     pub fn product(&self, product: Product) -> Money {
-        Money::cents(self.0[product as usize].iter().map(|m| m.as_cents()).sum())
+        self.0[product as usize]
+            .iter()
+            .fold(Money::ZERO, |sum, m| sum.saturating_add(*m))
     }
 
     /// The net of everything: how much the account's balance changed.
     pub fn net(&self) -> Money {
-        Money::cents(self.0.iter().flatten().map(|m| m.as_cents()).sum())
+        self.0
+            .iter()
+            .flatten()
+            .fold(Money::ZERO, |sum, m| sum.saturating_add(*m))
     }
 
     /// The non-zero cells, product and kind first.
@@ -495,14 +493,15 @@ impl Ledger {
             .map_or(Money::ZERO, |i| self.balances[i])
     }
 
-    /// The sum of every balance; zero whenever the books balance.
-    pub fn total(&self) -> Result<Money, Overflow> {
-        Money::sum(self.balances.iter().copied())
+    /// The sum of every balance in cents, exact whatever the balances; zero whenever the books
+    /// balance.
+    pub fn total(&self) -> i128 {
+        self.balances.iter().map(|m| i128::from(m.as_cents())).sum()
     }
 
     /// Whether the books balance: every posting moved money from one account to another.
     pub fn is_balanced(&self) -> bool {
-        self.total() == Ok(Money::ZERO)
+        self.total() == 0
     }
 
     /// Opens a new transaction and returns its id, the cause of the postings that follow.

@@ -97,6 +97,22 @@ impl Money {
         i64::try_from(rounded).map(Money).map_err(|_| Overflow)
     }
 
+    /// `self + other`, stopping at the ends of the range: for totals shown to people, never for
+    /// balances.
+    pub const fn saturating_add(self, other: Money) -> Money {
+        Money(self.0.saturating_add(other.0))
+    }
+
+    /// `self - other`, stopping at the ends of the range (for totals shown to people).
+    pub const fn saturating_sub(self, other: Money) -> Money {
+        Money(self.0.saturating_sub(other.0))
+    }
+
+    /// `-self`, stopping at the end of the range (for totals shown to people).
+    pub const fn saturating_neg(self) -> Money {
+        Money(self.0.saturating_neg())
+    }
+
     pub const fn is_positive(self) -> bool {
         self.0 > 0
     }

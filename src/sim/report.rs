@@ -24,26 +24,25 @@ pub struct BalanceSheet {
 
 impl BalanceSheet {
     pub fn assets(&self) -> Money {
-        Money::cents(
-            self.reserves.as_cents()
-                + self.consumer_loans.as_cents()
-                + self.business_loans.as_cents()
-                + self.overdrafts.as_cents(),
-        )
+        self.reserves
+            .saturating_add(self.consumer_loans)
+            .saturating_add(self.business_loans)
+            .saturating_add(self.overdrafts)
     }
 
     pub fn liabilities_and_equity(&self) -> Money {
-        Money::cents(self.deposits.as_cents() + self.savings.as_cents() + self.equity.as_cents())
+        self.deposits
+            .saturating_add(self.savings)
+            .saturating_add(self.equity)
     }
 
     /// Assets that earn interest: loans, overdrafts and positive reserves.
     pub fn earning_assets(&self) -> Money {
-        Money::cents(
-            self.reserves.as_cents().max(0)
-                + self.consumer_loans.as_cents()
-                + self.business_loans.as_cents()
-                + self.overdrafts.as_cents(),
-        )
+        self.reserves
+            .max(Money::ZERO)
+            .saturating_add(self.consumer_loans)
+            .saturating_add(self.business_loans)
+            .saturating_add(self.overdrafts)
     }
 }
 
@@ -61,7 +60,7 @@ impl BankPnl {
     /// Reads the P&L from the month's totals on the bank's equity account.
     pub fn from_totals(t: &Totals) -> BankPnl {
         let mut pnl = BankPnl::default();
-        let add = |m: &mut Money, x: Money| *m = Money::cents(m.as_cents() + x.as_cents());
+        let add = |m: &mut Money, x: Money| *m = m.saturating_add(x);
         for (_, kind, net) in t.cells() {
             match kind {
                 PostingKind::LoanInterest
@@ -72,7 +71,7 @@ impl BankPnl {
                     if net.is_positive() {
                         add(&mut pnl.interest_income, net);
                     } else {
-                        add(&mut pnl.interest_expense, Money::cents(-net.as_cents()));
+                        add(&mut pnl.interest_expense, net.saturating_neg());
                     }
                 }
                 PostingKind::AccountFee
@@ -83,11 +82,9 @@ impl BankPnl {
                 | PostingKind::AcquirerMargin
                 | PostingKind::ComplaintRefund => add(&mut pnl.fee_income, net),
                 PostingKind::BankOperatingCost => {
-                    add(&mut pnl.operating_costs, Money::cents(-net.as_cents()))
+                    add(&mut pnl.operating_costs, net.saturating_neg())
                 }
-                PostingKind::CreditLoss => {
-                    add(&mut pnl.credit_losses, Money::cents(-net.as_cents()))
-                }
+                PostingKind::CreditLoss => add(&mut pnl.credit_losses, net.saturating_neg()),
                 _ => {}
             }
         }
@@ -95,20 +92,18 @@ impl BankPnl {
     }
 
     pub fn net_interest_income(&self) -> Money {
-        Money::cents(self.interest_income.as_cents() - self.interest_expense.as_cents())
+        self.interest_income.saturating_sub(self.interest_expense)
     }
 
     /// Net interest income plus fees: what the bank earns before costs.
     pub fn operating_income(&self) -> Money {
-        Money::cents(self.net_interest_income().as_cents() + self.fee_income.as_cents())
+        self.net_interest_income().saturating_add(self.fee_income)
     }
 
     pub fn net_profit(&self) -> Money {
-        Money::cents(
-            self.operating_income().as_cents()
-                - self.operating_costs.as_cents()
-                - self.credit_losses.as_cents(),
-        )
+        self.operating_income()
+            .saturating_sub(self.operating_costs)
+            .saturating_sub(self.credit_losses)
     }
 
     /// Adds another period's P&L.
@@ -120,7 +115,7 @@ impl BankPnl {
             operating_costs,
             credit_losses,
         } = other;
-        let add = |m: &mut Money, x: &Money| *m = Money::cents(m.as_cents() + x.as_cents());
+        let add = |m: &mut Money, x: &Money| *m = m.saturating_add(*x);
         add(&mut self.interest_income, interest_income);
         add(&mut self.interest_expense, interest_expense);
         add(&mut self.fee_income, fee_income);
@@ -187,16 +182,16 @@ pub struct MerchantReport {
 impl MerchantReport {
     /// The whole merchant service charge: interchange + scheme fee + acquirer margin.
     pub fn card_fees(&self) -> Money {
-        Money::cents(
-            self.interchange.as_cents()
-                + self.scheme_fee.as_cents()
-                + self.acquirer_margin.as_cents(),
-        )
+        self.interchange
+            .saturating_add(self.scheme_fee)
+            .saturating_add(self.acquirer_margin)
     }
 
     /// Gross margin: sales less VAT and the cost of goods.
     pub fn gross_margin(&self) -> Money {
-        Money::cents(self.sales.as_cents() - self.vat.as_cents() - self.cost_of_goods.as_cents())
+        self.sales
+            .saturating_sub(self.vat)
+            .saturating_sub(self.cost_of_goods)
     }
 }
 

@@ -44,8 +44,8 @@ impl Economy {
         for b in &reports {
             pnl.add(&b.pnl);
             earning += i128::from(b.sheet.earning_assets().as_cents());
-            loans +=
-                i128::from(b.sheet.consumer_loans.as_cents() + b.sheet.business_loans.as_cents());
+            loans += i128::from(b.sheet.consumer_loans.as_cents())
+                + i128::from(b.sheet.business_loans.as_cents());
             equity += i128::from(b.sheet.equity.as_cents());
         }
         // Sums of monthly flows over sums of month-end stocks, times twelve: yearly rates.
@@ -137,38 +137,33 @@ impl Economy {
                 r.return_on_equity
             );
         }
-        let (mut sales, mut card_fees, mut net) = (0i64, 0i64, 0i64);
+        let (mut sales, mut card_fees, mut net) = (Money::ZERO, Money::ZERO, Money::ZERO);
         for report in &self.reports {
             for m in &report.merchants {
-                sales += m.sales.as_cents();
-                card_fees += m.card_fees().as_cents();
-                net += m.net_income.as_cents();
+                sales = sales.saturating_add(m.sales);
+                card_fees = card_fees.saturating_add(m.card_fees());
+                net = net.saturating_add(m.net_income);
             }
         }
         let _ = writeln!(
             out,
             "\nmerchants: {} | sales {} | card fees {} | net income {}",
             self.merchants.len(),
-            Money::cents(sales),
-            Money::cents(card_fees),
-            Money::cents(net)
+            sales,
+            card_fees,
+            net
         );
         if let Some(l) = last {
             let c = &l.clients;
             let switched: u32 = self.reports.iter().map(|r| r.clients.switched_bank).sum();
             let complaints: u32 = self.reports.iter().map(|r| r.clients.complaints).sum();
-            let surprise: i64 = self
-                .reports
-                .iter()
-                .map(|r| r.clients.surprise_fees.as_cents())
-                .sum();
+            let surprise = self.reports.iter().fold(Money::ZERO, |sum, r| {
+                sum.saturating_add(r.clients.surprise_fees)
+            });
             let _ = writeln!(
                 out,
                 "households: {} | average trust {} | switched bank {switched} | complaints {complaints} | surprise fees {} | overdrawn now {}",
-                c.count,
-                c.average_trust,
-                Money::cents(surprise),
-                c.overdrawn
+                c.count, c.average_trust, surprise, c.overdrawn
             );
         }
         out

@@ -82,7 +82,9 @@ pub struct PaymentTrace {
 impl PaymentTrace {
     /// The total that left the payers; equal to the total kept by the recipients.
     pub fn total(&self) -> Money {
-        Money::cents(self.payers.iter().map(|(_, m)| m.as_cents()).sum())
+        self.payers
+            .iter()
+            .fold(Money::ZERO, |sum, (_, m)| sum.saturating_add(*m))
     }
 
     /// What one account kept.
@@ -118,14 +120,18 @@ impl Economy {
         let mut net: BTreeMap<Account, i64> = BTreeMap::new();
         let mut received: BTreeMap<Account, BTreeMap<PostingKind, i64>> = BTreeMap::new();
         for p in &postings {
-            *net.entry(p.from).or_default() -= p.amount.as_cents();
-            *net.entry(p.to).or_default() += p.amount.as_cents();
-            *received.entry(p.to).or_default().entry(p.kind).or_default() += p.amount.as_cents();
+            let cents = p.amount.as_cents();
+            let from = net.entry(p.from).or_default();
+            *from = from.saturating_sub(cents);
+            let to = net.entry(p.to).or_default();
+            *to = to.saturating_add(cents);
+            let kind = received.entry(p.to).or_default().entry(p.kind).or_default();
+            *kind = kind.saturating_add(cents);
         }
         let payers = net
             .iter()
             .filter(|(_, n)| **n < 0)
-            .map(|(a, n)| (*a, Money::cents(-n)))
+            .map(|(a, n)| (*a, Money::cents(n.saturating_neg())))
             .collect();
         let mut shares: Vec<Share> = net
             .iter()
@@ -168,16 +174,17 @@ impl Economy {
                 for kind in PostingKind::ALL {
                     let m = totals.get(product, kind).as_cents();
                     if m != 0 {
-                        *by_kind.entry(kind).or_default() += m;
+                        let total = by_kind.entry(kind).or_default();
+                        *total = total.saturating_add(m);
                     }
                 }
             }
-            funding += b
-                .funding
-                .iter()
-                .filter(|(p, _)| *p == product)
-                .map(|(_, m)| m.as_cents())
-                .sum::<i64>();
+            funding = funding.saturating_add(
+                b.funding
+                    .iter()
+                    .filter(|(p, _)| *p == product)
+                    .fold(0i64, |sum, (_, m)| sum.saturating_add(m.as_cents())),
+            );
         }
         margin_from(product, by_kind, funding)
     }
@@ -198,7 +205,7 @@ impl Economy {
                 (PostingKind::CardPurchase, m.card_sales.as_cents()),
                 (
                     PostingKind::CashPurchase,
-                    m.sales.as_cents() - m.card_sales.as_cents(),
+                    m.sales.saturating_sub(m.card_sales).as_cents(),
                 ),
                 (PostingKind::Vat, -m.vat.as_cents()),
                 (PostingKind::CostOfGoods, -m.cost_of_goods.as_cents()),
@@ -206,7 +213,8 @@ impl Economy {
                 (PostingKind::SchemeFee, -m.scheme_fee.as_cents()),
                 (PostingKind::AcquirerMargin, -m.acquirer_margin.as_cents()),
             ] {
-                *by_kind.entry(kind).or_default() += amount;
+                let total = by_kind.entry(kind).or_default();
+                *total = total.saturating_add(amount);
             }
         }
         margin_from(Product::Goods, by_kind, 0)
@@ -225,11 +233,11 @@ fn margin_from(
     };
     let mut total = funding;
     for (kind, m) in by_kind {
-        total += m;
+        total = total.saturating_add(m);
         if m > 0 {
             margin.revenue.push((kind, Money::cents(m)));
         } else if m < 0 {
-            margin.costs.push((kind, Money::cents(-m)));
+            margin.costs.push((kind, Money::cents(m.saturating_neg())));
         }
     }
     margin.margin = Money::cents(total);

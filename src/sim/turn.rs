@@ -254,7 +254,9 @@ impl Economy {
         let refused = match overdraft {
             Overdraft::Never => after.is_negative(),
             // The authorised overdraft is half a month's income.
-            Overdraft::UpToLimit => after < Money::cents(-(client.income.as_cents() / 2)),
+            Overdraft::UpToLimit => {
+                after < Money::cents(client.income.as_cents() / 2).saturating_neg()
+            }
             Overdraft::Irregular | Overdraft::Silent => false,
         };
         if refused {
@@ -1036,11 +1038,11 @@ impl Economy {
         for m in &self.merchants {
             accounts[m.bank.index()] += 1;
         }
-        for b in 0..self.banks.len() {
+        for (b, count) in accounts.into_iter().enumerate() {
             let bank = &self.banks[b];
             let cost = bank
                 .fixed_costs
-                .checked_add(bank.cost_per_account.checked_mul(accounts[b])?)?;
+                .checked_add(bank.cost_per_account.checked_mul(count)?)?;
             let cause = self
                 .ledger
                 .open_transaction(TxnKind::BankCosts { bank: bank.id });
@@ -1162,11 +1164,11 @@ impl Economy {
             if balance.is_negative() {
                 clients.overdrawn += 1;
             } else {
-                clients.deposits = Money::cents(clients.deposits.as_cents() + balance.as_cents());
+                clients.deposits = clients.deposits.saturating_add(balance);
             }
-            clients.savings = Money::cents(
-                clients.savings.as_cents() + self.ledger.balance(Account::Savings(c.id)).as_cents(),
-            );
+            clients.savings = clients
+                .savings
+                .saturating_add(self.ledger.balance(Account::Savings(c.id)));
         }
         for m in &self.merchants {
             activity[m.bank.index()].merchants += 1;
@@ -1201,32 +1203,29 @@ impl Economy {
             .iter()
             .map(|m| {
                 let t = self.ledger.open_totals(Account::Merchant(m.id));
-                let out = |k: PostingKind| Money::cents(-t.kind(k).as_cents());
+                let out = |k: PostingKind| t.kind(k).saturating_neg();
                 MerchantReport {
                     merchant: m.id,
-                    sales: Money::cents(
-                        t.kind(PostingKind::CardPurchase).as_cents()
-                            + t.kind(PostingKind::CashPurchase).as_cents(),
-                    ),
+                    sales: t
+                        .kind(PostingKind::CardPurchase)
+                        .saturating_add(t.kind(PostingKind::CashPurchase)),
                     card_sales: t.kind(PostingKind::CardPurchase),
                     vat: out(PostingKind::Vat),
                     cost_of_goods: out(PostingKind::CostOfGoods),
                     interchange: out(PostingKind::Interchange),
                     scheme_fee: out(PostingKind::SchemeFee),
                     acquirer_margin: out(PostingKind::AcquirerMargin),
-                    bank_fees: Money::cents(
-                        -(t.kind(PostingKind::TerminalFee).as_cents()
-                            + t.kind(PostingKind::AccountFee).as_cents()
-                            + t.kind(PostingKind::OverdraftInterest).as_cents()
-                            + t.kind(PostingKind::DepositInterest).as_cents()),
-                    ),
+                    bank_fees: out(PostingKind::TerminalFee)
+                        .saturating_add(out(PostingKind::AccountFee))
+                        .saturating_add(out(PostingKind::OverdraftInterest))
+                        .saturating_add(out(PostingKind::DepositInterest)),
                     rent: out(PostingKind::Rent),
                     loan_interest: out(PostingKind::LoanInterest),
-                    net_income: Money::cents(
-                        t.net().as_cents()
-                            - t.kind(PostingKind::LoanDisbursement).as_cents()
-                            - t.kind(PostingKind::LoanPrincipal).as_cents(),
-                    ),
+                    // Borrowing and paying back principal move money, not income.
+                    net_income: t
+                        .net()
+                        .saturating_sub(t.kind(PostingKind::LoanDisbursement))
+                        .saturating_sub(t.kind(PostingKind::LoanPrincipal)),
                     balance: self.ledger.balance(Account::Merchant(m.id)),
                     accepts_cards: m.accepts_cards,
                 }
