@@ -81,11 +81,17 @@ fn apply(economy: &Economy, moves: &[Move]) -> Decisions {
     let mut d = Decisions::default();
     for m in moves {
         let m = match m.clone() {
-            Move::Retail(b, f, r, refund, disclose) => Move::Retail(b % banks, f, r, refund, disclose),
-            Move::Business(b, m, f, pd) => Move::Business(b % banks, m, f, pd),
-            Move::Merchant(m, markup, cards, loan, switch) => {
-                Move::Merchant(m % merchants, markup, cards, loan, switch.map(|b| b % banks))
+            Move::Retail(b, f, r, refund, disclose) => {
+                Move::Retail(b % banks, f, r, refund, disclose)
             }
+            Move::Business(b, m, f, pd) => Move::Business(b % banks, m, f, pd),
+            Move::Merchant(m, markup, cards, loan, switch) => Move::Merchant(
+                m % merchants,
+                markup,
+                cards,
+                loan,
+                switch.map(|b| b % banks),
+            ),
             Move::Client(c, s, card, loan, switch, complain, leave) => Move::Client(
                 c % clients,
                 s,

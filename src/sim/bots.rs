@@ -270,6 +270,13 @@ fn client_bot(
     let e = c.experience;
     let bad = i32::from(e.bad_this_month);
     let leave_chance = LEAVE_AFTER_BAD[usize::from(e.bad_experiences.min(3))] * bad;
+    let others = offers.iter().filter(|o| o.bank != c.bank).count();
+    let pick = dice.between(0, others as i64 - 1) as usize;
+    let fallback = offers
+        .iter()
+        .filter(|o| o.bank != c.bank)
+        .nth(pick)
+        .map(|o| o.bank);
     let cheapest_other = |min_saving: Money| -> Option<BankId> {
         let own = offers
             .get(c.bank.index())?
@@ -287,13 +294,8 @@ fn client_bot(
             .min()
             .filter(|(cost, _)| cost.as_cents() + min_saving.as_cents() <= paid.as_cents())
             .map(|(_, b)| b)
-            .or_else(|| {
-                offers
-                    .iter()
-                    .map(|o| o.bank)
-                    .find(|&b| b != c.bank)
-                    .filter(|_| bad > 0)
-            })
+            // After a bad experience, any other bank will do when none looks cheaper.
+            .or(fallback.filter(|_| bad > 0))
     };
     let wants_loan = c.loan.is_none() && dice.chance(c.loan_appetite.0);
     let loan = LoanRequest {
