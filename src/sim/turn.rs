@@ -481,10 +481,12 @@ impl Economy {
             let per_visit = budget.checked_div(i64::from(visits))?;
             for _ in 0..visits {
                 let client = &self.clients[i];
-                let shop = client.shops[self.rng.random_range(0..client.shops.len())];
+                // Draws over u32, never usize, so that 32-bit (wasm) and 64-bit machines agree.
+                let shop =
+                    client.shops[self.rng.random_range(0..client.shops.len() as u32) as usize];
                 let card_draw = self.rng.random_range(0..10_000);
                 let merchant = &self.merchants[shop.index()];
-                let g = self.rng.random_range(0..merchant.goods.len());
+                let g = self.rng.random_range(0..merchant.goods.len() as u32) as usize;
                 let price = prices[shop.index()][g];
                 let units = per_visit.as_cents() / price.as_cents();
                 if units == 0 {
