@@ -883,34 +883,14 @@ impl Economy {
             let r = self.banks[bank.index()].retail;
             let cause = causes[bank.index()];
             let equity = Account::BankEquity(bank);
-            let balance = self.ledger.balance(Account::Client(id));
-            if balance.is_positive() && r.current_rate.0 > 0 {
-                let interest = balance.monthly_interest(r.current_rate)?;
-                self.pay(
-                    equity,
-                    Account::Client(id),
-                    interest,
-                    PostingKind::DepositInterest,
-                    Product::CurrentAccount,
-                    cause,
-                )?;
-            } else if balance.is_negative() {
-                let interest = balance
-                    .checked_neg()?
-                    .monthly_interest(r.fees.overdraft_rate)?;
-                self.pay(
-                    Account::Client(id),
-                    equity,
-                    interest,
-                    PostingKind::OverdraftInterest,
-                    Product::CurrentAccount,
-                    cause,
-                )?;
+            let overdraft_interest =
+                self.current_account_interest(Account::Client(id), bank, cause)?;
+            if overdraft_interest.is_positive() {
                 let hidden = self.small_print_hidden(bank);
                 let e = &mut self.clients[i].experience;
-                e.fees_paid = e.fees_paid.checked_add(interest)?;
+                e.fees_paid = e.fees_paid.checked_add(overdraft_interest)?;
                 if hidden {
-                    e.surprise_fees = e.surprise_fees.checked_add(interest)?;
+                    e.surprise_fees = e.surprise_fees.checked_add(overdraft_interest)?;
                 }
             }
             let savings = self.ledger.balance(Account::Savings(id));
@@ -928,32 +908,7 @@ impl Economy {
         }
         for i in 0..self.merchants.len() {
             let (id, bank) = (self.merchants[i].id, self.merchants[i].bank);
-            let r = self.banks[bank.index()].retail;
-            let cause = causes[bank.index()];
-            let balance = self.ledger.balance(Account::Merchant(id));
-            if balance.is_positive() && r.current_rate.0 > 0 {
-                let interest = balance.monthly_interest(r.current_rate)?;
-                self.pay(
-                    Account::BankEquity(bank),
-                    Account::Merchant(id),
-                    interest,
-                    PostingKind::DepositInterest,
-                    Product::CurrentAccount,
-                    cause,
-                )?;
-            } else if balance.is_negative() {
-                let interest = balance
-                    .checked_neg()?
-                    .monthly_interest(r.fees.overdraft_rate)?;
-                self.pay(
-                    Account::Merchant(id),
-                    Account::BankEquity(bank),
-                    interest,
-                    PostingKind::OverdraftInterest,
-                    Product::CurrentAccount,
-                    cause,
-                )?;
-            }
+            self.current_account_interest(Account::Merchant(id), bank, causes[bank.index()])?;
         }
         // Reserves earn the policy rate at the central bank; a bank short of reserves borrows there.
         let sheets = self.balance_sheets();
@@ -984,6 +939,44 @@ impl Economy {
             )?;
         }
         Ok(())
+    }
+
+    /// A month of interest on a current account: paid by the bank on a positive balance, charged
+    /// at the overdraft rate on a negative one. Returns the overdraft interest charged.
+    fn current_account_interest(
+        &mut self,
+        account: Account,
+        bank: BankId,
+        cause: TxnId,
+    ) -> Result<Money, SimError> {
+        let r = self.banks[bank.index()].retail;
+        let equity = Account::BankEquity(bank);
+        let balance = self.ledger.balance(account);
+        if balance.is_positive() && r.current_rate.0 > 0 {
+            let interest = balance.monthly_interest(r.current_rate)?;
+            self.pay(
+                equity,
+                account,
+                interest,
+                PostingKind::DepositInterest,
+                Product::CurrentAccount,
+                cause,
+            )?;
+        } else if balance.is_negative() {
+            let interest = balance
+                .checked_neg()?
+                .monthly_interest(r.fees.overdraft_rate)?;
+            self.pay(
+                account,
+                equity,
+                interest,
+                PostingKind::OverdraftInterest,
+                Product::CurrentAccount,
+                cause,
+            )?;
+            return Ok(interest);
+        }
+        Ok(Money::ZERO)
     }
 
     fn charge_client_fees(&mut self) -> Result<(), SimError> {
