@@ -1,5 +1,6 @@
 //! Benchmarks of the simulation core: turns and card payments per second for towns of 1k, 10k
-//! and 100k households, and the budget run (10,000 households, 200 shops, 3 banks, 120 turns).
+//! and 100k households, loading scenarios, and the budget run (10,000 households, 200 shops,
+//! 3 banks, 120 turns).
 //! Run with `cargo bench --no-default-features`.
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
@@ -76,4 +77,16 @@ fn one_turn(bencher: Bencher, clients: u32) {
 fn bots_decide(bencher: Bencher, clients: u32) {
     let economy = warm_town(clients);
     bencher.bench_local(|| black_box(bot_decisions(&economy, &[])));
+}
+
+/// Loading a scenario: parsing the RON, checking every field and drawing the populations, for
+/// the default scenario with its town scaled to 300, 10,000 and 100,000 households.
+#[divan::bench(args = [300, 10_000, 100_000], sample_count = 5, sample_size = 1)]
+fn load_scenario(bencher: Bencher, clients: u32) {
+    let text = glassbank::DEFAULT_SCENARIO.replace(
+        "client_populations: [(count: 300)]",
+        &format!("client_populations: [(count: {clients})]"),
+    );
+    bencher
+        .bench_local(|| black_box(glassbank::scenario::load(&text, "bench.ron").expect("loads")));
 }

@@ -3,6 +3,7 @@
 //! default "game" feature) is the Bevy + egui interface that shows it.
 #[cfg(feature = "game")]
 pub mod game;
+pub mod headless;
 pub mod i18n;
 pub mod platform;
 pub mod scenario;

@@ -1,31 +1,64 @@
-//! The Glass Bank binary: the game by default, or a headless run with `simulate`.
+//! The Glass Bank binary: the game by default, `simulate` for headless runs and seed sweeps,
+//! `check` for scenario authors.
+use glassbank::headless::{self, RunOptions, SeatOverride};
 use glassbank::scenario::{self, Scenario};
-use glassbank::sim::{Economy, bot_decisions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  glassbank [SCENARIO.ron] [--lang en|fr] [--screenshot FILE.png]   play (the default scenario if none)
-  glassbank simulate [SCENARIO.ron]                                 run with bots only, print a summary";
+  glassbank [SCENARIO.ron] [--lang en|fr] [--screenshot FILE.png]
+      play (the default scenario if none)
+  glassbank simulate [SCENARIO.ron] [--seed N] [--turns N] [--seat ROLE[:ACTOR]=bot:STRATEGY]...
+                     [--out DIR] [--seeds FIRST..LAST] [--quiet]
+      run with bots only; print a summary; with --out, write report.json and CSV time series;
+      with --seeds, play every seed from FIRST to LAST and print the spread of the outcomes
+      roles: client, retail_banker, business_banker, merchant; strategies: fair, greedy,
+      cautious, random
+  glassbank check SCENARIO.ron...
+      read and check scenario files, reporting every problem";
 
 /// What the command line asked for.
+#[derive(Default)]
 struct Args {
-    simulate: bool,
+    command: Command,
     scenario: Option<PathBuf>,
+    /// Further files, for `check`.
+    more: Vec<PathBuf>,
     language: String,
     screenshot: Option<PathBuf>,
+    run: RunOptions,
+    out: Option<PathBuf>,
+    seeds: Option<Vec<u64>>,
+    quiet: bool,
+}
+
+#[derive(Default, PartialEq, Eq)]
+enum Command {
+    #[default]
+    Play,
+    Simulate,
+    Check,
+}
+
+fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> Result<T, String> {
+    let value = value.ok_or_else(|| format!("{flag} needs a number"))?;
+    value
+        .parse()
+        .map_err(|_| format!("{flag} {value}: not a number in range"))
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
-        simulate: false,
-        scenario: None,
         language: "en".into(),
-        screenshot: None,
+        ..Args::default()
     };
     let mut args = args.peekable();
-    if args.peek().map(String::as_str) == Some("simulate") {
-        parsed.simulate = true;
+    match args.peek().map(String::as_str) {
+        Some("simulate") => parsed.command = Command::Simulate,
+        Some("check") => parsed.command = Command::Check,
+        _ => {}
+    }
+    if parsed.command != Command::Play {
         args.next();
     }
     while let Some(arg) = args.next() {
@@ -34,9 +67,30 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--screenshot" => {
                 parsed.screenshot = Some(args.next().ok_or("--screenshot needs a file")?.into())
             }
+            "--seed" => parsed.run.seed = Some(number("--seed", args.next())?),
+            "--turns" => {
+                let turns: u16 = number("--turns", args.next())?;
+                if turns == 0 {
+                    return Err("--turns must be at least 1".into());
+                }
+                parsed.run.turns = Some(turns);
+            }
+            "--seat" => parsed.run.seats.push(SeatOverride::parse(
+                &args
+                    .next()
+                    .ok_or("--seat needs ROLE[:ACTOR]=bot:STRATEGY")?,
+            )?),
+            "--out" => parsed.out = Some(args.next().ok_or("--out needs a folder")?.into()),
+            "--seeds" => {
+                parsed.seeds = Some(headless::parse_seeds(
+                    &args.next().ok_or("--seeds needs FIRST..LAST")?,
+                )?)
+            }
+            "--quiet" | "-q" => parsed.quiet = true,
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
             path if parsed.scenario.is_none() => parsed.scenario = Some(path.into()),
+            path if parsed.command == Command::Check => parsed.more.push(path.into()),
             extra => return Err(format!("unexpected argument {extra}")),
         }
     }
@@ -46,28 +100,109 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
             parsed.language
         ));
     }
+    let simulating = parsed.command == Command::Simulate;
+    let run_flags = parsed.run.seed.is_some()
+        || parsed.run.turns.is_some()
+        || !parsed.run.seats.is_empty()
+        || parsed.out.is_some()
+        || parsed.seeds.is_some();
+    if run_flags && !simulating {
+        return Err("--seed, --turns, --seat, --out and --seeds go with `simulate`".into());
+    }
+    if parsed.seeds.is_some() && parsed.run.seed.is_some() {
+        return Err("--seed and --seeds cannot go together".into());
+    }
+    if parsed.command == Command::Check && parsed.scenario.is_none() {
+        return Err("check needs at least one scenario file".into());
+    }
     Ok(parsed)
 }
 
 fn load(path: Option<&PathBuf>) -> Result<Scenario, String> {
     match path {
-        None => scenario::parse(glassbank::DEFAULT_SCENARIO, "scenarios/one_town.ron")
+        None => scenario::load(glassbank::DEFAULT_SCENARIO, "scenarios/one_town.ron")
             .map_err(|e| e.to_string()),
         Some(path) => {
             let text = glassbank::platform::read_text(path)?;
-            scenario::parse(&text, &path.display().to_string()).map_err(|e| e.to_string())
+            scenario::load(&text, &path.display().to_string()).map_err(|e| e.to_string())
         }
     }
 }
 
-fn simulate(scenario: &Scenario) -> Result<(), String> {
-    let mut economy = Economy::new(scenario.economy()).map_err(|e| e.to_string())?;
-    for _ in 0..scenario.turns {
-        let decisions = bot_decisions(&economy, &[]);
-        economy.step(&decisions).map_err(|e| e.to_string())?;
+/// Draws "turn 5/24" on the terminal, over itself; nothing when not on a terminal.
+fn progress(quiet: bool) -> impl FnMut(usize, usize, &str) {
+    let draw = !quiet && glassbank::platform::stderr_is_terminal();
+    move |done, of, what| {
+        if draw {
+            eprint!("\r{what} {done}/{of}   ");
+            if done == of {
+                eprint!("\r{:30}\r", "");
+            }
+        }
     }
-    println!("{}\n{}", scenario.title.en, economy.summary());
+}
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> Result<(), String> {
+    glassbank::platform::write_text(&dir.join(name), text)
+}
+
+fn simulate(scenario: &Scenario, args: &Args) -> Result<(), String> {
+    let mut progress = progress(args.quiet);
+    if let Some(seeds) = &args.seeds {
+        let sweep = headless::sweep(scenario, &args.run, seeds, |d, n| progress(d, n, "seed"))?;
+        println!("{}\n{}", scenario.title().en, sweep.table());
+        if let Some(dir) = &args.out {
+            write(dir, "sweep.csv", &sweep.csv())?;
+            println!("wrote {}", dir.join("sweep.csv").display());
+        }
+        return Ok(());
+    }
+    let run = headless::run(scenario, &args.run, |t, n| {
+        progress(usize::from(t), usize::from(n), "turn")
+    })?;
+    println!(
+        "{} (seed {})\n{}",
+        scenario.title().en,
+        run.seed,
+        run.economy.summary()
+    );
+    if let Some(dir) = &args.out {
+        write(dir, "report.json", &headless::json_report(scenario, &run))?;
+        for csv in headless::time_series(scenario, &run.economy) {
+            write(dir, csv.name, &csv.text)?;
+        }
+        println!(
+            "wrote report.json, banks.csv, products.csv, merchants.csv, households.csv in {}",
+            dir.display()
+        );
+    }
     Ok(())
+}
+
+fn check(args: &Args) -> ExitCode {
+    let mut failed = false;
+    for path in args.scenario.iter().chain(&args.more) {
+        match load(Some(path)) {
+            Ok(s) => println!(
+                "{}: ok (turns: {}, banks: {}, merchants: {}, households: {}, events: {})",
+                path.display(),
+                s.turns(),
+                s.economy().banks.len(),
+                s.economy().merchants.len(),
+                s.economy().clients.len(),
+                s.timeline().len()
+            ),
+            Err(why) => {
+                failed = true;
+                eprintln!("{why}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn main() -> ExitCode {
@@ -85,6 +220,9 @@ fn main() -> ExitCode {
             };
         }
     };
+    if args.command == Command::Check {
+        return check(&args);
+    }
     let scenario = match load(args.scenario.as_ref()) {
         Ok(s) => s,
         Err(why) => {
@@ -92,8 +230,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if args.simulate {
-        return match simulate(&scenario) {
+    if args.command == Command::Simulate {
+        return match simulate(&scenario, &args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(why) => {
                 eprintln!("glassbank: {why}");

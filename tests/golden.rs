@@ -1,22 +1,23 @@
 //! Golden summary of a fixed all-bots run of the default scenario. On a difference the test prints
 //! the changed lines; set GLASSBANK_REGENERATE_GOLDEN=1 to rewrite the file (the test then fails,
 //! so the switch cannot be left on).
+use glassbank::headless::{RunOptions, run};
 use glassbank::scenario;
-use glassbank::sim::{Economy, bot_decisions};
 use std::path::Path;
 
 const SWITCH: &str = "GLASSBANK_REGENERATE_GOLDEN";
 
-fn check_golden(name: &str, actual: &str) {
+/// Compares with the golden file, or rewrites it under the switch; says what went wrong.
+fn check_golden(name: &str, actual: &str) -> Option<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(name);
     if std::env::var_os(SWITCH).is_some() {
         std::fs::write(&path, actual).expect("write the golden file");
-        panic!(
+        return Some(format!(
             "{} regenerated; unset {SWITCH} and run again",
             path.display()
-        );
+        ));
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_default();
     if expected != actual {
@@ -36,21 +37,24 @@ fn check_golden(name: &str, actual: &str) {
                 }
             }
         }
-        panic!(
+        return Some(format!(
             "{} differs (- expected, + actual):\n{diff}\nIf the change is intended, run with {SWITCH}=1.",
             path.display()
-        );
+        ));
     }
+    None
 }
 
+/// Every shipped scenario, played by bots with its own seed and timeline.
 #[test]
-fn default_scenario_with_bots_only() {
-    let scenario = scenario::parse(glassbank::DEFAULT_SCENARIO, "one_town.ron")
-        .expect("the default scenario loads");
-    let mut economy = Economy::new(scenario.economy()).expect("valid economy");
-    for _ in 0..scenario.turns {
-        let decisions = bot_decisions(&economy, &[]);
-        economy.step(&decisions).expect("turn");
+fn shipped_scenarios_with_bots_only() {
+    let mut failures = Vec::new();
+    for id in ["one_town", "card_fees", "rate_shock", "hidden_fees"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{id}.ron"));
+        let text = std::fs::read_to_string(&path).expect("read the scenario");
+        let scenario = scenario::load(&text, id).unwrap_or_else(|e| panic!("{e}"));
+        let game = run(&scenario, &RunOptions::default(), |_, _| {}).expect("the game runs");
+        failures.extend(check_golden(&format!("{id}.txt"), &game.economy.summary()));
     }
-    check_golden("one_town.txt", &economy.summary());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -40,18 +40,18 @@ fn title_panel(
             );
             ui.label(egui::RichText::new(text.get("game-tagline")).size(22.0));
             ui.add_space(32.0);
-            ui.label(egui::RichText::new(scenario.title.get(language)).size(30.0));
+            ui.label(egui::RichText::new(scenario.title().get(language)).size(30.0));
             ui.add_space(8.0);
             ui.label(
                 egui::RichText::new(
-                    text.format("scenario-turns", &[("turns", scenario.turns.into())]),
+                    text.format("scenario-turns", &[("turns", scenario.turns().into())]),
                 )
                 .size(18.0),
             );
             ui.add_space(16.0);
             ui.set_max_width(720.0);
             ui.label(
-                egui::RichText::new(scenario.description.get(language))
+                egui::RichText::new(scenario.description().get(language))
                     .size(18.0)
                     .italics(),
             );

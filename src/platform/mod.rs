@@ -12,3 +12,19 @@ pub fn read_text(path: &std::path::Path) -> Result<String, String> {
 pub fn exists(path: &std::path::Path) -> bool {
     path.exists()
 }
+
+/// Writes a text file, creating its folder (desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write_text(path: &std::path::Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Whether standard error is a terminal, where progress may be drawn (desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn stderr_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+}

@@ -1,65 +1,156 @@
-//! Scenarios in RON: the schema authors write, loading with clear errors, and the economy built
-//! from it.
+//! Scenarios in RON: the schema authors write, loading with clear errors, and the economy,
+//! timeline and seats built from it.
+mod build;
+mod error;
+mod ids;
 mod schema;
 
-pub use schema::{Scenario, Text, TownEconomy};
+pub use build::{MAX_BANKS, MAX_CLIENTS, MAX_MERCHANTS, MAX_TURNS, Scheduled, Scripted};
+pub use error::{Problem, ScenarioError};
+pub use ids::ActorIds;
+pub use schema::*;
 
-use crate::sim::{EconomyConfig, TownSpec, town};
-use std::fmt;
+use crate::sim::{Economy, EconomyConfig, Seat, SimError, Turn};
 
-/// A scenario file could not be used. Says the file, line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScenarioError {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+/// A scenario that read and checked without a problem, with what it builds.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    /// What the author wrote.
+    pub file: ScenarioFile,
+    economy: EconomyConfig,
+    timeline: Vec<Scheduled>,
+    human_seats: Vec<Seat>,
+    ids: ActorIds,
 }
 
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
+/// The RON dialect of scenario files: `Some(..)` may be left out around optional values, and a
+/// product's or event's fields written straight inside its name: `savings(rate_bp: 250)`.
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(
+        ron::extensions::Extensions::IMPLICIT_SOME
+            | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+    )
+}
+
+/// Reads a scenario file without checking its values; `file` names it in error messages.
+pub fn parse(text: &str, file: &str) -> Result<ScenarioFile, ScenarioError> {
+    options().from_str::<ScenarioFile>(text).map_err(|e| {
+        ScenarioError::syntax(
+            text,
+            file,
+            e.span.start.line,
+            e.span.start.col,
+            e.code.to_string(),
         )
-    }
+    })
 }
 
-impl std::error::Error for ScenarioError {}
+/// Reads and checks a scenario file, reporting every problem at once.
+pub fn load(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
+    Scenario::new(parse(text, file)?, file)
+}
 
-/// Reads a scenario from its RON text; `file` names it in error messages.
-pub fn parse(text: &str, file: &str) -> Result<Scenario, ScenarioError> {
-    ron::Options::default()
-        .from_str::<Scenario>(text)
-        .map_err(|e| ScenarioError {
-            file: file.to_string(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })
+/// Writes a scenario file back as RON (for examples and for saving an edited scenario).
+pub fn to_ron(file: &ScenarioFile) -> String {
+    let pretty = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ".to_string());
+    options()
+        .to_string_pretty(file, pretty)
+        .unwrap_or_else(|e| format!("// cannot write this scenario: {e}"))
 }
 
 impl Scenario {
-    /// The economy this scenario starts from.
+    /// Checks a parsed file; `name` names it in error messages.
+    pub fn new(file: ScenarioFile, name: &str) -> Result<Scenario, ScenarioError> {
+        match build::build(&file) {
+            Ok(built) => Ok(Scenario {
+                file,
+                economy: built.economy,
+                timeline: built.timeline,
+                human_seats: built.human_seats,
+                ids: built.ids,
+            }),
+            Err(problems) => Err(ScenarioError::Invalid {
+                file: name.to_string(),
+                problems,
+            }),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.file.id
+    }
+
+    pub fn title(&self) -> &Text {
+        &self.file.title
+    }
+
+    pub fn description(&self) -> &Text {
+        &self.file.description
+    }
+
+    pub fn turns(&self) -> Turn {
+        self.file.turns
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.file.seed
+    }
+
+    /// The starting configuration, with the scenario's seed.
     pub fn economy(&self) -> EconomyConfig {
-        let TownEconomy {
-            banks,
-            merchants,
-            clients,
-        } = self.economy;
-        town(TownSpec::new(banks, merchants, clients, self.seed))
+        self.economy.clone()
+    }
+
+    /// The starting configuration with another run seed: the same town, other draws.
+    pub fn economy_with_seed(&self, seed: u64) -> EconomyConfig {
+        EconomyConfig {
+            seed,
+            ..self.economy.clone()
+        }
+    }
+
+    /// Opens the books of a new game with this run seed.
+    pub fn start(&self, seed: u64) -> Result<Economy, SimError> {
+        Economy::new(self.economy_with_seed(seed))
+    }
+
+    /// Every scripted event, by turn.
+    pub fn timeline(&self) -> &[Scheduled] {
+        &self.timeline
+    }
+
+    /// The scripted events at the start of `turn`.
+    pub fn events_at(&self, turn: Turn) -> impl Iterator<Item = &Scripted> {
+        self.timeline
+            .iter()
+            .filter(move |s| s.turn == turn)
+            .map(|s| &s.what)
+    }
+
+    /// Applies the shocks scheduled for the turn about to be played; returns its messages.
+    pub fn apply_events(&self, economy: &mut Economy) -> Result<Vec<Text>, SimError> {
+        let mut messages = Vec::new();
+        for what in self.events_at(economy.turn()) {
+            match what {
+                Scripted::Shock(shock) => economy.apply_shock(*shock)?,
+                Scripted::Message(text) => messages.push(text.clone()),
+            }
+        }
+        Ok(messages)
+    }
+
+    /// The seats humans may take.
+    pub fn human_seats(&self) -> &[Seat] {
+        &self.human_seats
+    }
+
+    /// The ids of the actors, both ways.
+    pub fn ids(&self) -> &ActorIds {
+        &self.ids
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn syntax_errors_say_where() {
-        let err = parse("(\n  id: \"x\",\n  title: oops\n)", "bad.ron").unwrap_err();
-        assert_eq!((err.file.as_str(), err.line), ("bad.ron", 3));
-        assert!(err.to_string().starts_with("bad.ron:3:"), "{err}");
-    }
-}
+mod tests;

@@ -216,7 +216,8 @@ fn merchant_bot(
     };
     let mut d = MerchantDecision {
         markup: m.baseline_markup,
-        accepts_cards: true,
+        // A fair shop keeps its choice about cards; the others weigh what cards cost them.
+        accepts_cards: m.accepts_cards,
         loan_request: None,
         switch_bank: None,
     };

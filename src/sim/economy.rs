@@ -8,6 +8,7 @@ use super::ledger::{Account, External, Ledger, LedgerShape, PostingKind, Product
 use super::money::Money;
 use super::pricing::LoanRate;
 use super::report::{BalanceSheet, TurnReport};
+use super::shock::{Conditions, Shock};
 use super::trace::TxnKind;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -27,6 +28,10 @@ pub struct Economy {
     pub(super) ledger: Ledger,
     pub(super) reports: Vec<TurnReport>,
     pub(super) stopped: bool,
+    /// Lasting conditions left by shocks (a recession, a fraud wave).
+    pub(super) conditions: Conditions,
+    /// Shocks applied since the last turn, listed in the next turn's report.
+    pub(super) pending_shocks: Vec<Shock>,
 }
 
 impl Economy {
@@ -76,6 +81,8 @@ impl Economy {
             ledger: Ledger::new(shape, retention),
             reports: Vec::new(),
             stopped: false,
+            conditions: Conditions::default(),
+            pending_shocks: Vec::new(),
         };
         let opening = economy.ledger.open_transaction(TxnKind::Opening);
         for (b, capital) in capitals.into_iter().enumerate() {

@@ -25,10 +25,12 @@ pub enum External {
     BankCosts,
     /// Buyers of collateral and debt collectors, who pay part of a defaulted loan back.
     Recoveries,
+    /// Whoever steals card details and spends with them.
+    Fraudsters,
 }
 
 impl External {
-    pub const ALL: [External; 9] = [
+    pub const ALL: [External; 10] = [
         External::Opening,
         External::Employer,
         External::Landlords,
@@ -38,6 +40,7 @@ impl External {
         External::CentralBank,
         External::BankCosts,
         External::Recoveries,
+        External::Fraudsters,
     ];
 }
 
@@ -89,10 +92,14 @@ pub enum PostingKind {
     ComplaintRefund,
     Rent,
     BankOperatingCost,
+    /// A card payment the cardholder did not make.
+    CardFraud,
+    /// The card issuer pays a fraud victim back.
+    FraudRefund,
 }
 
 impl PostingKind {
-    pub const COUNT: usize = 28;
+    pub const COUNT: usize = 30;
     pub const ALL: [PostingKind; Self::COUNT] = [
         PostingKind::Opening,
         PostingKind::Salary,
@@ -122,6 +129,8 @@ impl PostingKind {
         PostingKind::ComplaintRefund,
         PostingKind::Rent,
         PostingKind::BankOperatingCost,
+        PostingKind::CardFraud,
+        PostingKind::FraudRefund,
     ];
 
     pub const fn index(self) -> usize {
@@ -159,6 +168,8 @@ impl PostingKind {
             PostingKind::ComplaintRefund => "complaint_refund",
             PostingKind::Rent => "rent",
             PostingKind::BankOperatingCost => "bank_operating_cost",
+            PostingKind::CardFraud => "card_fraud",
+            PostingKind::FraudRefund => "fraud_refund",
         }
     }
 }
@@ -185,6 +196,32 @@ pub enum Product {
 }
 
 impl Product {
+    /// A stable identifier, used as a translation key and in reports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Product::None => "none",
+            Product::CurrentAccount => "current_account",
+            Product::Savings => "savings",
+            Product::CardIssuing => "card_issuing",
+            Product::Acquiring => "acquiring",
+            Product::ConsumerLoan => "consumer_loan",
+            Product::BusinessLoan => "business_loan",
+            Product::Reserves => "reserves",
+            Product::Goods => "goods",
+        }
+    }
+
+    /// The products a bank sells, and its reserves: the lines of its product margins.
+    pub const OF_BANKS: [Product; 7] = [
+        Product::CurrentAccount,
+        Product::Savings,
+        Product::CardIssuing,
+        Product::Acquiring,
+        Product::ConsumerLoan,
+        Product::BusinessLoan,
+        Product::Reserves,
+    ];
+
     pub const COUNT: usize = 9;
     pub const ALL: [Product; Self::COUNT] = [
         Product::None,
@@ -260,6 +297,16 @@ pub struct Retention {
     pub detail_turns: Option<Turn>,
     /// Accounts whose postings are always kept (the human seats).
     pub watched: Vec<Account>,
+}
+
+impl Retention {
+    /// The detail of the last twelve turns: what a game shows and traces.
+    pub fn last_year() -> Retention {
+        Retention {
+            detail_turns: Some(12),
+            watched: Vec::new(),
+        }
+    }
 }
 
 /// A group of accounts, for totals: every external account, each bank's two accounts, and all

@@ -12,6 +12,7 @@ mod money;
 mod population;
 mod pricing;
 mod report;
+mod shock;
 mod summary;
 mod trace;
 mod turn;
@@ -35,7 +36,10 @@ pub use ledger::{
     Product, Retention, Totals, Transaction,
 };
 pub use money::{Bp, Money, Overflow};
-pub use population::{TownSpec, euro_area_params, ordinary_bank, town};
+pub use population::{
+    ClientPopulation, MerchantPopulation, ShopKind, Span, StrategyMix, TownSpec, euro_area_params,
+    ordinary_bank, populate, town,
+};
 pub use pricing::{
     Caps, FeeSchedule, LendingCosts, LoanPolicy, LoanRate, MerchantFees, MscRates, MscSplit,
     instalment,
@@ -44,6 +48,7 @@ pub use report::{
     BalanceSheet, BankActivity, BankPnl, BankReport, ClientsReport, MerchantReport, RefusalReason,
     SimEvent, TurnReport,
 };
+pub use shock::{Conditions, FraudWave, Recession, Shock};
 pub use summary::BankRatios;
 pub use trace::{PaymentTrace, ProductMargin, Share, TxnKind};
 pub use view::{BankOffer, Shown};

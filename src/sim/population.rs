@@ -1,5 +1,5 @@
-//! Generated towns: a calibrated economy of any size, drawn from a seed, for tests, benchmarks
-//! and scenarios that describe populations instead of individuals.
+//! Populations drawn from distributions, and generated towns: a calibrated economy of any size,
+//! drawn from a seed, for tests, benchmarks and scenarios that describe populations.
 use super::config::{
     BankConfig, CardKind, ClientConfig, EconomyConfig, Good, MarketParams, MerchantConfig,
     Strategy, Transparency, TrustRules,
@@ -11,6 +11,7 @@ use super::money::{Bp, Money};
 use super::pricing::{Caps, FeeSchedule, LendingCosts, LoanPolicy, MerchantFees};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
 
 /// The size and seed of a generated town.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,8 +69,8 @@ pub fn ordinary_bank(name: &str, capital: Money, strategy: Strategy) -> BankConf
             hurdle_rate: Bp(1_000),
             loss_given_default: Bp(4_000),
         },
-        fixed_costs: Money::euros(2_000),
-        cost_per_account: Money::euros(10),
+        fixed_costs: Money::euros(1_500),
+        cost_per_account: Money::euros(6),
         retail: RetailDecision {
             fees: FeeSchedule {
                 account_fee: Money::euros(2),
@@ -79,9 +80,9 @@ pub fn ordinary_bank(name: &str, capital: Money, strategy: Strategy) -> BankConf
                 overdraft_rate: Bp(1_200),
             },
             current_rate: Bp::ZERO,
-            savings_rate: Bp(250),
+            savings_rate: Bp(275),
             consumer_loans: LoanPolicy {
-                margin: Bp(100),
+                margin: Bp(50),
                 max_pd: Bp(600),
                 max_months: 60,
             },
@@ -105,19 +106,357 @@ pub fn ordinary_bank(name: &str, capital: Money, strategy: Strategy) -> BankConf
     }
 }
 
-/// Kinds of shop: (name, mark-up on cost, unit costs of three goods in cents).
-const SHOP_KINDS: [(&str, i32, [i64; 3]); 4] = [
-    ("grocery", 3_500, [250, 600, 1_400]),
-    ("clothing", 15_000, [1_200, 2_500, 4_000]),
-    ("household", 9_000, [500, 1_500, 3_000]),
-    ("restaurant", 20_000, [400, 900, 1_600]),
-];
+/// A range to draw from, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span<T> {
+    pub min: T,
+    pub max: T,
+}
 
-/// A town of the given size: households with incomes from 1,400 to 4,000 EUR a month, shops of
-/// four kinds, and banks with ordinary prices, all drawn from the seed.
+impl<T> Span<T> {
+    pub const fn new(min: T, max: T) -> Span<T> {
+        Span { min, max }
+    }
+}
+
+fn draw_i64(rng: &mut ChaCha8Rng, min: i64, max: i64) -> i64 {
+    if max <= min {
+        min
+    } else {
+        rng.random_range(min..=max)
+    }
+}
+
+impl Span<Money> {
+    fn draw(&self, rng: &mut ChaCha8Rng) -> Money {
+        Money::cents(draw_i64(rng, self.min.as_cents(), self.max.as_cents()))
+    }
+}
+
+impl Span<Bp> {
+    fn draw(&self, rng: &mut ChaCha8Rng) -> Bp {
+        Bp(draw_i64(rng, self.min.0.into(), self.max.0.into()) as i32)
+    }
+}
+
+impl Span<u16> {
+    fn draw(&self, rng: &mut ChaCha8Rng) -> u16 {
+        draw_i64(rng, self.min.into(), self.max.into()) as u16
+    }
+}
+
+/// How many in ten (or any total) of a population play each strategy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyMix {
+    pub fair: u16,
+    pub greedy: u16,
+    pub cautious: u16,
+    pub random: u16,
+}
+
+impl StrategyMix {
+    fn draw(&self, rng: &mut ChaCha8Rng) -> Strategy {
+        let weights = [self.fair, self.greedy, self.cautious, self.random];
+        let total: u32 = weights.iter().map(|&w| u32::from(w)).sum();
+        if total == 0 {
+            return Strategy::Fair;
+        }
+        let mut pick = rng.random_range(0..total);
+        for (w, s) in weights.into_iter().zip(Strategy::ALL) {
+            if pick < u32::from(w) {
+                return s;
+            }
+            pick -= u32::from(w);
+        }
+        Strategy::Fair
+    }
+}
+
+/// Households drawn from distributions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientPopulation {
+    pub count: u32,
+    /// The banks they may be with, evenly; empty: any bank.
+    pub banks: Vec<BankId>,
+    /// Monthly net salary.
+    pub income: Span<Money>,
+    /// Housing and utilities, as a share of income.
+    pub fixed_costs: Span<Bp>,
+    /// Monthly shopping budget, as a share of income.
+    pub spending: Span<Bp>,
+    /// Savings at the start, in months of income.
+    pub savings_months: Span<u16>,
+    /// Share of households with a credit card rather than a debit card.
+    pub credit_cards: Bp,
+    /// Share of purchases paid by card where cards are taken.
+    pub card_share: Span<Bp>,
+    /// Trust in their bank at the start, 0 to 1,000.
+    pub trust: Span<u16>,
+    pub fee_sensitivity: Span<Bp>,
+    /// Yearly probability of default.
+    pub pd: Span<Bp>,
+    /// Monthly chance of wanting a consumer loan.
+    pub loan_appetite: Bp,
+    /// Share of households already repaying a loan at the start.
+    pub borrowers: Bp,
+    /// Size of that loan, in months of income.
+    pub loan_size_months: Span<u16>,
+    /// Its remaining term in months.
+    pub loan_months: Span<u16>,
+    /// How many shops each household visits, drawn from all the town's shops.
+    pub shops_each: u8,
+    pub strategies: StrategyMix,
+}
+
+impl Default for ClientPopulation {
+    /// Households with incomes from 1,400 to 4,000 EUR a month, two in five repaying a loan.
+    fn default() -> Self {
+        ClientPopulation {
+            count: 300,
+            banks: Vec::new(),
+            income: Span::new(Money::euros(1_400), Money::euros(4_000)),
+            fixed_costs: Span::new(Bp(3_500), Bp(4_500)),
+            spending: Span::new(Bp(4_000), Bp(5_000)),
+            savings_months: Span::new(2, 10),
+            credit_cards: Bp(1_500),
+            card_share: Span::new(Bp(5_000), Bp(9_500)),
+            trust: Span::new(500, 800),
+            fee_sensitivity: Span::new(Bp(2_000), Bp(10_000)),
+            pd: Span::new(Bp(30), Bp(250)),
+            loan_appetite: Bp(250),
+            borrowers: Bp(4_000),
+            loan_size_months: Span::new(4, 12),
+            loan_months: Span::new(12, 60),
+            shops_each: 3,
+            strategies: StrategyMix {
+                fair: 6,
+                greedy: 1,
+                cautious: 2,
+                random: 1,
+            },
+        }
+    }
+}
+
+/// The kinds of shop a generated town has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShopKind {
+    Grocery,
+    Clothing,
+    Household,
+    Restaurant,
+}
+
+impl ShopKind {
+    pub const ALL: [ShopKind; 4] = [
+        ShopKind::Grocery,
+        ShopKind::Clothing,
+        ShopKind::Household,
+        ShopKind::Restaurant,
+    ];
+
+    /// (name, mark-up on cost, unit costs of three goods in cents).
+    fn shape(self) -> (&'static str, i32, [i64; 3]) {
+        match self {
+            ShopKind::Grocery => ("grocery", 3_500, [250, 600, 1_400]),
+            ShopKind::Clothing => ("clothing", 15_000, [1_200, 2_500, 4_000]),
+            ShopKind::Household => ("household", 9_000, [500, 1_500, 3_000]),
+            ShopKind::Restaurant => ("restaurant", 20_000, [400, 900, 1_600]),
+        }
+    }
+}
+
+/// Shops drawn from distributions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MerchantPopulation {
+    pub count: u32,
+    /// The banks they may be with, evenly; empty: any bank.
+    pub banks: Vec<BankId>,
+    /// The kinds of shop, taken in turn.
+    pub kinds: Vec<ShopKind>,
+    /// Rent and staff, as a share of the gross margin the shop can expect.
+    pub rent_share: Bp,
+    /// Share of the shops that take cards.
+    pub accepting_cards: Bp,
+    /// Yearly probability of default.
+    pub pd: Span<Bp>,
+    pub strategies: StrategyMix,
+}
+
+impl Default for MerchantPopulation {
+    /// Twenty shops of four kinds whose rent and staff take 85% of their expected gross margin.
+    fn default() -> Self {
+        MerchantPopulation {
+            count: 20,
+            banks: Vec::new(),
+            kinds: ShopKind::ALL.to_vec(),
+            rent_share: Bp(8_500),
+            accepting_cards: Bp::FULL,
+            pd: Span::new(Bp(100), Bp(500)),
+            strategies: StrategyMix {
+                fair: 2,
+                greedy: 1,
+                cautious: 1,
+                random: 0,
+            },
+        }
+    }
+}
+
+fn pick_bank(rng: &mut ChaCha8Rng, among: &[BankId], banks: usize) -> BankId {
+    if among.is_empty() {
+        BankId(rng.random_range(0..banks.max(1) as u32) as u16)
+    } else {
+        among[rng.random_range(0..among.len() as u32) as usize]
+    }
+}
+
+/// The actors of a town: named ones first, then the populations drawn from `seed`. Households
+/// of a population visit shops drawn among all the merchants; a generated shop's rent follows
+/// from what its households mean to spend there, net of `vat`.
+pub fn populate(
+    seed: u64,
+    banks: usize,
+    vat: Bp,
+    mut merchants: Vec<MerchantConfig>,
+    merchant_populations: &[MerchantPopulation],
+    mut clients: Vec<ClientConfig>,
+    client_populations: &[ClientPopulation],
+) -> (Vec<MerchantConfig>, Vec<ClientConfig>) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let named_merchants = merchants.len();
+    let all_merchants = named_merchants
+        + merchant_populations
+            .iter()
+            .map(|p| p.count as usize)
+            .sum::<usize>();
+    for pop in client_populations {
+        for _ in 0..pop.count {
+            clients.push(draw_client(&mut rng, pop, banks, all_merchants));
+        }
+    }
+    let mut spending_at = vec![0i64; all_merchants];
+    for c in &clients {
+        let share = c.spending_budget.as_cents() / c.shops.len().max(1) as i64;
+        for s in &c.shops {
+            if let Some(total) = spending_at.get_mut(s.index()) {
+                *total = total.saturating_add(share);
+            }
+        }
+    }
+    for pop in merchant_populations {
+        for n in 0..pop.count {
+            let m = merchants.len();
+            merchants.push(draw_merchant(&mut rng, pop, n, spending_at[m], banks, vat));
+        }
+    }
+    (merchants, clients)
+}
+
+fn draw_client(
+    rng: &mut ChaCha8Rng,
+    pop: &ClientPopulation,
+    banks: usize,
+    merchants: usize,
+) -> ClientConfig {
+    let income = pop.income.draw(rng);
+    let fixed_costs = income
+        .apply(pop.fixed_costs.draw(rng))
+        .unwrap_or(Money::ZERO);
+    let spending_budget = income.apply(pop.spending.draw(rng)).unwrap_or(Money::ZERO);
+    let shops: Vec<MerchantId> = if merchants == 0 {
+        Vec::new()
+    } else {
+        (0..pop.shops_each)
+            .map(|_| MerchantId(rng.random_range(0..merchants as u32)))
+            .collect()
+    };
+    let pd = pop.pd.draw(rng);
+    let borrowing = rng.random_range(0..10_000) < pop.borrowers.0;
+    let strategy = pop.strategies.draw(rng);
+    let bank = pick_bank(rng, &pop.banks, banks);
+    let opening_savings = income
+        .checked_mul(pop.savings_months.draw(rng).into())
+        .unwrap_or(Money::ZERO);
+    let card = if rng.random_range(0..10_000) < pop.credit_cards.0 {
+        CardKind::Credit
+    } else {
+        CardKind::Debit
+    };
+    let card_share = pop.card_share.draw(rng);
+    let trust = pop.trust.draw(rng);
+    let fee_sensitivity = pop.fee_sensitivity.draw(rng);
+    let loan_size = pop.loan_size_months.draw(rng);
+    let loan_months = pop.loan_months.draw(rng).max(1);
+    ClientConfig {
+        bank,
+        income,
+        fixed_costs,
+        spending_budget,
+        opening_balance: income,
+        opening_savings,
+        card,
+        card_share,
+        trust,
+        fee_sensitivity,
+        pd,
+        loan_appetite: pop.loan_appetite,
+        opening_loan: (borrowing && loan_size > 0).then(|| LoanRequest {
+            amount: income.checked_mul(loan_size.into()).unwrap_or(Money::ZERO),
+            months: loan_months,
+        }),
+        shops,
+        strategy,
+    }
+}
+
+fn draw_merchant(
+    rng: &mut ChaCha8Rng,
+    pop: &MerchantPopulation,
+    n: u32,
+    sales: i64,
+    banks: usize,
+    vat: Bp,
+) -> MerchantConfig {
+    let kinds = if pop.kinds.is_empty() {
+        &ShopKind::ALL[..]
+    } else {
+        &pop.kinds[..]
+    };
+    let (kind, markup, costs) = kinds[n as usize % kinds.len()].shape();
+    // The gross margin on expected sales, net of VAT.
+    let net_of_vat = sales.saturating_mul(10_000) / (10_000 + i64::from(vat.0.max(0)));
+    let gross = net_of_vat.saturating_mul(i64::from(markup)) / (10_000 + i64::from(markup));
+    let bank = pick_bank(rng, &pop.banks, banks);
+    let pd = pop.pd.draw(rng);
+    let accepts_cards = rng.random_range(0..10_000) < pop.accepting_cards.0;
+    let strategy = pop.strategies.draw(rng);
+    MerchantConfig {
+        name: format!("{kind} {}", n + 1),
+        bank,
+        goods: costs
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| Good {
+                name: format!("{kind} item {}", i + 1),
+                unit_cost: Money::cents(c),
+            })
+            .collect(),
+        markup: Bp(markup),
+        accepts_cards,
+        rent: Money::cents(gross)
+            .apply(pop.rent_share)
+            .unwrap_or(Money::ZERO),
+        opening_balance: Money::cents(sales / 2),
+        pd,
+        strategy,
+    }
+}
+
+/// A town of the given size: the default populations, and banks with ordinary prices, all
+/// drawn from the seed.
 pub fn town(spec: TownSpec) -> EconomyConfig {
-    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
-    let params = euro_area_params();
     let banks: Vec<BankConfig> = (0..spec.banks)
         .map(|b| {
             let name = format!("Bank {}", char::from(b'A' + (b % 26) as u8));
@@ -127,107 +466,28 @@ pub fn town(spec: TownSpec) -> EconomyConfig {
             ordinary_bank(&name, capital, spec.bank_strategy)
         })
         .collect();
-    let bank_of = |rng: &mut ChaCha8Rng| BankId(rng.random_range(0..spec.banks.max(1)));
-
-    let mut clients = Vec::with_capacity(spec.clients as usize);
-    let mut spending_at = vec![0i64; spec.merchants as usize];
-    for _ in 0..spec.clients {
-        let income = Money::euros(rng.random_range(1_400..=4_000));
-        let fixed_costs = income
-            .apply(Bp(rng.random_range(3_500..=4_500)))
-            .unwrap_or(Money::ZERO);
-        let spending_budget = income
-            .apply(Bp(rng.random_range(4_000..=5_000)))
-            .unwrap_or(Money::ZERO);
-        let shops: Vec<MerchantId> = if spec.merchants == 0 {
-            Vec::new()
-        } else {
-            (0..3)
-                .map(|_| MerchantId(rng.random_range(0..spec.merchants)))
-                .collect()
-        };
-        for s in &shops {
-            spending_at[s.index()] += spending_budget.as_cents() / 3;
-        }
-        let pd = Bp(rng.random_range(50..=400));
-        let borrowing = rng.random_range(0..100) < 60;
-        let strategy = match rng.random_range(0..10) {
-            0..=5 => Strategy::Fair,
-            6 => Strategy::Greedy,
-            7 | 8 => Strategy::Cautious,
-            _ => Strategy::Random,
-        };
-        clients.push(ClientConfig {
-            bank: bank_of(&mut rng),
-            income,
-            fixed_costs,
-            spending_budget,
-            opening_balance: income,
-            opening_savings: income
-                .checked_mul(rng.random_range(1..=6))
-                .unwrap_or(Money::ZERO),
-            card: if rng.random_range(0..100) < 15 {
-                CardKind::Credit
-            } else {
-                CardKind::Debit
-            },
-            card_share: Bp(rng.random_range(5_000..=9_500)),
-            trust: rng.random_range(500..=800),
-            fee_sensitivity: Bp(rng.random_range(2_000..=10_000)),
-            pd,
-            loan_appetite: Bp(250),
-            opening_loan: borrowing.then(|| LoanRequest {
-                amount: income
-                    .checked_mul(rng.random_range(4..=12))
-                    .unwrap_or(Money::ZERO),
-                months: rng.random_range(12..=60),
-            }),
-            shops,
-            strategy,
-        });
-    }
-
-    let merchants = (0..spec.merchants)
-        .map(|m| {
-            let (kind, markup, costs) = SHOP_KINDS[m as usize % SHOP_KINDS.len()];
-            // Rent and staff take most of the expected gross margin, as in real retail.
-            let sales = spending_at[m as usize];
-            let gross = sales * 10_000 / (10_000 + 2_000) * i64::from(markup)
-                / (10_000 + i64::from(markup));
-            MerchantConfig {
-                name: format!("{kind} {}", m + 1),
-                bank: bank_of(&mut rng),
-                goods: costs
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &c)| Good {
-                        name: format!("{kind} item {}", i + 1),
-                        unit_cost: Money::cents(c),
-                    })
-                    .collect(),
-                markup: Bp(markup),
-                accepts_cards: true,
-                rent: Money::cents(gross * 85 / 100),
-                opening_balance: Money::cents(sales / 2),
-                pd: Bp(rng.random_range(100..=500)),
-                strategy: match m % 4 {
-                    0 | 1 => Strategy::Fair,
-                    2 => Strategy::Cautious,
-                    _ => Strategy::Greedy,
-                },
-            }
-        })
-        .collect();
-
+    let params = euro_area_params();
+    let (merchants, clients) = populate(
+        spec.seed,
+        banks.len(),
+        params.vat,
+        Vec::new(),
+        &[MerchantPopulation {
+            count: spec.merchants,
+            ..MerchantPopulation::default()
+        }],
+        Vec::new(),
+        &[ClientPopulation {
+            count: spec.clients,
+            ..ClientPopulation::default()
+        }],
+    );
     EconomyConfig {
         seed: spec.seed,
         params,
         banks,
         merchants,
         clients,
-        retention: Retention {
-            detail_turns: Some(12),
-            watched: Vec::new(),
-        },
+        retention: Retention::last_year(),
     }
 }

@@ -5,6 +5,7 @@ use super::config::Transparency;
 use super::ids::{BankId, ClientId, LoanId, MerchantId, Turn};
 use super::ledger::{PostingKind, Product, Totals};
 use super::money::{Bp, Money};
+use super::shock::Shock;
 use serde::{Deserialize, Serialize};
 
 /// A bank's balance sheet at the end of a turn. Assets = liabilities + equity, always.
@@ -81,7 +82,7 @@ impl BankPnl {
                 | PostingKind::Interchange
                 | PostingKind::AcquirerMargin
                 | PostingKind::ComplaintRefund => add(&mut pnl.fee_income, net),
-                PostingKind::BankOperatingCost => {
+                PostingKind::BankOperatingCost | PostingKind::FraudRefund => {
                     add(&mut pnl.operating_costs, net.saturating_neg())
                 }
                 PostingKind::CreditLoss => add(&mut pnl.credit_losses, net.saturating_neg()),
@@ -128,6 +129,8 @@ impl BankPnl {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BankActivity {
     pub clients: u32,
+    /// Mean trust of the bank's clients at the end of the turn, 0 to 1,000.
+    pub average_trust: u16,
     pub merchants: u32,
     pub clients_won: u32,
     pub clients_lost: u32,
@@ -257,6 +260,14 @@ pub enum SimEvent {
         merchant: MerchantId,
         from: BankId,
         to: BankId,
+    },
+    /// A scripted or facilitator shock took effect at the start of the turn.
+    Shock(Shock),
+    /// A client's card was used by fraudsters; the issuing bank refunded the client.
+    CardFraud {
+        client: ClientId,
+        bank: BankId,
+        amount: Money,
     },
 }
 

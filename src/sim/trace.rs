@@ -50,6 +50,9 @@ pub enum TxnKind {
     SavingsSweep {
         client: ClientId,
     },
+    CardFraud {
+        client: ClientId,
+    },
     Complaint {
         client: ClientId,
         bank: BankId,

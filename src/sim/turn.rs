@@ -170,6 +170,7 @@ impl Economy {
         self.switch(idx, &mut log);
         self.pay_income_and_fixed_costs(&mut log)?;
         self.go_shopping(&mut log)?;
+        self.commit_fraud(&mut log)?;
         self.pay_merchant_costs()?;
         self.run_loans(idx, &mut log)?;
         self.pay_interest()?;
@@ -423,10 +424,14 @@ impl Economy {
     }
 
     fn pay_income_and_fixed_costs(&mut self, log: &mut TurnLog) -> Result<(), SimError> {
+        let cut = self
+            .recession_in(self.turn())
+            .map_or(Bp::ZERO, |r| r.income_cut);
         for i in 0..self.clients.len() {
             let (id, income, fixed) = {
                 let c = &self.clients[i];
-                (c.id, c.income, c.fixed_costs)
+                let lost = c.income.apply(cut)?;
+                (c.id, c.income.checked_sub(lost)?, c.fixed_costs)
             };
             if income.is_positive() {
                 let cause = self.ledger.open_transaction(TxnKind::Salary { client: id });
@@ -496,6 +501,54 @@ impl Economy {
                 let unit_cost = merchant.goods[g].unit_cost;
                 self.purchase(client.id, shop, units, price, unit_cost, by_card, log)?;
             }
+        }
+        Ok(())
+    }
+
+    /// In a fraud wave, some cardholders see a payment they never made; their card issuer pays
+    /// them back (as EU law requires for unauthorised payments) and bears the loss.
+    fn commit_fraud(&mut self, log: &mut TurnLog) -> Result<(), SimError> {
+        let Some(wave) = self.fraud_in(self.turn()) else {
+            return Ok(());
+        };
+        for i in 0..self.clients.len() {
+            // Only cards in use get skimmed.
+            if self.clients[i].card_share.0 <= 0 || self.rng.random_range(0..10_000) >= wave.share.0
+            {
+                continue;
+            }
+            let (id, bank, budget) = {
+                let c = &self.clients[i];
+                (c.id, c.bank, c.spending_budget)
+            };
+            let amount = budget.apply(wave.loss)?;
+            if !amount.is_positive() {
+                continue;
+            }
+            let cause = self
+                .ledger
+                .open_transaction(TxnKind::CardFraud { client: id });
+            self.pay(
+                Account::Client(id),
+                Account::External(External::Fraudsters),
+                amount,
+                PostingKind::CardFraud,
+                Product::CardIssuing,
+                cause,
+            )?;
+            self.pay(
+                Account::BankEquity(bank),
+                Account::Client(id),
+                amount,
+                PostingKind::FraudRefund,
+                Product::CardIssuing,
+                cause,
+            )?;
+            log.events.push(SimEvent::CardFraud {
+                client: id,
+                bank,
+                amount,
+            });
         }
         Ok(())
     }
@@ -686,6 +739,10 @@ impl Economy {
                 (m.bank, m.pd, m.loan, None)
             }
         };
+        // In a recession, scoring sees every borrower riskier.
+        let pd = Bp(pd
+            .0
+            .saturating_add(self.recession_in(self.turn()).map_or(0, |r| r.pd_rise.0)));
         let b = &self.banks[bank.index()];
         let policy = match borrower {
             Borrower::Client(_) => b.retail.consumer_loans,
@@ -777,7 +834,8 @@ impl Economy {
         let product = loan.product();
         let bank = loan.lender;
         // The yearly probability of default, spread evenly over twelve months.
-        if self.rng.random_range(0..120_000) < loan.pd.0 {
+        let stress = self.recession_in(self.turn()).map_or(0, |r| r.pd_rise.0);
+        if self.rng.random_range(0..120_000) < loan.pd.0.saturating_add(stress) {
             let cause = self
                 .ledger
                 .open_transaction(TxnKind::LoanDefault { loan: id });
@@ -1148,13 +1206,17 @@ impl Economy {
     fn close(&mut self, log: TurnLog) -> TurnReport {
         let TurnLog {
             mut activity,
-            events,
+            mut events,
             mut clients,
         } = log;
+        let shocks = self.pending_shocks.drain(..).map(SimEvent::Shock);
+        events.splice(0..0, shocks);
         let policy = self.params.policy_rate;
         let mut banks = Vec::with_capacity(self.banks.len());
+        let mut trust = vec![0u64; self.banks.len()];
         for c in &self.clients {
             activity[c.bank.index()].clients += 1;
+            trust[c.bank.index()] += u64::from(c.trust.points());
             let balance = self.ledger.balance(Account::Client(c.id));
             if balance.is_negative() {
                 clients.overdrawn += 1;
@@ -1167,6 +1229,9 @@ impl Economy {
         }
         for m in &self.merchants {
             activity[m.bank.index()].merchants += 1;
+        }
+        for (a, total) in activity.iter_mut().zip(trust) {
+            a.average_trust = total.checked_div(u64::from(a.clients)).unwrap_or(0) as u16;
         }
         let sheets = self.balance_sheets();
         for ((b, activity), sheet) in activity.into_iter().enumerate().zip(sheets) {

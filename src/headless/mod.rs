@@ -1,0 +1,178 @@
+//! Headless runs of a scenario with bots: seat overrides from the command line, the turn loop
+//! with the scenario's timeline, and what a run leaves (report, time series, seed sweeps).
+mod report;
+mod series;
+mod sweep;
+
+pub use report::json_report;
+pub use series::{CsvFile, time_series};
+pub use sweep::{Outcome, Spread, Sweep, parse_seeds, sweep};
+
+use crate::scenario::{Scenario, Text};
+use crate::sim::{Economy, EconomyConfig, Role, Strategy, Turn, bot_decisions};
+
+/// `--seat role[:actor]=bot:strategy`: the bot strategy of every seat of a role, or of one actor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeatOverride {
+    pub role: Role,
+    pub actor: Option<String>,
+    pub strategy: Strategy,
+}
+
+impl SeatOverride {
+    /// Reads `retail_banker=bot:greedy` or `client:household-3=bot:cautious`.
+    pub fn parse(text: &str) -> Result<SeatOverride, String> {
+        let (seat, player) = text
+            .split_once('=')
+            .ok_or_else(|| format!("--seat {text}: expected ROLE[:ACTOR]=bot:STRATEGY"))?;
+        let (role, actor) = match seat.split_once(':') {
+            Some((role, actor)) => (role, Some(actor.to_string())),
+            None => (seat, None),
+        };
+        let role = match role {
+            "client" => Role::Client,
+            "retail_banker" => Role::RetailBanker,
+            "business_banker" => Role::BusinessBanker,
+            "merchant" => Role::Merchant,
+            other => {
+                return Err(format!(
+                    "--seat {text}: unknown role \"{other}\" (client, retail_banker, business_banker, merchant)"
+                ));
+            }
+        };
+        let strategy = match player.strip_prefix("bot:") {
+            Some("fair") => Strategy::Fair,
+            Some("greedy") => Strategy::Greedy,
+            Some("cautious") => Strategy::Cautious,
+            Some("random") => Strategy::Random,
+            _ => {
+                return Err(format!(
+                    "--seat {text}: expected bot:fair, bot:greedy, bot:cautious or bot:random after ="
+                ));
+            }
+        };
+        Ok(SeatOverride {
+            role,
+            actor,
+            strategy,
+        })
+    }
+}
+
+/// What the command line changes in a scenario for a headless run.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    pub seed: Option<u64>,
+    pub turns: Option<Turn>,
+    pub seats: Vec<SeatOverride>,
+}
+
+/// A finished headless run.
+pub struct Run {
+    pub economy: Economy,
+    /// The messages of the timeline, with the turn they were shown at.
+    pub messages: Vec<(Turn, Text)>,
+    pub seed: u64,
+}
+
+/// The starting configuration of a run: the scenario's, with the seed and seat overrides.
+pub fn prepare(scenario: &Scenario, options: &RunOptions) -> Result<EconomyConfig, String> {
+    let mut config = scenario.economy_with_seed(options.seed.unwrap_or(scenario.seed()));
+    let ids = scenario.ids();
+    for o in &options.seats {
+        let one = |found: Option<usize>, kind: &str| -> Result<Option<usize>, String> {
+            match &o.actor {
+                None => Ok(None),
+                Some(id) => found
+                    .map(Some)
+                    .ok_or_else(|| format!("--seat: no {kind} with id \"{id}\"")),
+            }
+        };
+        let actor = o.actor.as_deref().unwrap_or("");
+        match o.role {
+            Role::RetailBanker | Role::BusinessBanker => {
+                let only = one(ids.bank(actor).map(|b| b.index()), "bank")?;
+                for (i, b) in config.banks.iter_mut().enumerate() {
+                    if only.is_none_or(|only| only == i) {
+                        if o.role == Role::RetailBanker {
+                            b.retail_strategy = o.strategy;
+                        } else {
+                            b.business_strategy = o.strategy;
+                        }
+                    }
+                }
+            }
+            Role::Merchant => {
+                let only = one(ids.merchant(actor).map(|m| m.index()), "merchant")?;
+                for (i, m) in config.merchants.iter_mut().enumerate() {
+                    if only.is_none_or(|only| only == i) {
+                        m.strategy = o.strategy;
+                    }
+                }
+            }
+            Role::Client => {
+                let only = one(ids.client(actor).map(|c| c.index()), "client")?;
+                for (i, c) in config.clients.iter_mut().enumerate() {
+                    if only.is_none_or(|only| only == i) {
+                        c.strategy = o.strategy;
+                    }
+                }
+            }
+        }
+    }
+    Ok(config)
+}
+
+/// Plays the scenario with bots in every seat, calling `progress(turn, of)` after each turn.
+pub fn run(
+    scenario: &Scenario,
+    options: &RunOptions,
+    mut progress: impl FnMut(Turn, Turn),
+) -> Result<Run, String> {
+    let config = prepare(scenario, options)?;
+    let seed = config.seed;
+    let turns = options.turns.unwrap_or(scenario.turns());
+    let mut economy = Economy::new(config).map_err(|e| e.to_string())?;
+    let mut messages = Vec::new();
+    for _ in 0..turns {
+        let turn = economy.turn();
+        for text in scenario
+            .apply_events(&mut economy)
+            .map_err(|e| e.to_string())?
+        {
+            messages.push((turn, text));
+        }
+        let decisions = bot_decisions(&economy, &[]);
+        economy
+            .step(&decisions)
+            .map_err(|e| format!("turn {turn}: {e}"))?;
+        progress(turn, turns);
+    }
+    Ok(Run {
+        economy,
+        messages,
+        seed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seat_overrides_read_roles_actors_and_strategies() {
+        assert_eq!(
+            SeatOverride::parse("retail_banker=bot:greedy"),
+            Ok(SeatOverride {
+                role: Role::RetailBanker,
+                actor: None,
+                strategy: Strategy::Greedy
+            })
+        );
+        let o = SeatOverride::parse("client:household-3=bot:cautious").unwrap();
+        assert_eq!(o.actor.as_deref(), Some("household-3"));
+        assert!(SeatOverride::parse("pilot=bot:fair").is_err());
+        assert!(SeatOverride::parse("merchant=human").is_err());
+        assert!(SeatOverride::parse("merchant").is_err());
+    }
+}

@@ -1,0 +1,240 @@
+//! Seed sweeps: the same scenario played with many seeds, and the spread of its main outcomes,
+//! so a facilitator sees how much of a result is luck.
+use super::{RunOptions, run};
+use crate::scenario::Scenario;
+use crate::sim::{Economy, Money};
+use std::fmt::Write;
+
+/// One outcome measured on every seed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub name: String,
+    pub values: Vec<f64>,
+}
+
+/// The spread of an outcome over the seeds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    pub min: f64,
+    pub p10: f64,
+    pub median: f64,
+    pub p90: f64,
+    pub max: f64,
+    pub mean: f64,
+}
+
+impl Outcome {
+    pub fn spread(&self) -> Spread {
+        let mut v = self.values.clone();
+        v.sort_by(f64::total_cmp);
+        let at = |q: f64| {
+            if v.is_empty() {
+                0.0
+            } else {
+                v[((v.len() - 1) as f64 * q).round() as usize]
+            }
+        };
+        Spread {
+            min: at(0.0),
+            p10: at(0.1),
+            median: at(0.5),
+            p90: at(0.9),
+            max: at(1.0),
+            mean: v.iter().sum::<f64>() / v.len().max(1) as f64,
+        }
+    }
+}
+
+/// The outcomes of a sweep, seed by seed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sweep {
+    pub seeds: Vec<u64>,
+    pub outcomes: Vec<Outcome>,
+}
+
+fn euros(m: Money) -> f64 {
+    m.as_cents() as f64 / 100.0
+}
+
+fn percent(bp: crate::sim::Bp) -> f64 {
+    f64::from(bp.0) / 100.0
+}
+
+/// The main outcomes of one finished game, by name.
+fn measure(scenario: &Scenario, economy: &Economy) -> Vec<(String, f64)> {
+    let ids = scenario.ids();
+    let mut out = Vec::new();
+    for bank in economy.banks() {
+        let id = ids.bank_id(bank.id).unwrap_or_default();
+        let r = economy.bank_ratios(bank.id);
+        let clients = economy
+            .clients()
+            .iter()
+            .filter(|c| c.bank == bank.id)
+            .count();
+        out.push((
+            format!("bank {id}: net profit (EUR)"),
+            euros(r.pnl.net_profit()),
+        ));
+        out.push((
+            format!("bank {id}: NIM (%)"),
+            percent(r.net_interest_margin),
+        ));
+        out.push((format!("bank {id}: NII share (%)"), percent(r.nii_share)));
+        out.push((
+            format!("bank {id}: cost of risk (%)"),
+            percent(r.cost_of_risk),
+        ));
+        out.push((format!("bank {id}: RoE (%)"), percent(r.return_on_equity)));
+        out.push((format!("bank {id}: clients"), clients as f64));
+    }
+    let reports = economy.reports();
+    let shops = reports
+        .iter()
+        .flat_map(|t| &t.merchants)
+        .fold(Money::ZERO, |a, m| a.saturating_add(m.net_income));
+    let card_fees = reports
+        .iter()
+        .flat_map(|t| &t.merchants)
+        .fold(Money::ZERO, |a, m| a.saturating_add(m.card_fees()));
+    out.push(("shops: net income (EUR)".into(), euros(shops)));
+    out.push(("shops: card fees (EUR)".into(), euros(card_fees)));
+    let switched: u32 = reports.iter().map(|t| t.clients.switched_bank).sum();
+    let fees = reports
+        .iter()
+        .fold(Money::ZERO, |a, t| a.saturating_add(t.clients.fees_paid));
+    out.push(("households: switched bank".into(), f64::from(switched)));
+    out.push(("households: fees paid (EUR)".into(), euros(fees)));
+    out.push((
+        "households: average trust".into(),
+        reports
+            .last()
+            .map_or(0.0, |t| f64::from(t.clients.average_trust)),
+    ));
+    out
+}
+
+/// Plays the scenario once per seed; `progress(done, of)` after each.
+pub fn sweep(
+    scenario: &Scenario,
+    options: &RunOptions,
+    seeds: &[u64],
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Sweep, String> {
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    for (i, &seed) in seeds.iter().enumerate() {
+        let options = RunOptions {
+            seed: Some(seed),
+            ..options.clone()
+        };
+        let game = run(scenario, &options, |_, _| {}).map_err(|e| format!("seed {seed}: {e}"))?;
+        for (k, (name, value)) in measure(scenario, &game.economy).into_iter().enumerate() {
+            match outcomes.get_mut(k) {
+                Some(o) => o.values.push(value),
+                None => outcomes.push(Outcome {
+                    name,
+                    values: vec![value],
+                }),
+            }
+        }
+        progress(i + 1, seeds.len());
+    }
+    Ok(Sweep {
+        seeds: seeds.to_vec(),
+        outcomes,
+    })
+}
+
+impl Sweep {
+    /// A table of the spreads, one outcome a line.
+    pub fn table(&self) -> String {
+        let width = self
+            .outcomes
+            .iter()
+            .map(|o| o.name.len())
+            .max()
+            .unwrap_or(0);
+        let mut out = format!(
+            "{} seeds\n{:width$} {:>12} {:>12} {:>12} {:>12} {:>12}\n",
+            self.seeds.len(),
+            "outcome",
+            "min",
+            "p10",
+            "median",
+            "p90",
+            "max"
+        );
+        for o in &self.outcomes {
+            let s = o.spread();
+            let _ = writeln!(
+                out,
+                "{:width$} {:>12.2} {:>12.2} {:>12.2} {:>12.2} {:>12.2}",
+                o.name, s.min, s.p10, s.median, s.p90, s.max
+            );
+        }
+        out
+    }
+
+    /// One row per seed, one column per outcome.
+    pub fn csv(&self) -> String {
+        let mut out = String::from("seed");
+        for o in &self.outcomes {
+            let _ = write!(out, ",\"{}\"", o.name.replace('"', "\"\""));
+        }
+        out.push('\n');
+        for (i, seed) in self.seeds.iter().enumerate() {
+            let _ = write!(out, "{seed}");
+            for o in &self.outcomes {
+                let _ = write!(out, ",{}", o.values.get(i).copied().unwrap_or(f64::NAN));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Reads `1..100` (both ends included, as a facilitator would read it), `1..=100` or one seed.
+pub fn parse_seeds(text: &str) -> Result<Vec<u64>, String> {
+    let bad = || format!("--seeds {text}: expected FIRST..LAST, e.g. 1..100");
+    let (a, b) = match text.split_once("..") {
+        Some((a, b)) => (a, b.strip_prefix('=').unwrap_or(b)),
+        None => (text, text),
+    };
+    let first: u64 = a.trim().parse().map_err(|_| bad())?;
+    let last: u64 = b.trim().parse().map_err(|_| bad())?;
+    if last < first {
+        return Err(bad());
+    }
+    if last - first >= 10_000 {
+        return Err(format!("--seeds {text}: at most 10000 seeds"));
+    }
+    Ok((first..=last).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_ranges_include_both_ends() {
+        assert_eq!(parse_seeds("1..3"), Ok(vec![1, 2, 3]));
+        assert_eq!(parse_seeds("1..=3"), Ok(vec![1, 2, 3]));
+        assert_eq!(parse_seeds("7"), Ok(vec![7]));
+        assert!(parse_seeds("3..1").is_err());
+        assert!(parse_seeds("a..b").is_err());
+    }
+
+    #[test]
+    fn spreads_read_quantiles() {
+        let o = Outcome {
+            name: "x".into(),
+            values: (1..=11).map(f64::from).collect(),
+        };
+        let s = o.spread();
+        assert_eq!(
+            (s.min, s.p10, s.median, s.p90, s.max),
+            (1.0, 2.0, 6.0, 10.0, 11.0)
+        );
+        assert_eq!(s.mean, 6.0);
+    }
+}

@@ -1,0 +1,143 @@
+//! The command line as a facilitator uses it: `simulate` writes a JSON report and CSV series,
+//! sweeps seeds, and says clearly what is wrong with bad arguments or a bad file.
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn glassbank(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glassbank"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("glassbank-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn simulate_writes_a_report_and_time_series() {
+    let out = scratch("out");
+    let o = glassbank(&[
+        "simulate",
+        "scenarios/card_fees.ron",
+        "--seed",
+        "3",
+        "--turns",
+        "8",
+        "--seat",
+        "business_banker=bot:fair",
+        "--seat",
+        "merchant:bakery=bot:greedy",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("(seed 3)"));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["seed"], 3);
+    assert_eq!(report["turns_played"], 8);
+    assert_eq!(report["books_balanced"], true);
+    assert_eq!(report["banks"][1]["id"], "acquirer");
+    assert_eq!(report["banks"][1]["business_strategy"], "fair");
+    assert_eq!(
+        report["banks"][0]["product_margins"][0]["product"],
+        "current_account"
+    );
+    // The interchange cap of turn 7 is in the report.
+    assert_eq!(report["shocks"][1]["turn"], 7);
+    let banks = std::fs::read_to_string(out.join("banks.csv")).unwrap();
+    assert_eq!(banks.lines().count(), 1 + 8 * 2);
+    assert!(banks.starts_with("turn,bank,reserves,"));
+    let products = std::fs::read_to_string(out.join("products.csv")).unwrap();
+    assert_eq!(products.lines().count(), 1 + 8 * 2 * 7);
+    let merchants = std::fs::read_to_string(out.join("merchants.csv")).unwrap();
+    assert!(merchants.lines().nth(1).unwrap().starts_with("1,bakery,"));
+    let households = std::fs::read_to_string(out.join("households.csv")).unwrap();
+    assert_eq!(households.lines().count(), 1 + 8);
+    let _ = std::fs::remove_dir_all(out);
+}
+
+#[test]
+fn a_seed_sweep_prints_the_spread_and_writes_every_seed() {
+    let out = scratch("sweep");
+    let o = glassbank(&[
+        "simulate",
+        "scenarios/one_town.ron",
+        "--seeds",
+        "1..4",
+        "--turns",
+        "6",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let stdout = text(&o.stdout);
+    assert!(stdout.contains("4 seeds"), "{stdout}");
+    assert!(stdout.contains("bank a: NIM (%)"), "{stdout}");
+    let csv = std::fs::read_to_string(out.join("sweep.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 5);
+    let _ = std::fs::remove_dir_all(out);
+}
+
+#[test]
+fn bad_arguments_exit_2_with_a_reason() {
+    for (args, reason) in [
+        (
+            vec!["simulate", "--turns", "0"],
+            "--turns must be at least 1",
+        ),
+        (vec!["simulate", "--seed", "x"], "--seed x: not a number"),
+        (vec!["simulate", "--seat", "pilot=bot:fair"], "unknown role"),
+        (vec!["simulate", "--seeds", "9..1"], "expected FIRST..LAST"),
+        (vec!["--seed", "3"], "go with `simulate`"),
+        (
+            vec!["simulate", "--frobnicate"],
+            "unknown option --frobnicate",
+        ),
+    ] {
+        let o = glassbank(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let stderr = text(&o.stderr);
+        assert!(stderr.contains(reason), "{args:?}: {stderr}");
+        assert!(stderr.contains("usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_bad_file_exits_1_naming_every_problem() {
+    let dir = scratch("bad");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.ron");
+    let good = std::fs::read_to_string("scenarios/one_town.ron").unwrap();
+    std::fs::write(
+        &bad,
+        good.replace("turns: 24", "turns: 0")
+            .replace("capital: 200000", "capital: -1"),
+    )
+    .unwrap();
+    let o = glassbank(&["check", bad.to_str().unwrap(), "scenarios/rate_shock.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = text(&o.stderr);
+    assert!(stderr.contains("4 problems"), "{stderr}");
+    assert!(stderr.contains("turns: must be >= 1, found 0"), "{stderr}");
+    assert!(
+        stderr.contains("banks[2].capital: must be >= 0, found -1"),
+        "{stderr}"
+    );
+    assert!(text(&o.stdout).contains("rate_shock.ron: ok"));
+    let o = glassbank(&["simulate", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = glassbank(&["simulate", "no/such/file.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("no/such/file.ron"));
+    let _ = std::fs::remove_dir_all(dir);
+}

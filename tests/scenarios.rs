@@ -1,0 +1,237 @@
+//! The shipped scenarios: each loads and runs to the end with bots, the default economy is
+//! calibrated on EU figures, and each scenario's event teaches what it says it does.
+use glassbank::headless::{RunOptions, run};
+use glassbank::scenario::{Scenario, Scripted, load};
+use glassbank::sim::{
+    BankId, Economy, External, PostingKind, Shock, SimEvent, Transparency, TurnReport,
+};
+
+fn shipped() -> Vec<(String, Scenario)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("scenarios").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.display().to_string();
+            let scenario = load(&text, &name).unwrap_or_else(|e| panic!("{e}"));
+            found.push((name, scenario));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+fn scenario(id: &str) -> Scenario {
+    let text = std::fs::read_to_string(format!("scenarios/{id}.ron")).unwrap();
+    load(&text, id).unwrap()
+}
+
+fn play(s: &Scenario, seed: u64) -> Economy {
+    let options = RunOptions {
+        seed: Some(seed),
+        ..RunOptions::default()
+    };
+    run(s, &options, |_, _| {}).unwrap().economy
+}
+
+#[test]
+fn every_shipped_scenario_loads_and_runs_to_the_end_with_bots() {
+    let all = shipped();
+    assert!(all.len() >= 4, "{} scenarios", all.len());
+    for (name, s) in &all {
+        let e = play(s, s.seed());
+        assert_eq!(e.reports().len(), usize::from(s.turns()), "{name}");
+        assert!(e.ledger().is_balanced(), "{name}");
+        assert!(!e.is_stopped(), "{name}");
+        assert!(
+            !s.file.objectives.is_empty(),
+            "{name} has no learning objective"
+        );
+        assert!(!s.file.debrief.is_empty(), "{name} has no debrief question");
+        // Every scripted shock shows in the report of its turn.
+        for event in s.timeline() {
+            if let Scripted::Shock(shock) = &event.what {
+                let report = &e.reports()[usize::from(event.turn) - 1];
+                assert!(
+                    report.events.contains(&SimEvent::Shock(*shock)),
+                    "{name}: {shock:?} missing at turn {}",
+                    event.turn
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_default_economy_is_calibrated_on_eu_banks() {
+    let s = scenario("one_town");
+    let (mut nim, mut nii, mut n) = (0i64, 0i64, 0i64);
+    let (mut losses, mut loans) = (0i128, 0i128);
+    let mut per_bank = [0i64; 3];
+    let seeds = 1..=8u64;
+    for seed in seeds.clone() {
+        let e = play(&s, seed);
+        for b in 0..3u16 {
+            let r = e.bank_ratios(BankId(b));
+            nim += i64::from(r.net_interest_margin.0);
+            per_bank[usize::from(b)] += i64::from(r.net_interest_margin.0);
+            nii += i64::from(r.nii_share.0);
+            n += 1;
+            losses += i128::from(r.pnl.credit_losses.as_cents());
+            // Loans at each month's end, summed: losses over this are a monthly rate.
+            loans += e
+                .reports()
+                .iter()
+                .map(|t| {
+                    let sh = &t.banks[usize::from(b)].sheet;
+                    i128::from(sh.consumer_loans.as_cents() + sh.business_loans.as_cents())
+                })
+                .sum::<i128>();
+        }
+    }
+    let (nim, nii) = (nim / n, nii / n);
+    let cost_of_risk = losses * 12 * 10_000 / loans.max(1);
+    println!("mean NIM {nim} bp, NII share {nii} bp, pooled cost of risk {cost_of_risk} bp");
+    assert!((150..=185).contains(&nim), "NIM {nim} bp, EU 166-169");
+    assert!((5_500..=8_000).contains(&nii), "NII share {nii} bp");
+    assert!(
+        (25..=90).contains(&cost_of_risk),
+        "cost of risk {cost_of_risk} bp, EU 49"
+    );
+    for (b, total) in per_bank.iter().enumerate() {
+        let mean = total / (seeds.clone().count() as i64);
+        assert!((130..=200).contains(&mean), "bank {b}: NIM {mean} bp");
+    }
+}
+
+/// Interchange paid over card sales in a turn, in basis points.
+fn interchange_rate(t: &TurnReport) -> i64 {
+    let (paid, sales) = t.merchants.iter().fold((0i64, 0i64), |(p, s), m| {
+        (p + m.interchange.as_cents(), s + m.card_sales.as_cents())
+    });
+    paid * 10_000 / sales.max(1)
+}
+
+#[test]
+fn the_interchange_cap_cuts_what_shops_pay_and_issuers_bear_card_fraud() {
+    let s = scenario("card_fees");
+    let e = play(&s, s.seed());
+    let before = interchange_rate(&e.reports()[5]);
+    let after = interchange_rate(&e.reports()[6]);
+    assert!((70..=100).contains(&before), "before the cap: {before} bp");
+    assert!((20..=30).contains(&after), "after the cap: {after} bp");
+    // The fraud wave of months 4 and 5: the issuing bank refunds every victim in full.
+    let fraud: Vec<_> = e
+        .ledger()
+        .postings_of_kind(PostingKind::CardFraud)
+        .collect();
+    assert!(!fraud.is_empty());
+    assert!(fraud.iter().all(|p| (4..=5).contains(&p.turn)));
+    let refunds: i64 = e
+        .ledger()
+        .postings_of_kind(PostingKind::FraudRefund)
+        .map(|p| p.amount.as_cents())
+        .sum();
+    let stolen: i64 = fraud.iter().map(|p| p.amount.as_cents()).sum();
+    assert_eq!(refunds, stolen);
+    assert_eq!(
+        e.ledger()
+            .balance(glassbank::sim::Account::External(External::Fraudsters))
+            .as_cents(),
+        stolen
+    );
+}
+
+#[test]
+fn a_rate_shock_reprices_reserves_at_once_and_a_recession_raises_defaults() {
+    let s = scenario("rate_shock");
+    let e = play(&s, s.seed());
+    let r = e.reports();
+    assert_eq!(r[5].policy_rate.0, 50);
+    assert_eq!(r[6].policy_rate.0, 400);
+    // Reserves earn the policy rate: the banks' interest income jumps the month rates rise.
+    let income = |t: &TurnReport| -> i64 {
+        t.banks
+            .iter()
+            .map(|b| b.pnl.interest_income.as_cents())
+            .sum()
+    };
+    assert!(
+        income(&r[6]) > income(&r[5]) * 2,
+        "{} vs {}",
+        income(&r[6]),
+        income(&r[5])
+    );
+    // Salaries fall 8% during the recession (months 13 to 18), then recover.
+    let salary = |t: &TurnReport| t.clients.income.as_cents();
+    assert!(salary(&r[12]) < salary(&r[11]));
+    assert_eq!(salary(&r[12]), salary(&r[17]));
+    assert_eq!(salary(&r[18]), salary(&r[11]));
+    let lowered = salary(&r[11]) - salary(&r[12]);
+    assert!((salary(&r[11]) * 7 / 100..=salary(&r[11]) * 9 / 100).contains(&lowered));
+}
+
+#[test]
+fn the_opaque_bank_loses_more_clients_to_bad_surprises() {
+    let s = scenario("hidden_fees");
+    let (mut murky_lost, mut clear_lost, mut murky_surprises) = (0u32, 0u32, 0u32);
+    for seed in 1..=4 {
+        let e = play(&s, seed);
+        for t in e.reports() {
+            murky_lost += t.banks[0].activity.clients_lost;
+            clear_lost += t.banks[1].activity.clients_lost;
+        }
+        murky_surprises += e
+            .clients()
+            .iter()
+            .filter(|c| c.bank == BankId(0) && c.trust.points() < 300)
+            .count() as u32;
+        assert_eq!(e.reports()[17].transparency, Transparency::Opaque);
+        assert_eq!(e.reports()[18].transparency, Transparency::Glass);
+    }
+    println!(
+        "lost: murky {murky_lost}, clear {clear_lost}; distrustful at murky {murky_surprises}"
+    );
+    assert!(
+        murky_lost > clear_lost * 5 / 4,
+        "murky lost {murky_lost}, clear lost {clear_lost}"
+    );
+}
+
+#[test]
+fn a_facilitator_seed_changes_the_draws_but_not_the_town() {
+    let s = scenario("one_town");
+    let (a, b) = (s.economy_with_seed(1), s.economy_with_seed(2));
+    assert_eq!(a.clients, b.clients);
+    assert_ne!(play(&s, 1).summary(), play(&s, 2).summary());
+    assert_eq!(play(&s, 3).summary(), play(&s, 3).summary());
+}
+
+#[test]
+fn shocks_can_be_applied_by_hand_too() {
+    let s = scenario("one_town");
+    let mut e = s.start(5).unwrap();
+    assert!(
+        e.apply_shock(Shock::PolicyRate(glassbank::sim::Bp(99_999)))
+            .is_err()
+    );
+    e.apply_shock(Shock::PolicyRate(glassbank::sim::Bp(100)))
+        .unwrap();
+    let report = e.step(&Default::default()).unwrap();
+    assert_eq!(report.policy_rate.0, 100);
+}
+
+#[test]
+fn the_complete_examples_of_the_format_reference_load() {
+    let doc = std::fs::read_to_string("docs/scenario-format.md").unwrap();
+    let mut checked = 0;
+    for block in doc.split("```ron\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        // Whole files only; the other blocks are extracts.
+        if block.contains("id: \"") && block.contains("turns:") && block.contains("banks:") {
+            load(block, "docs/scenario-format.md").unwrap_or_else(|e| panic!("{e}"));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "{checked} complete examples");
+}
