@@ -34,6 +34,8 @@ fn options() -> ron::Options {
 
 /// Reads a scenario file without checking its values; `file` names it in error messages.
 pub fn parse(text: &str, file: &str) -> Result<ScenarioFile, ScenarioError> {
+    // Editors on Windows may start the file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     options().from_str::<ScenarioFile>(text).map_err(|e| {
         ScenarioError::syntax(
             text,

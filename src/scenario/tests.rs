@@ -217,3 +217,9 @@ fn written_back_a_scenario_reads_the_same() {
     let again = parse(&to_ron(&first), "again.ron").unwrap();
     assert_eq!(first, again);
 }
+
+#[test]
+fn windows_line_ends_and_a_byte_order_mark_are_fine() {
+    let text = format!("\u{feff}{}", file("").replace('\n', "\r\n"));
+    assert!(load(&text, "t.ron").is_ok());
+}
