@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  glassbank [SCENARIO.ron] [--lang en|fr] [--screenshot FILE.png]
-      play (the default scenario if none)
+  glassbank [SCENARIO.ron] [--lang en|fr] [--screenshot FILE.png | --tour DIR]
+      play (the shipped scenarios, and SCENARIO first if given); --screenshot saves the first
+      screen and quits, --tour saves one PNG per screen in DIR and quits
   glassbank simulate [SCENARIO.ron] [--seed N] [--turns N] [--seat ROLE[:ACTOR]=bot:STRATEGY]...
                      [--out DIR] [--seeds FIRST..LAST] [--quiet]
       run with bots only; print a summary; with --out, write report.json and CSV time series;
@@ -26,6 +27,7 @@ struct Args {
     more: Vec<PathBuf>,
     language: String,
     screenshot: Option<PathBuf>,
+    tour: Option<PathBuf>,
     run: RunOptions,
     out: Option<PathBuf>,
     seeds: Option<Vec<u64>>,
@@ -67,6 +69,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--screenshot" => {
                 parsed.screenshot = Some(args.next().ok_or("--screenshot needs a file")?.into())
             }
+            "--tour" => parsed.tour = Some(args.next().ok_or("--tour needs a folder")?.into()),
             "--seed" => parsed.run.seed = Some(number("--seed", args.next())?),
             "--turns" => {
                 let turns: u16 = number("--turns", args.next())?;
@@ -106,6 +109,9 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
         || !parsed.run.seats.is_empty()
         || parsed.out.is_some()
         || parsed.seeds.is_some();
+    if (parsed.screenshot.is_some() || parsed.tour.is_some()) && parsed.command != Command::Play {
+        return Err("--screenshot and --tour go with the game, not with a command".into());
+    }
     if run_flags && !simulating {
         return Err("--seed, --turns, --seat, --out and --seeds go with `simulate`".into());
     }
@@ -223,6 +229,9 @@ fn main() -> ExitCode {
     if args.command == Command::Check {
         return check(&args);
     }
+    if args.command == Command::Play {
+        return play(args);
+    }
     let scenario = match load(args.scenario.as_ref()) {
         Ok(s) => s,
         Err(why) => {
@@ -230,30 +239,33 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if args.command == Command::Simulate {
-        return match simulate(&scenario, &args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(why) => {
-                eprintln!("glassbank: {why}");
-                ExitCode::FAILURE
-            }
-        };
+    match simulate(&scenario, &args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => {
+            eprintln!("glassbank: {why}");
+            ExitCode::FAILURE
+        }
     }
-    play(scenario, args)
 }
 
+/// Opens the game; a scenario file that does not load is listed with its error.
 #[cfg(feature = "game")]
-fn play(scenario: Scenario, args: Args) -> ExitCode {
+fn play(args: Args) -> ExitCode {
     let language = glassbank::i18n::Language::from_code(&args.language).unwrap_or_default();
+    let scenario = args
+        .scenario
+        .as_ref()
+        .map(|path| (path.display().to_string(), load(Some(path))));
     glassbank::game::run(glassbank::game::GameOptions {
         scenario,
         language,
         screenshot: args.screenshot,
+        tour: args.tour,
     })
 }
 
 #[cfg(not(feature = "game"))]
-fn play(_scenario: Scenario, _args: Args) -> ExitCode {
+fn play(_args: Args) -> ExitCode {
     eprintln!(
         "glassbank: this build has no game window (built without the \"game\" feature); try `glassbank simulate`"
     );

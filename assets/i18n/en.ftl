@@ -1,8 +1,255 @@
 # Glass Bank, English.
 game-name = Glass Bank
 game-tagline = Where does your euro go?
+game-pitch = Play a household, a banker or a shopkeeper in a small town. Every payment, rate and fee is shown with the rule behind it and the margin each actor keeps.
 scenario-turns = { $turns ->
     [one] One month to play
    *[other] { $turns } months to play
 }
 error-scenario = This scenario could not be read: { $error }
+
+## Title, scenario choice, seats
+play = Play
+quit = Quit
+back = Back
+settings = Settings
+settings-key = Escape opens and closes the settings
+choose-scenario = Choose a scenario
+choose-seats = Choose the players
+objectives = What you will learn
+scenario-invalid = This scenario file has problems
+no-scenarios = No scenario was found.
+seats-title = Who plays which seat?
+seats-humans = { $humans ->
+    [0] Nobody plays: the bots play every seat and you watch.
+    [one] One player.
+   *[other] { $humans } players share this computer, each in turn (hot seat).
+}
+seats-others = Every other household, shop and bank is played by a bot.
+player-human = A person
+player-bot-fair = Bot: fair
+player-bot-greedy = Bot: greedy
+player-bot-cautious = Bot: cautious
+player-bot-random = Bot: random
+start-game = Start the game
+role-client = Household
+role-retail = Retail banker
+role-business = Business banker
+role-merchant = Shopkeeper
+role-retail-of = Retail banker at { $bank }
+role-business-of = Business banker at { $bank }
+role-merchant-of = Shopkeeper: { $shop }
+
+## Hand-over
+month-of = Month { $month } of { $turns }
+pass-to = Pass the computer to: { $seat }
+pass-privacy = The previous player's accounts and choices are hidden until the next player is ready.
+ready = I am ready
+
+## The month's screen
+tab-news = News
+tab-market = Market
+tab-value-chain = Where the money goes
+tab-pricing = How prices are built
+tab-charts = Charts
+tab-accounts = My accounts
+tab-glossary = Glossary
+commit = Done for this month
+commit-key = Ctrl+Enter also works
+bots-play = Bots play every seat. Watch what happens month after month.
+play-month = Play the month
+panel-mismatch = This seat cannot decide now.
+hidden = hidden
+hidden-why = Hidden under this transparency layer: the players in this seat cannot see it.
+layer-opaque = opaque
+layer-disclosed = disclosed
+layer-glass = glass
+no-news = Nothing new this month.
+
+## Decisions
+client-money = Current account { $balance } · savings { $savings } · salary { $income } a month
+spending = Spending this month, as a share of your usual budget
+spending-amount = about { $amount } at your shops
+card-share = Share paid by card
+card-consequence = { $amount } by card; the shops pay about { $fees } of it in card fees
+ask-loan = Ask my bank for a loan
+already-borrowing = You are already repaying a loan.
+loan-amount = Amount
+loan-months = Months
+loan-rate-total = Rate: { $rate } a year
+first-instalment = First monthly payment { $total }, of which { $interest } interest
+switch-bank = Bank
+stay = Stay where I am
+stay-with = Stay with { $bank }
+bank-expected-cost = { $bank }: about { $cost } a month in fees
+complain = Complain about { $amount } of unexpected fees
+leave-shop = Stop going to
+keep-shops = Keep my shops
+account-fee = Account fee (a month)
+debit-card-fee = Debit card fee (a month)
+credit-card-fee = Credit card fee (a month)
+fee-revenue = × { $clients } clients = { $amount } a month
+fee-cap = The law caps it at { $cap } a payment
+savings-spread = You keep { $spread } of the policy rate on savings: { $amount } a month
+current-rate = Interest on current accounts
+max-months = Longest loan (months)
+typical-consumer-rate = The rate a typical household (2% risk of default a year) would pay:
+typical-business-rate = The rate a typical shop (2% risk of default a year) would pay:
+refund-complaints = Refund complaints about fees
+disclose = Publish the full fee schedule
+terminal-fee = Card terminal rent (a month)
+business-account-fee = Business account fee (a month)
+merchant-fee-revenue = × { $merchants } shops = { $amount } a month
+msc-per-100 = On 100 € of card sales, the shop pays { $amount }
+good = Good
+unit-cost = Cost from the supplier
+shelf-price = Shelf price (VAT included)
+accept-cards = Take cards
+card-fees-last-month = Card fees at your bank: { $rate }, { $amount } on last month's card sales
+bank-msc = { $bank }: card fees { $rate }, terminal { $terminal }
+
+## Market, pricing, accounts
+banks-results = The banks
+clients = Clients
+merchants = Shops
+profit = Profit
+pricing-loan = How a loan rate is built
+pricing-loan-intro = Every loan rate adds up five parts. Hover over a part to see what it pays for.
+pricing-msc = How a card payment's fee is built
+pricing-msc-intro = A shop pays a merchant service charge on every card payment, split three ways.
+current-account = Current account
+savings = Savings
+income = Salary
+fixed-costs = Rent and bills
+spending-budget = Shopping budget
+fees-paid = Bank fees last month
+surprise-fees = Fees you did not expect
+trust = Trust in your bank
+loan-outstanding = Loan still owed
+loan-instalment = Monthly payment
+reserves = Reserves at the central bank
+consumer-loans = Loans to households
+business-loans = Loans to shops
+deposits = Current accounts
+equity = Equity
+interest-income = Interest earned
+interest-expense = Interest paid
+fee-income = Fees earned
+operating-costs = Running costs
+credit-losses = Losses on loans
+business-account = Business account
+rent = Rent and staff
+sales = Sales
+cost-of-goods = Cost of goods
+bank-fees = Bank fees
+net-income = What is left
+
+## News
+news-loan-granted = Your loan was granted.
+news-loan-refused = Your loan was refused: { $reason }.
+refusal-toorisky = the bank judged the risk too high
+refusal-unaffordable = the payments would take too much of the income
+refusal-alreadyborrowing = a loan is already running
+news-loan-defaulted = A loan defaulted; the bank lost { $loss }.
+news-loan-repaid = A loan was repaid in full.
+news-complaint-refunded = A complaint was refunded: { $amount }.
+news-complaint-refused = A complaint was refused ({ $amount }).
+news-client-switched = A household changed bank.
+news-merchant-switched = A shop changed bank.
+news-card-fraud = A card was used by fraudsters for { $amount }; the card's bank refunded it.
+no-cap = no cap
+shock-policy-rate = The central bank sets its policy rate at { $rate }.
+shock-interchange-cap = The regulator caps interchange: { $debit } on debit cards, { $credit } on credit cards.
+shock-fee-cap = The regulator caps irregular-payment fees: { $payment } a payment, { $month } a month.
+shock-recession = Recession: salaries fall by { $cut } for { $months } months.
+shock-fraud = A wave of card fraud for { $months } months.
+shock-layer = From now on, the { $layer } layer applies.
+
+## Value chain
+chain-last-payment = The latest card payment
+chain-whole-game = Every card payment so far
+chain-your-100 = Where did your 100 € go?
+chain-whole-game-title = { $payments } card payments so far
+chain-none-yet = No card payment yet: play a month first.
+chain-hover = Hover over a ribbon to see who gets the money, and by which rule.
+stage-shoppers = Shoppers
+stage-shops = Shop
+stage-card-fees = Card fees
+stage-state = State (VAT)
+stage-suppliers = Suppliers
+stage-issuer = Shopper's bank
+stage-scheme = Card scheme
+stage-acquirer = Shop's bank
+stage-shop-keeps = Shop keeps
+
+## Charts
+charts-none-yet = No month played yet.
+chart-clients = Clients of each bank
+chart-profit = Each bank's profit, month by month (EUR)
+chart-profit-hidden = Other banks' profits are hidden under this layer.
+chart-trust = Households' average trust in their bank (out of 1000)
+chart-policy-rate = Policy rate (%)
+
+## Debrief
+debrief = Debrief
+debrief-banks = How the banks did
+nii-share = Interest share of income
+roe = Return on equity
+debrief-shops = Shops sold { $sales }, paid { $fees } in card fees and kept { $income }.
+debrief-households = Households' trust in their banks at the end: { $trust } out of 1000.
+new-game = New game
+
+## Settings
+language = Language
+language-en = English
+language-fr = Français
+ui-scale = Size of the interface
+fullscreen = Full screen
+fullscreen-key = (F11)
+close = Close
+
+## Glossary: each term, then its explanation in plain words.
+term-interchange = interchange
+glossary-interchange = The part of a card payment's fee that goes to the shopper's bank, which issued the card. The EU caps it at 0.2% for debit cards and 0.3% for credit cards.
+term-msc = card fees (MSC)
+glossary-msc = The merchant service charge: what a shop pays on each card payment. It is interchange + the card scheme's fee + the shop's bank's margin.
+term-scheme-fee = scheme fee
+glossary-scheme-fee = What the card network (the scheme) takes on each card payment for carrying it.
+term-acquirer-margin = acquirer margin
+glossary-acquirer-margin = What the shop's bank keeps on each card payment, on top of interchange and the scheme fee.
+term-issuer = card issuer
+glossary-issuer = The bank that gave the shopper the card. It receives the interchange.
+term-acquirer = acquirer
+glossary-acquirer = The shop's bank, which accepts card payments for it.
+term-policy-rate = policy rate
+glossary-policy-rate = The central bank's rate. Banks earn it on their reserves and pay it when they borrow: it is the cost of the money they lend.
+term-cost-of-funds = cost of funds
+glossary-cost-of-funds = What the bank pays for the money it lends: the central bank's policy rate.
+term-operating-cost = operating cost
+glossary-operating-cost = The bank's cost of handling the loan: staff, offices, computers.
+term-expected-loss = expected loss
+glossary-expected-loss = What the bank expects to lose on average: the chance the borrower fails to repay × the share of the loan it would lose.
+term-cost-of-capital = cost of capital
+glossary-cost-of-capital = The return the bank's shareholders want on the capital the law makes it hold against the loan.
+term-margin = margin
+glossary-margin = What the bank keeps on top of its costs: its commercial choice.
+term-nim = net interest margin
+glossary-nim = Interest earned minus interest paid, as a share of what the bank lends and holds, per year. About 1.7% for EU banks in 2024.
+term-overdraft = overdraft rate
+glossary-overdraft = The yearly interest charged when a current account goes below zero.
+term-irregular-payment-fee = irregular-payment fee
+glossary-irregular-payment-fee = A fee charged when a payment goes through without enough money in the account. French law caps it.
+term-savings-rate = savings rate
+glossary-savings-rate = The yearly interest paid on savings. What the bank does not pass on of the policy rate is its margin on deposits.
+term-vat = VAT
+glossary-vat = Value-added tax, included in shop prices and paid to the state.
+term-markup = mark-up
+glossary-markup = What the shop adds on top of the supplier's price, before VAT.
+term-trust = trust
+glossary-trust = How much a household trusts its bank, out of 1000. Unexpected fees and refused complaints lower it; households who lose trust leave.
+term-layer = transparency layer
+glossary-layer = What players can see. Opaque: only your own prices and accounts; small print hidden. Disclosed: every bank's pricing rules. Glass: every value chain and every actor's margin.
+term-pd = probability of default
+glossary-pd = The chance, per year, that a borrower stops repaying. Banks refuse borrowers above their limit.
+term-cost-of-risk = cost of risk
+glossary-cost-of-risk = Losses on loans as a share of the loans, per year. About 0.5% for EU banks in 2024.

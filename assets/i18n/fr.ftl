@@ -1,8 +1,255 @@
 # Glass Bank, français.
 game-name = Glass Bank
 game-tagline = Où va votre euro ?
+game-pitch = Jouez un ménage, un banquier ou un commerçant dans une petite ville. Chaque paiement, taux et frais est montré avec la règle qui le fixe et la marge que chacun garde.
 scenario-turns = { $turns ->
     [one] Un mois à jouer
    *[other] { $turns } mois à jouer
 }
-error-scenario = Impossible de lire ce scénario : { $error }
+error-scenario = Ce scénario n'a pas pu être lu : { $error }
+
+## Titre, choix du scénario, places
+play = Jouer
+quit = Quitter
+back = Retour
+settings = Réglages
+settings-key = Échap ouvre et ferme les réglages
+choose-scenario = Choisir un scénario
+choose-seats = Choisir les joueurs
+objectives = Ce que vous allez apprendre
+scenario-invalid = Ce fichier de scénario a des problèmes
+no-scenarios = Aucun scénario trouvé.
+seats-title = Qui joue quelle place ?
+seats-humans = { $humans ->
+    [0] Personne ne joue : les robots jouent toutes les places et vous regardez.
+    [one] Un joueur.
+   *[other] { $humans } joueurs se partagent cet ordinateur, chacun à son tour.
+}
+seats-others = Les autres ménages, commerces et banques sont joués par des robots.
+player-human = Une personne
+player-bot-fair = Robot : loyal
+player-bot-greedy = Robot : avide
+player-bot-cautious = Robot : prudent
+player-bot-random = Robot : au hasard
+start-game = Commencer la partie
+role-client = Ménage
+role-retail = Banquier de détail
+role-business = Banquier des entreprises
+role-merchant = Commerçant
+role-retail-of = Banquier de détail chez { $bank }
+role-business-of = Banquier des entreprises chez { $bank }
+role-merchant-of = Commerçant : { $shop }
+
+## Passage de main
+month-of = Mois { $month } sur { $turns }
+pass-to = Passez l'ordinateur à : { $seat }
+pass-privacy = Les comptes et les choix du joueur précédent restent cachés jusqu'à ce que le suivant soit prêt.
+ready = Je suis prêt
+
+## L'écran du mois
+tab-news = Nouvelles
+tab-market = Marché
+tab-value-chain = Où va l'argent
+tab-pricing = Comment les prix sont construits
+tab-charts = Graphiques
+tab-accounts = Mes comptes
+tab-glossary = Glossaire
+commit = J'ai fini pour ce mois
+commit-key = Ctrl+Entrée marche aussi
+bots-play = Les robots jouent toutes les places. Regardez ce qui se passe, mois après mois.
+play-month = Jouer le mois
+panel-mismatch = Cette place ne peut pas décider maintenant.
+hidden = caché
+hidden-why = Caché sous cette couche de transparence : les joueurs de cette place ne peuvent pas le voir.
+layer-opaque = opaque
+layer-disclosed = publiée
+layer-glass = de verre
+no-news = Rien de nouveau ce mois-ci.
+
+## Décisions
+client-money = Compte courant { $balance } · épargne { $savings } · salaire { $income } par mois
+spending = Dépenses du mois, en part de votre budget habituel
+spending-amount = environ { $amount } dans vos commerces
+card-share = Part payée par carte
+card-consequence = { $amount } par carte ; les commerçants en paient environ { $fees } en commissions
+ask-loan = Demander un prêt à ma banque
+already-borrowing = Vous remboursez déjà un prêt.
+loan-amount = Montant
+loan-months = Mois
+loan-rate-total = Taux : { $rate } par an
+first-instalment = Première mensualité { $total }, dont { $interest } d'intérêts
+switch-bank = Banque
+stay = Je reste
+stay-with = Rester chez { $bank }
+bank-expected-cost = { $bank } : environ { $cost } de frais par mois
+complain = Réclamer pour { $amount } de frais inattendus
+leave-shop = Ne plus aller chez
+keep-shops = Garder mes commerces
+account-fee = Frais de tenue de compte (par mois)
+debit-card-fee = Carte de débit (par mois)
+credit-card-fee = Carte de crédit (par mois)
+fee-revenue = × { $clients } clients = { $amount } par mois
+fee-cap = La loi le plafonne à { $cap } par paiement
+savings-spread = Vous gardez { $spread } du taux directeur sur l'épargne : { $amount } par mois
+current-rate = Intérêts sur les comptes courants
+max-months = Prêt le plus long (mois)
+typical-consumer-rate = Le taux que paierait un ménage typique (2 % de risque de défaut par an) :
+typical-business-rate = Le taux que paierait un commerce typique (2 % de risque de défaut par an) :
+refund-complaints = Rembourser les réclamations sur les frais
+disclose = Publier toute la grille tarifaire
+terminal-fee = Location du terminal de paiement (par mois)
+business-account-fee = Frais du compte professionnel (par mois)
+merchant-fee-revenue = × { $merchants } commerces = { $amount } par mois
+msc-per-100 = Sur 100 € de ventes par carte, le commerçant paie { $amount }
+good = Article
+unit-cost = Prix du fournisseur
+shelf-price = Prix en rayon (TVA comprise)
+accept-cards = Accepter les cartes
+card-fees-last-month = Commissions carte chez votre banque : { $rate }, soit { $amount } sur les ventes par carte du mois dernier
+bank-msc = { $bank } : commissions { $rate }, terminal { $terminal }
+
+## Marché, prix, comptes
+banks-results = Les banques
+clients = Clients
+merchants = Commerces
+profit = Bénéfice
+pricing-loan = Comment se construit un taux de prêt
+pricing-loan-intro = Tout taux de prêt additionne cinq parts. Survolez une part pour voir ce qu'elle paie.
+pricing-msc = Comment se construit la commission d'un paiement par carte
+pricing-msc-intro = Un commerçant paie une commission sur chaque paiement par carte, partagée en trois.
+current-account = Compte courant
+savings = Épargne
+income = Salaire
+fixed-costs = Loyer et factures
+spending-budget = Budget de courses
+fees-paid = Frais bancaires du mois dernier
+surprise-fees = Frais que vous n'attendiez pas
+trust = Confiance dans votre banque
+loan-outstanding = Reste dû sur le prêt
+loan-instalment = Mensualité
+reserves = Réserves à la banque centrale
+consumer-loans = Prêts aux ménages
+business-loans = Prêts aux commerces
+deposits = Comptes courants
+equity = Fonds propres
+interest-income = Intérêts reçus
+interest-expense = Intérêts versés
+fee-income = Commissions reçues
+operating-costs = Frais de fonctionnement
+credit-losses = Pertes sur prêts
+business-account = Compte professionnel
+rent = Loyer et personnel
+sales = Ventes
+cost-of-goods = Coût des marchandises
+bank-fees = Frais bancaires
+net-income = Ce qui reste
+
+## Nouvelles
+news-loan-granted = Votre prêt a été accordé.
+news-loan-refused = Votre prêt a été refusé : { $reason }.
+refusal-toorisky = la banque a jugé le risque trop élevé
+refusal-unaffordable = les mensualités prendraient une trop grande part du revenu
+refusal-alreadyborrowing = un prêt est déjà en cours
+news-loan-defaulted = Un prêt n'est plus remboursé ; la banque a perdu { $loss }.
+news-loan-repaid = Un prêt a été entièrement remboursé.
+news-complaint-refunded = Une réclamation a été remboursée : { $amount }.
+news-complaint-refused = Une réclamation a été refusée ({ $amount }).
+news-client-switched = Un ménage a changé de banque.
+news-merchant-switched = Un commerce a changé de banque.
+news-card-fraud = Une carte a été utilisée par des fraudeurs pour { $amount } ; la banque de la carte a remboursé.
+no-cap = sans plafond
+shock-policy-rate = La banque centrale fixe son taux directeur à { $rate }.
+shock-interchange-cap = Le régulateur plafonne l'interchange : { $debit } sur les cartes de débit, { $credit } sur les cartes de crédit.
+shock-fee-cap = Le régulateur plafonne les frais d'incident : { $payment } par paiement, { $month } par mois.
+shock-recession = Récession : les salaires baissent de { $cut } pendant { $months } mois.
+shock-fraud = Une vague de fraude à la carte pendant { $months } mois.
+shock-layer = Désormais, la couche { $layer } s'applique.
+
+## Chaîne de valeur
+chain-last-payment = Le dernier paiement par carte
+chain-whole-game = Tous les paiements par carte jusqu'ici
+chain-your-100 = Où sont allés vos 100 € ?
+chain-whole-game-title = { $payments } paiements par carte jusqu'ici
+chain-none-yet = Aucun paiement par carte pour l'instant : jouez d'abord un mois.
+chain-hover = Survolez un flux pour voir qui reçoit l'argent, et selon quelle règle.
+stage-shoppers = Clients
+stage-shops = Commerce
+stage-card-fees = Commissions carte
+stage-state = État (TVA)
+stage-suppliers = Fournisseurs
+stage-issuer = Banque du client
+stage-scheme = Réseau de cartes
+stage-acquirer = Banque du commerçant
+stage-shop-keeps = Reste au commerçant
+
+## Graphiques
+charts-none-yet = Aucun mois joué pour l'instant.
+chart-clients = Clients de chaque banque
+chart-profit = Bénéfice de chaque banque, mois par mois (EUR)
+chart-profit-hidden = Les bénéfices des autres banques sont cachés sous cette couche.
+chart-trust = Confiance moyenne des ménages dans leur banque (sur 1000)
+chart-policy-rate = Taux directeur (%)
+
+## Bilan
+debrief = Bilan
+debrief-banks = Les résultats des banques
+nii-share = Part des intérêts dans les revenus
+roe = Rentabilité des fonds propres
+debrief-shops = Les commerces ont vendu { $sales }, payé { $fees } de commissions carte et gardé { $income }.
+debrief-households = Confiance des ménages dans leur banque à la fin : { $trust } sur 1000.
+new-game = Nouvelle partie
+
+## Réglages
+language = Langue
+language-en = English
+language-fr = Français
+ui-scale = Taille de l'interface
+fullscreen = Plein écran
+fullscreen-key = (F11)
+close = Fermer
+
+## Glossaire : chaque terme, puis son explication en mots simples.
+term-interchange = interchange
+glossary-interchange = La part de la commission d'un paiement par carte qui va à la banque du client, qui a émis la carte. L'UE la plafonne à 0,2 % pour les cartes de débit et 0,3 % pour les cartes de crédit.
+term-msc = commission carte
+glossary-msc = La commission commerçant : ce qu'un commerce paie sur chaque paiement par carte. Elle additionne l'interchange, les frais du réseau de cartes et la marge de la banque du commerçant.
+term-scheme-fee = frais de réseau
+glossary-scheme-fee = Ce que le réseau de cartes prend sur chaque paiement pour l'acheminer.
+term-acquirer-margin = marge de l'acquéreur
+glossary-acquirer-margin = Ce que la banque du commerçant garde sur chaque paiement par carte, en plus de l'interchange et des frais de réseau.
+term-issuer = banque émettrice
+glossary-issuer = La banque qui a donné la carte au client. Elle reçoit l'interchange.
+term-acquirer = banque acquéreuse
+glossary-acquirer = La banque du commerçant, qui encaisse pour lui les paiements par carte.
+term-policy-rate = taux directeur
+glossary-policy-rate = Le taux de la banque centrale. Les banques le reçoivent sur leurs réserves et le paient quand elles empruntent : c'est le coût de l'argent qu'elles prêtent.
+term-cost-of-funds = coût de la ressource
+glossary-cost-of-funds = Ce que la banque paie pour l'argent qu'elle prête : le taux directeur de la banque centrale.
+term-operating-cost = coût de gestion
+glossary-operating-cost = Ce que coûte à la banque le traitement du prêt : personnel, agences, informatique.
+term-expected-loss = perte attendue
+glossary-expected-loss = Ce que la banque s'attend à perdre en moyenne : la probabilité que l'emprunteur ne rembourse pas × la part du prêt qu'elle perdrait.
+term-cost-of-capital = coût des fonds propres
+glossary-cost-of-capital = Le rendement que veulent les actionnaires sur le capital que la loi oblige la banque à mobiliser pour ce prêt.
+term-margin = marge
+glossary-margin = Ce que la banque garde en plus de ses coûts : son choix commercial.
+term-nim = marge nette d'intérêt
+glossary-nim = Intérêts reçus moins intérêts versés, rapportés à ce que la banque prête et détient, par an. Environ 1,7 % pour les banques de l'UE en 2024.
+term-overdraft = taux de découvert
+glossary-overdraft = Les intérêts annuels facturés quand un compte courant passe sous zéro.
+term-irregular-payment-fee = frais d'incident
+glossary-irregular-payment-fee = Des frais facturés quand un paiement passe sans provision suffisante. La loi française les plafonne.
+term-savings-rate = taux d'épargne
+glossary-savings-rate = Les intérêts annuels versés sur l'épargne. Ce que la banque ne reverse pas du taux directeur est sa marge sur les dépôts.
+term-vat = TVA
+glossary-vat = La taxe sur la valeur ajoutée, comprise dans les prix et versée à l'État.
+term-markup = marge commerciale
+glossary-markup = Ce que le commerçant ajoute au prix du fournisseur, avant TVA.
+term-trust = confiance
+glossary-trust = La confiance d'un ménage dans sa banque, sur 1000. Les frais inattendus et les réclamations refusées la font baisser ; les ménages qui la perdent s'en vont.
+term-layer = couche de transparence
+glossary-layer = Ce que les joueurs peuvent voir. Opaque : seulement vos prix et vos comptes ; petites lignes cachées. Publiée : les règles de prix de toutes les banques. De verre : toutes les chaînes de valeur et les marges de chacun.
+term-pd = probabilité de défaut
+glossary-pd = La probabilité, par an, qu'un emprunteur cesse de rembourser. Les banques refusent les emprunteurs au-dessus de leur limite.
+term-cost-of-risk = coût du risque
+glossary-cost-of-risk = Les pertes sur prêts rapportées aux prêts, par an. Environ 0,5 % pour les banques de l'UE en 2024.

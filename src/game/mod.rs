@@ -1,36 +1,103 @@
-//! The windowed game: a Bevy app with an egui interface over the simulation.
-
+//! The windowed game: a Bevy app with an egui interface over a `Session`. One plugin per screen;
+//! screens draw from `SeatView`s and send `Action`s, which one system applies.
+pub mod actions;
+mod catalog;
+mod charts;
+pub mod panels;
+pub mod screens;
 #[cfg(not(target_arch = "wasm32"))]
 mod screenshot;
-mod ui;
+pub mod settings;
+pub mod widgets;
+
+pub use actions::{Action, Seating, SeatingChoice};
+pub use catalog::{Catalog, CatalogEntry};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
-use bevy_egui::EguiPlugin;
+use bevy_egui::{EguiPlugin, egui};
 
 use crate::i18n::{Language, Translations};
 use crate::scenario::Scenario;
+use crate::session::Session;
 
 /// How to start the game.
 pub struct GameOptions {
-    pub scenario: Scenario,
+    /// A scenario given on the command line, shown first in the list.
+    pub scenario: Option<(String, Result<Scenario, String>)>,
     pub language: Language,
     /// If set, save a screenshot of the window to this PNG file and quit.
     pub screenshot: Option<PathBuf>,
+    /// If set, walk through every screen, saving one PNG each in this folder, and quit.
+    pub tour: Option<PathBuf>,
 }
 
-/// The scenario being played.
-#[derive(Resource)]
-struct CurrentScenario(Scenario);
+/// The screens, in the order a game goes through them.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Title,
+    Choice,
+    Seats,
+    /// "Pass the computer to the next player": nothing private is shown.
+    Handover,
+    Turn,
+    Debrief,
+}
 
 /// The player's language and its messages.
 #[derive(Resource)]
-struct Text(Translations);
+pub struct Tr(pub Translations);
 
-/// Opens the game window and runs until it is closed (or the screenshot is saved).
+/// What the players chose in the settings.
+#[derive(Resource, Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    pub language: Language,
+    /// egui's zoom: 1.0 is normal size.
+    pub ui_scale: f32,
+    pub fullscreen: bool,
+    /// Whether the settings window is open.
+    pub open: bool,
+}
+
+/// The game being played, once the seats are chosen.
+#[derive(Resource, Default)]
+pub struct Table {
+    pub session: Option<Session>,
+    /// The last error to show the players (a refused decision, a scenario that would not start).
+    pub error: Option<String>,
+    /// Which tab of the turn screen is open.
+    pub tab: screens::turn::Tab,
+    /// The value-chain view: the latest payment (per EUR 100) or the whole game.
+    pub whole_game: bool,
+}
+
+/// Everything the game needs apart from rendering: states, resources and the action system.
+/// Tests add this to a `MinimalPlugins` app.
+pub fn logic_plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .add_message::<Action>()
+        .init_resource::<Table>()
+        .add_systems(Update, actions::apply);
+}
+
+/// The resources a game starts with.
+pub fn insert_resources(app: &mut App, catalog: Catalog, language: Language) {
+    app.insert_resource(catalog)
+        .insert_resource(Tr(Translations::new(language)))
+        .insert_resource(Settings {
+            language,
+            ui_scale: 1.0,
+            fullscreen: false,
+            open: false,
+        })
+        .insert_resource(Seating::default());
+}
+
+/// Opens the game window and runs until it is closed (or the screenshots are saved).
 pub fn run(options: GameOptions) -> ExitCode {
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
@@ -42,16 +109,43 @@ pub fn run(options: GameOptions) -> ExitCode {
         ..default()
     }))
     .add_plugins(EguiPlugin::default())
-    .insert_resource(CurrentScenario(options.scenario))
-    .insert_resource(Text(Translations::new(options.language)))
-    .add_plugins(ui::plugin);
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    insert_resources(&mut app, Catalog::load(options.scenario), options.language);
+    app.add_plugins((
+        logic_plugin,
+        settings::plugin,
+        screens::title::plugin,
+        screens::choice::plugin,
+        screens::seats::plugin,
+        screens::handover::plugin,
+        screens::turn::plugin,
+        screens::debrief::plugin,
+    ));
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(path) = options.screenshot {
-        app.insert_resource(screenshot::AutoScreenshot::new(path))
-            .add_plugins(screenshot::plugin);
+    {
+        if let Some(path) = options.screenshot {
+            app.insert_resource(screenshot::Tour::single(path))
+                .add_plugins(screenshot::plugin);
+        } else if let Some(dir) = options.tour {
+            app.insert_resource(screenshot::Tour::every_screen(dir))
+                .add_plugins(screenshot::plugin);
+        }
     }
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
     }
+}
+
+/// The whole window as one egui `Ui`, for a screen to lay its panels in.
+pub(crate) fn root_ui(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
 }

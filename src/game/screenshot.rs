@@ -1,67 +1,217 @@
-//! Automatic screenshots: capture the window after a few frames, save it as PNG, then quit.
-
+//! Automatic screenshots: one of the first screen (`--screenshot FILE`), or a tour of every
+//! screen with one PNG each (`--tour DIR`): title, scenario choice, seats, hand-over, each
+//! role's panel with the market, value chain, pricing and charts tabs, and the debrief.
 use std::path::PathBuf;
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
-/// Frames to render before capturing, so the window and egui have settled.
-const CAPTURE_FRAME: u32 = 10;
-/// Frames to keep running once the file is written.
-const EXIT_DELAY: u32 = 3;
-/// Give up (with an error) if no screenshot has been saved by this frame.
-const TIMEOUT_FRAME: u32 = 1200;
+use super::actions::Player;
+use super::screens::turn::Tab;
+use super::{Action, Screen, Seating, Table};
 
-/// Where to save the screenshot, and how far the capture has got.
-#[derive(Resource)]
-pub(super) struct AutoScreenshot {
-    path: PathBuf,
-    frame: u32,
-    saved_at: Option<u32>,
+/// Frames to let a screen settle (egui lays out over two frames) before capturing it.
+const SETTLE: u32 = 8;
+/// Give up (with an error) if a capture takes longer than this many frames.
+const TIMEOUT: u32 = 600;
+
+/// One step of a tour.
+#[derive(Clone, Debug)]
+enum Step {
+    Act(Vec<Action>),
+    /// Make every offered seat human.
+    AllHuman,
+    ShowTab(Tab, bool),
+    /// Every human commits, month after month, for this many months.
+    Play(u16),
+    /// The active human commits.
+    Commit,
+    /// Play the remaining months and open the debrief.
+    Finish,
+    Shot(&'static str),
 }
 
-impl AutoScreenshot {
-    pub(super) fn new(path: PathBuf) -> Self {
-        Self {
-            path,
+/// The steps left and where the PNGs go.
+#[derive(Resource)]
+pub(super) struct Tour {
+    dir: PathBuf,
+    single: Option<PathBuf>,
+    steps: std::collections::VecDeque<Step>,
+    frame: u32,
+    /// The frame the current step started at.
+    since: u32,
+    /// The file being captured, and when it was saved.
+    capturing: Option<(PathBuf, Option<u32>)>,
+}
+
+impl Tour {
+    pub(super) fn single(path: PathBuf) -> Tour {
+        Tour {
+            dir: PathBuf::new(),
+            single: Some(path),
+            steps: [Step::Shot("")].into(),
             frame: 0,
-            saved_at: None,
+            since: 0,
+            capturing: None,
+        }
+    }
+
+    pub(super) fn every_screen(dir: PathBuf) -> Tour {
+        use Step::*;
+        let steps = [
+            Shot("01-title.png"),
+            Act(vec![Action::Open(Screen::Choice)]),
+            Shot("02-choice.png"),
+            Act(vec![Action::ConfirmScenario]),
+            AllHuman,
+            Shot("03-seats.png"),
+            Act(vec![Action::StartGame]),
+            Shot("04-handover.png"),
+            Play(3),
+            Act(vec![Action::Open(Screen::Turn)]),
+            ShowTab(Tab::News, false),
+            Shot("05-retail-news.png"),
+            ShowTab(Tab::Market, false),
+            Shot("06-retail-market.png"),
+            ShowTab(Tab::Charts, false),
+            Shot("07-charts.png"),
+            Commit,
+            Act(vec![Action::Open(Screen::Turn)]),
+            ShowTab(Tab::Pricing, false),
+            Shot("08-business-pricing.png"),
+            Commit,
+            Act(vec![Action::Open(Screen::Turn)]),
+            ShowTab(Tab::ValueChain, false),
+            Shot("09-merchant-value-chain.png"),
+            ShowTab(Tab::ValueChain, true),
+            Shot("10-value-chain-game.png"),
+            Commit,
+            Act(vec![Action::Open(Screen::Turn)]),
+            ShowTab(Tab::Accounts, false),
+            Shot("11-client-accounts.png"),
+            Act(vec![Action::ToggleSettings]),
+            Shot("12-settings.png"),
+            Act(vec![Action::ToggleSettings]),
+            Finish,
+            Shot("13-debrief.png"),
+        ];
+        Tour {
+            dir,
+            single: None,
+            steps: steps.into(),
+            frame: 0,
+            since: 0,
+            capturing: None,
         }
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, drive_screenshot);
+    app.add_systems(Update, drive);
 }
 
-fn drive_screenshot(
+fn commit_all(table: &mut Table) {
+    if let Some(session) = table.session.as_mut() {
+        while let Some(seat) = session.active() {
+            if session.commit(seat).is_err() {
+                break;
+            }
+            if session.is_finished() {
+                break;
+            }
+            if session.active() == session.humans().first().copied() {
+                break;
+            }
+        }
+    }
+}
+
+fn drive(
     mut commands: Commands,
-    mut shot: ResMut<AutoScreenshot>,
+    mut tour: ResMut<Tour>,
+    mut table: ResMut<Table>,
+    mut seating: ResMut<Seating>,
+    mut next: ResMut<NextState<Screen>>,
+    mut actions: MessageWriter<Action>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    shot.frame += 1;
-    let frame = shot.frame;
-    if frame == CAPTURE_FRAME {
-        let mut save = save_to_disk(shot.path.clone());
-        commands.spawn(Screenshot::primary_window()).observe(
-            move |captured: On<ScreenshotCaptured>, mut shot: ResMut<AutoScreenshot>| {
-                save(captured);
-                shot.saved_at = Some(shot.frame);
-            },
-        );
-    }
-    if let Some(saved) = shot.saved_at
-        && frame >= saved + EXIT_DELAY
-    {
-        if crate::platform::exists(&shot.path) {
-            info!("Screenshot written to {}", shot.path.display());
-            exit.write(AppExit::Success);
-        } else {
-            error!("Screenshot could not be saved to {}", shot.path.display());
-            exit.write(AppExit::error());
+    tour.frame += 1;
+    let frame = tour.frame;
+    if let Some((path, saved)) = tour.capturing.clone() {
+        match saved {
+            Some(at) if frame >= at + 2 => {
+                if !crate::platform::exists(&path) {
+                    error!("Screenshot could not be saved to {}", path.display());
+                    exit.write(AppExit::error());
+                    return;
+                }
+                info!("Screenshot written to {}", path.display());
+                tour.capturing = None;
+                tour.since = frame;
+            }
+            None if frame > tour.since + TIMEOUT => {
+                error!("No screenshot was captured after {TIMEOUT} frames");
+                exit.write(AppExit::error());
+            }
+            _ => {}
         }
-    } else if shot.saved_at.is_none() && frame >= TIMEOUT_FRAME {
-        error!("No screenshot was captured after {TIMEOUT_FRAME} frames");
-        exit.write(AppExit::error());
+        return;
+    }
+    if frame < tour.since + SETTLE {
+        return;
+    }
+    let Some(step) = tour.steps.pop_front() else {
+        exit.write(AppExit::Success);
+        return;
+    };
+    tour.since = frame;
+    match step {
+        Step::Act(list) => {
+            actions.write_batch(list);
+        }
+        Step::AllHuman => {
+            for c in &mut seating.choices {
+                c.player = Player::Human;
+            }
+        }
+        Step::ShowTab(tab, whole_game) => {
+            table.tab = tab;
+            table.whole_game = whole_game;
+        }
+        Step::Play(months) => {
+            for _ in 0..months {
+                commit_all(&mut table);
+            }
+        }
+        Step::Commit => {
+            if let Some(session) = table.session.as_mut()
+                && let Some(seat) = session.active()
+            {
+                let _ = session.commit(seat);
+            }
+        }
+        Step::Finish => {
+            while table.session.as_ref().is_some_and(|s| !s.is_finished()) {
+                commit_all(&mut table);
+            }
+            next.set(Screen::Debrief);
+        }
+        Step::Shot(name) => {
+            let path = tour.single.clone().unwrap_or_else(|| tour.dir.join(name));
+            if let Some(dir) = path.parent() {
+                crate::platform::create_dir_all(dir);
+            }
+            tour.capturing = Some((path.clone(), None));
+            let mut save = save_to_disk(path);
+            commands.spawn(Screenshot::primary_window()).observe(
+                move |captured: On<ScreenshotCaptured>, mut tour: ResMut<Tour>| {
+                    save(captured);
+                    let frame = tour.frame;
+                    if let Some((_, saved)) = tour.capturing.as_mut() {
+                        *saved = Some(frame);
+                    }
+                },
+            );
+        }
     }
 }

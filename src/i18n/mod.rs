@@ -1,5 +1,6 @@
 //! The translation layer: every player-facing string comes from the Fluent files in
 //! assets/i18n, in French or English.
+pub mod format;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;

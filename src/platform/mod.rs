@@ -28,3 +28,31 @@ pub fn stderr_is_terminal() -> bool {
     use std::io::IsTerminal;
     std::io::stderr().is_terminal()
 }
+
+/// The files of a folder with an extension, sorted (desktop only; none if the folder is missing).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn list_files(dir: &std::path::Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == extension))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// A clock for measuring how long work takes (frame budgets); works in the browser too.
+pub fn now() -> web_time::Instant {
+    web_time::Instant::now()
+}
+
+/// Creates a folder and its parents; a failure shows when writing into it (desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn create_dir_all(dir: &std::path::Path) {
+    if !dir.as_os_str().is_empty() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+}

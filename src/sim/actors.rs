@@ -68,10 +68,7 @@ pub struct Merchant {
 impl Merchant {
     /// The shelf price of a good, VAT included: unit cost x (1 + mark-up) x (1 + VAT).
     pub fn price(&self, good: &Good, vat: Bp) -> Result<Money, Overflow> {
-        let before_vat = good
-            .unit_cost
-            .ratio(10_000 + i64::from(self.markup.0), 10_000)?;
-        before_vat.ratio(10_000 + i64::from(vat.0), 10_000)
+        super::pricing::shelf_price(good.unit_cost, self.markup, vat)
     }
 }
 

@@ -12,10 +12,12 @@ mod money;
 mod population;
 mod pricing;
 mod report;
+mod seat_view;
 mod shock;
 mod summary;
 mod trace;
 mod turn;
+mod value_chain;
 mod view;
 
 pub use actors::{Bank, Borrower, Client, Experience, Loan, LoanStatus, Merchant, Trust};
@@ -42,13 +44,17 @@ pub use population::{
 };
 pub use pricing::{
     Caps, FeeSchedule, LendingCosts, LoanPolicy, LoanRate, MerchantFees, MscRates, MscSplit,
-    instalment,
+    instalment, shelf_price,
 };
 pub use report::{
     BalanceSheet, BankActivity, BankPnl, BankReport, ClientsReport, MerchantReport, RefusalReason,
     SimEvent, TurnReport,
 };
+pub use seat_view::{
+    BankOwn, BankResults, ClientOwn, LoanView, MerchantOwn, MonthSummary, Own, SeatView, ShopView,
+};
 pub use shock::{Conditions, FraudWave, Recession, Shock};
 pub use summary::BankRatios;
 pub use trace::{PaymentTrace, ProductMargin, Share, TxnKind};
+pub use value_chain::{ChainFlow, Stage, ValueChain};
 pub use view::{BankOffer, Shown};

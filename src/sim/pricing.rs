@@ -157,6 +157,12 @@ pub struct Caps {
     pub irregular_fees_per_month: Option<Money>,
 }
 
+/// A shelf price, VAT included: unit cost x (1 + mark-up) x (1 + VAT), each step to the cent.
+pub fn shelf_price(unit_cost: Money, markup: Bp, vat: Bp) -> Result<Money, Overflow> {
+    let before_vat = unit_cost.ratio(10_000 + i64::from(markup.0), 10_000)?;
+    before_vat.ratio(10_000 + i64::from(vat.0), 10_000)
+}
+
 /// Linear amortisation: equal principal each month, interest on what is still owed. Exact in
 /// cents, and easy to explain: "you pay back 1/n of the loan plus a month of interest".
 pub fn instalment(

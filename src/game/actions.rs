@@ -1,0 +1,228 @@
+//! What the players ask for, as messages the screens send, and the one system that carries
+//! them out: moving between screens, seating, starting the session, committing decisions.
+use bevy::prelude::*;
+
+use super::{Catalog, Screen, Settings, Table, Tr};
+use crate::i18n::{Language, Translations};
+use crate::session::Session;
+use crate::sim::{Seat, Strategy};
+
+/// Who plays a seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Player {
+    Human,
+    Bot(Strategy),
+}
+
+/// One seat a human may take, and who will play it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeatingChoice {
+    pub seat: Seat,
+    /// The actor's id in the scenario.
+    pub actor: String,
+    /// Its name for players: the bank's or shop's name, or the household's id.
+    pub name: String,
+    pub player: Player,
+}
+
+/// The seats of the chosen scenario, as set on the seats screen.
+#[derive(Resource, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seating {
+    pub choices: Vec<SeatingChoice>,
+}
+
+/// Something a player asked for.
+#[derive(Message, Clone, Debug, PartialEq)]
+pub enum Action {
+    Open(Screen),
+    ChooseScenario(usize),
+    /// Go on with the chosen scenario to the seats screen.
+    ConfirmScenario,
+    SetPlayer(usize, Player),
+    StartGame,
+    /// The next player has the computer.
+    Ready,
+    /// The active player is done for the month.
+    Commit,
+    /// With no human at the table: play the month with bots.
+    PlayMonth,
+    NewGame,
+    SetLanguage(Language),
+    SetScale(f32),
+    SetFullscreen(bool),
+    ToggleSettings,
+    Quit,
+}
+
+/// The seats of a scenario with their default players: the first seat human, the others bots
+/// playing their actor's strategy.
+pub fn default_seating(scenario: &crate::scenario::Scenario) -> Seating {
+    let config = scenario.economy();
+    let ids = scenario.ids();
+    let choices = scenario
+        .human_seats()
+        .iter()
+        .enumerate()
+        .map(|(i, &seat)| {
+            let (actor, name, strategy) = match seat {
+                Seat::RetailBanker(b) | Seat::BusinessBanker(b) => {
+                    let bank = config.banks.get(b.index());
+                    let strategy = bank.map(|x| match seat {
+                        Seat::RetailBanker(_) => x.retail_strategy,
+                        _ => x.business_strategy,
+                    });
+                    (ids.bank_id(b), bank.map(|x| x.name.clone()), strategy)
+                }
+                Seat::Merchant(m) => {
+                    let shop = config.merchants.get(m.index());
+                    (
+                        ids.merchant_id(m),
+                        shop.map(|x| x.name.clone()),
+                        shop.map(|x| x.strategy),
+                    )
+                }
+                Seat::Client(c) => (
+                    ids.client_id(c),
+                    ids.client_id(c),
+                    config.clients.get(c.index()).map(|c| c.strategy),
+                ),
+            };
+            SeatingChoice {
+                seat,
+                actor: actor.unwrap_or_default(),
+                name: name.unwrap_or_default(),
+                player: if i == 0 {
+                    Player::Human
+                } else {
+                    Player::Bot(strategy.unwrap_or_default())
+                },
+            }
+        })
+        .collect();
+    Seating { choices }
+}
+
+/// Where to go once a month has been decided or played.
+fn after_month(session: &Session) -> Screen {
+    if session.is_finished() {
+        Screen::Debrief
+    } else if session.humans().len() > 1 {
+        Screen::Handover
+    } else {
+        Screen::Turn
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn apply(
+    mut actions: MessageReader<Action>,
+    mut next: ResMut<NextState<Screen>>,
+    mut catalog: ResMut<Catalog>,
+    mut seating: ResMut<Seating>,
+    mut table: ResMut<Table>,
+    mut settings: ResMut<Settings>,
+    mut tr: ResMut<Tr>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    for action in actions.read() {
+        match action {
+            Action::Open(screen) => next.set(*screen),
+            Action::ChooseScenario(i) => {
+                if *i < catalog.entries.len() {
+                    catalog.chosen = *i;
+                }
+            }
+            Action::ConfirmScenario => {
+                if let Some(Ok(scenario)) = catalog.chosen().map(|e| &e.scenario) {
+                    *seating = default_seating(scenario);
+                    next.set(Screen::Seats);
+                }
+            }
+            Action::SetPlayer(i, player) => {
+                if let Some(choice) = seating.choices.get_mut(*i) {
+                    choice.player = *player;
+                }
+            }
+            Action::StartGame => {
+                let Some(Ok(scenario)) = catalog.chosen().map(|e| &e.scenario) else {
+                    continue;
+                };
+                let humans: Vec<Seat> = seating
+                    .choices
+                    .iter()
+                    .filter(|c| c.player == Player::Human)
+                    .map(|c| c.seat)
+                    .collect();
+                let bots: Vec<(Seat, Strategy)> = seating
+                    .choices
+                    .iter()
+                    .filter_map(|c| match c.player {
+                        Player::Bot(s) => Some((c.seat, s)),
+                        Player::Human => None,
+                    })
+                    .collect();
+                match Session::new(scenario.clone(), humans, &bots, None) {
+                    Ok(session) => {
+                        let screen = if session.humans().len() > 1 {
+                            Screen::Handover
+                        } else {
+                            Screen::Turn
+                        };
+                        table.session = Some(session);
+                        table.error = None;
+                        next.set(screen);
+                    }
+                    Err(e) => table.error = Some(e),
+                }
+            }
+            Action::Ready => next.set(Screen::Turn),
+            Action::Commit => {
+                let Some(session) = table.session.as_mut() else {
+                    continue;
+                };
+                let Some(seat) = session.active() else {
+                    continue;
+                };
+                match session.commit(seat) {
+                    Ok(Some(_)) => {
+                        let screen = after_month(session);
+                        table.error = None;
+                        next.set(screen);
+                    }
+                    Ok(None) => {
+                        table.error = None;
+                        next.set(Screen::Handover);
+                    }
+                    Err(e) => table.error = Some(e),
+                }
+            }
+            Action::PlayMonth => {
+                let Some(session) = table.session.as_mut() else {
+                    continue;
+                };
+                match session.play_turn() {
+                    Ok(_) => {
+                        let screen = after_month(session);
+                        next.set(screen);
+                    }
+                    Err(e) => table.error = Some(e),
+                }
+            }
+            Action::NewGame => {
+                table.session = None;
+                table.error = None;
+                next.set(Screen::Title);
+            }
+            Action::SetLanguage(language) => {
+                settings.language = *language;
+                tr.0 = Translations::new(*language);
+            }
+            Action::SetScale(scale) => settings.ui_scale = scale.clamp(0.5, 3.0),
+            Action::SetFullscreen(on) => settings.fullscreen = *on,
+            Action::ToggleSettings => settings.open = !settings.open,
+            Action::Quit => {
+                exit.write(AppExit::Success);
+            }
+        }
+    }
+}

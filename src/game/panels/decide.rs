@@ -1,0 +1,531 @@
+//! The decision panel of each role. Every control shows what it will do before the player
+//! commits: the monthly cost of a fee, the rate a loan would carry, the shelf price a mark-up
+//! gives. Every figure comes from the simulation's own functions.
+use bevy_egui::egui;
+
+use crate::game::widgets::{bars, glossary};
+use crate::i18n::{Translations, format};
+use crate::session::Draft;
+use crate::sim::{
+    BankOwn, Bp, ClientDecision, ClientOwn, LoanRate, LoanRequest, MerchantDecision, MerchantOwn,
+    Money, Own, RetailDecision, SeatView, instalment, shelf_price,
+};
+
+/// A euro amount edited with a slider.
+fn euro_slider(ui: &mut egui::Ui, value: &mut Money, max_euros: f64, step: f64) -> bool {
+    let mut euros = value.as_cents() as f64 / 100.0;
+    let changed = ui
+        .add(
+            egui::Slider::new(&mut euros, 0.0..=max_euros)
+                .step_by(step)
+                .suffix(" €"),
+        )
+        .changed();
+    if changed {
+        *value = Money::cents((euros * 100.0).round() as i64);
+    }
+    changed
+}
+
+/// A rate edited with a slider, in percent.
+fn rate_slider(ui: &mut egui::Ui, value: &mut Bp, max_percent: f64) -> bool {
+    let mut percent = f64::from(value.0) / 100.0;
+    let changed = ui
+        .add(
+            egui::Slider::new(&mut percent, 0.0..=max_percent)
+                .step_by(0.05)
+                .suffix(" %"),
+        )
+        .changed();
+    if changed {
+        *value = Bp((percent * 100.0).round() as i32);
+    }
+    changed
+}
+
+fn consequence(ui: &mut egui::Ui, text: String) {
+    ui.label(egui::RichText::new(format!("» {text}")).small().weak());
+}
+
+/// A loan rate as a stacked bar of its five components.
+pub fn rate_bar(ui: &mut egui::Ui, tr: &Translations, rate: &LoanRate) {
+    let lang = tr.language();
+    let parts: Vec<bars::Part> = rate
+        .components()
+        .iter()
+        .map(|(key, bp)| {
+            let key = key.replace('_', "-");
+            bars::Part {
+                label: tr.get(&format!("term-{key}")),
+                value: f64::from(bp.0),
+                text: format::rate(lang, *bp),
+                tooltip: glossary::explain(tr, &key),
+            }
+        })
+        .collect();
+    bars::stacked_bar(ui, &parts);
+    ui.label(tr.format(
+        "loan-rate-total",
+        &[("rate", format::rate(lang, rate.total()).into())],
+    ));
+}
+
+/// The merchant service charge on a debit card payment as a stacked bar.
+pub fn msc_bar(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, acquirer_margin: Bp) {
+    let lang = tr.language();
+    let parts = [
+        ("interchange", view.interchange_debit),
+        ("scheme-fee", view.scheme_fee),
+        ("acquirer-margin", acquirer_margin),
+    ]
+    .map(|(key, bp)| bars::Part {
+        label: tr.get(&format!("term-{key}")),
+        value: f64::from(bp.0),
+        text: format::rate(lang, bp),
+        tooltip: glossary::explain(tr, key),
+    });
+    bars::stacked_bar(ui, &parts);
+    let msc = Bp(view.interchange_debit.0 + view.scheme_fee.0 + acquirer_margin.0);
+    consequence(
+        ui,
+        tr.format(
+            "msc-per-100",
+            &[(
+                "amount",
+                format::money(lang, Money::euros(100).apply(msc).unwrap_or_default()).into(),
+            )],
+        ),
+    );
+}
+
+/// The panel of the active seat; changes go into its draft.
+pub fn decide(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, draft: &mut Draft) {
+    match (&view.own, draft) {
+        (Own::Client(own), Draft::Client(d)) => client(ui, tr, view, own, d),
+        (Own::Bank(own), Draft::Retail(d)) => retail(ui, tr, view, own, d),
+        (Own::Bank(own), Draft::Business(d)) => business(ui, tr, view, own, d),
+        (Own::Merchant(own), Draft::Merchant(d)) => merchant(ui, tr, view, own, d),
+        _ => {
+            ui.label(tr.get("panel-mismatch"));
+        }
+    }
+}
+
+fn loan_request(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    request: &mut Option<LoanRequest>,
+    max_amount: Money,
+    quote: &LoanRate,
+    taken: bool,
+) {
+    let lang = tr.language();
+    let mut asking = request.is_some();
+    ui.add_enabled_ui(!taken, |ui| ui.checkbox(&mut asking, tr.get("ask-loan")));
+    if taken {
+        consequence(ui, tr.get("already-borrowing"));
+        *request = None;
+        return;
+    }
+    if !asking {
+        *request = None;
+        return;
+    }
+    let r = request.get_or_insert(LoanRequest {
+        amount: Money::euros(2_000),
+        months: 24,
+    });
+    ui.horizontal(|ui| {
+        ui.label(tr.get("loan-amount"));
+        euro_slider(
+            ui,
+            &mut r.amount,
+            (max_amount.as_cents() as f64 / 100.0).max(1_000.0),
+            100.0,
+        );
+    });
+    ui.horizontal(|ui| {
+        ui.label(tr.get("loan-months"));
+        ui.add(egui::Slider::new(&mut r.months, 6..=84));
+    });
+    if !r.amount.is_positive() {
+        r.amount = Money::euros(100);
+    }
+    rate_bar(ui, tr, quote);
+    let (principal, interest) = instalment(r.amount, r.months, quote.total()).unwrap_or_default();
+    consequence(
+        ui,
+        tr.format(
+            "first-instalment",
+            &[
+                (
+                    "total",
+                    format::money(lang, principal.saturating_add(interest)).into(),
+                ),
+                ("interest", format::money(lang, interest).into()),
+            ],
+        ),
+    );
+}
+
+fn client(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    view: &SeatView,
+    own: &ClientOwn,
+    d: &mut ClientDecision,
+) {
+    let lang = tr.language();
+    ui.heading(tr.get("role-client"));
+    ui.label(tr.format(
+        "client-money",
+        &[
+            ("balance", format::money(lang, own.balance).into()),
+            ("savings", format::money(lang, own.savings).into()),
+            ("income", format::money(lang, own.income).into()),
+        ],
+    ));
+    ui.separator();
+    ui.label(tr.get("spending"));
+    let mut percent = f64::from(d.spending.0) / 100.0;
+    if ui
+        .add(egui::Slider::new(&mut percent, 50.0..=120.0).suffix(" %"))
+        .changed()
+    {
+        d.spending = Bp((percent * 100.0).round() as i32);
+    }
+    let spend = own.spending_budget.apply(d.spending).unwrap_or_default();
+    consequence(
+        ui,
+        tr.format(
+            "spending-amount",
+            &[("amount", format::money(lang, spend).into())],
+        ),
+    );
+    ui.label(tr.get("card-share"));
+    rate_slider(ui, &mut d.card_share, 100.0);
+    let by_card = spend.apply(d.card_share).unwrap_or_default();
+    let average_msc = view
+        .offers
+        .iter()
+        .map(|o| o.msc_debit.0)
+        .sum::<i32>()
+        .checked_div(view.offers.len() as i32)
+        .unwrap_or(0);
+    consequence(
+        ui,
+        tr.format(
+            "card-consequence",
+            &[
+                ("amount", format::money(lang, by_card).into()),
+                (
+                    "fees",
+                    format::money(lang, by_card.apply(Bp(average_msc)).unwrap_or_default()).into(),
+                ),
+            ],
+        ),
+    );
+    ui.separator();
+    loan_request(
+        ui,
+        tr,
+        &mut d.loan_request,
+        own.income.checked_mul(12).unwrap_or_default(),
+        &own.loan_quote,
+        own.loan.is_some(),
+    );
+    ui.separator();
+    let current = view
+        .offers
+        .get(own.bank.index())
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    let label = |o: &crate::sim::BankOffer| {
+        tr.format(
+            "bank-expected-cost",
+            &[
+                ("bank", o.name.clone().into()),
+                (
+                    "cost",
+                    format::money(
+                        lang,
+                        o.expected_monthly_cost(own.card, own.irregular_payments),
+                    )
+                    .into(),
+                ),
+            ],
+        )
+    };
+    let selected = match d.switch_bank.and_then(|b| view.offers.get(b.index())) {
+        Some(o) => label(o),
+        None => tr.format("stay-with", &[("bank", current.into())]),
+    };
+    egui::ComboBox::from_label(tr.get("switch-bank"))
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut d.switch_bank, None, tr.get("stay"));
+            for o in view.offers.iter().filter(|o| o.bank != own.bank) {
+                ui.selectable_value(&mut d.switch_bank, Some(o.bank), label(o));
+            }
+        });
+    ui.add_enabled_ui(own.surprise_fees.is_positive(), |ui| {
+        ui.checkbox(
+            &mut d.complain,
+            tr.format(
+                "complain",
+                &[("amount", format::money(lang, own.surprise_fees).into())],
+            ),
+        )
+    });
+    if !own.surprise_fees.is_positive() {
+        d.complain = false;
+    }
+    let leave = d
+        .leave_merchant
+        .and_then(|m| own.shops.iter().find(|s| s.merchant == m))
+        .map_or_else(|| tr.get("keep-shops"), |s| s.name.clone());
+    egui::ComboBox::from_label(tr.get("leave-shop"))
+        .selected_text(leave)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut d.leave_merchant, None, tr.get("keep-shops"));
+            for s in &own.shops {
+                ui.selectable_value(&mut d.leave_merchant, Some(s.merchant), &s.name);
+            }
+        });
+}
+
+fn retail(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    view: &SeatView,
+    own: &BankOwn,
+    d: &mut RetailDecision,
+) {
+    let lang = tr.language();
+    let clients = i64::from(own.last_activity.clients);
+    ui.heading(tr.format("role-retail-of", &[("bank", own.name.clone().into())]));
+    let per_client = |fee: Money| {
+        tr.format(
+            "fee-revenue",
+            &[
+                ("clients", clients.into()),
+                (
+                    "amount",
+                    format::money(lang, fee.checked_mul(clients).unwrap_or_default()).into(),
+                ),
+            ],
+        )
+    };
+    egui::Grid::new("retail").num_columns(2).show(ui, |ui| {
+        ui.label(tr.get("account-fee"));
+        euro_slider(ui, &mut d.fees.account_fee, 15.0, 0.5);
+        ui.end_row();
+        ui.label("");
+        consequence(ui, per_client(d.fees.account_fee));
+        ui.end_row();
+        ui.label(tr.get("debit-card-fee"));
+        euro_slider(ui, &mut d.fees.debit_card_fee, 10.0, 0.5);
+        ui.end_row();
+        ui.label(tr.get("credit-card-fee"));
+        euro_slider(ui, &mut d.fees.credit_card_fee, 20.0, 0.5);
+        ui.end_row();
+        glossary::term(ui, tr, "irregular-payment-fee");
+        euro_slider(ui, &mut d.fees.irregular_payment_fee, 20.0, 0.5);
+        ui.end_row();
+        if let Some(cap) = view.irregular_fee_cap {
+            ui.label("");
+            consequence(
+                ui,
+                tr.format("fee-cap", &[("cap", format::money(lang, cap).into())]),
+            );
+            ui.end_row();
+        }
+        glossary::term(ui, tr, "overdraft");
+        rate_slider(ui, &mut d.fees.overdraft_rate, 25.0);
+        ui.end_row();
+        glossary::term(ui, tr, "savings-rate");
+        rate_slider(ui, &mut d.savings_rate, 8.0);
+        ui.end_row();
+        ui.label("");
+        let spread = Bp(view.policy_rate.0 - d.savings_rate.0);
+        consequence(
+            ui,
+            tr.format(
+                "savings-spread",
+                &[
+                    ("spread", format::rate(lang, spread).into()),
+                    (
+                        "amount",
+                        format::money(
+                            lang,
+                            own.sheet
+                                .savings
+                                .monthly_interest(spread)
+                                .unwrap_or_default(),
+                        )
+                        .into(),
+                    ),
+                ],
+            ),
+        );
+        ui.end_row();
+        ui.label(tr.get("current-rate"));
+        rate_slider(ui, &mut d.current_rate, 5.0);
+        ui.end_row();
+        glossary::term(ui, tr, "margin");
+        rate_slider(ui, &mut d.consumer_loans.margin, 8.0);
+        ui.end_row();
+        glossary::term(ui, tr, "pd");
+        rate_slider(ui, &mut d.consumer_loans.max_pd, 20.0);
+        ui.end_row();
+        ui.label(tr.get("max-months"));
+        ui.add(egui::Slider::new(&mut d.consumer_loans.max_months, 6..=120));
+        ui.end_row();
+    });
+    let mut quote = own.consumer_rate;
+    quote.margin = d.consumer_loans.margin;
+    ui.label(tr.get("typical-consumer-rate"));
+    rate_bar(ui, tr, &quote);
+    ui.checkbox(&mut d.refund_complaints, tr.get("refund-complaints"));
+    ui.checkbox(&mut d.disclose, tr.get("disclose"))
+        .on_hover_text(glossary::explain(tr, "layer"));
+}
+
+fn business(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    view: &SeatView,
+    own: &BankOwn,
+    d: &mut crate::sim::BusinessDecision,
+) {
+    let lang = tr.language();
+    let merchants = i64::from(own.last_activity.merchants);
+    ui.heading(tr.format("role-business-of", &[("bank", own.name.clone().into())]));
+    egui::Grid::new("business").num_columns(2).show(ui, |ui| {
+        glossary::term(ui, tr, "acquirer-margin");
+        rate_slider(ui, &mut d.merchant_fees.acquirer_margin, 2.0);
+        ui.end_row();
+        ui.label(tr.get("terminal-fee"));
+        euro_slider(ui, &mut d.merchant_fees.terminal_fee, 50.0, 1.0);
+        ui.end_row();
+        ui.label(tr.get("business-account-fee"));
+        euro_slider(ui, &mut d.merchant_fees.account_fee, 50.0, 1.0);
+        ui.end_row();
+        ui.label("");
+        consequence(
+            ui,
+            tr.format(
+                "merchant-fee-revenue",
+                &[
+                    ("merchants", merchants.into()),
+                    (
+                        "amount",
+                        format::money(
+                            lang,
+                            d.merchant_fees
+                                .terminal_fee
+                                .saturating_add(d.merchant_fees.account_fee)
+                                .checked_mul(merchants)
+                                .unwrap_or_default(),
+                        )
+                        .into(),
+                    ),
+                ],
+            ),
+        );
+        ui.end_row();
+        glossary::term(ui, tr, "margin");
+        rate_slider(ui, &mut d.business_loans.margin, 8.0);
+        ui.end_row();
+        glossary::term(ui, tr, "pd");
+        rate_slider(ui, &mut d.business_loans.max_pd, 20.0);
+        ui.end_row();
+        ui.label(tr.get("max-months"));
+        ui.add(egui::Slider::new(&mut d.business_loans.max_months, 6..=120));
+        ui.end_row();
+    });
+    glossary::term(ui, tr, "msc");
+    msc_bar(ui, tr, view, d.merchant_fees.acquirer_margin);
+    let mut quote = own.business_rate;
+    quote.margin = d.business_loans.margin;
+    ui.label(tr.get("typical-business-rate"));
+    rate_bar(ui, tr, &quote);
+}
+
+fn merchant(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    view: &SeatView,
+    own: &MerchantOwn,
+    d: &mut MerchantDecision,
+) {
+    let lang = tr.language();
+    ui.heading(tr.format("role-merchant-of", &[("shop", own.name.clone().into())]));
+    ui.horizontal(|ui| {
+        glossary::term(ui, tr, "markup");
+        rate_slider(ui, &mut d.markup, 300.0);
+    });
+    egui::Grid::new("goods").striped(true).show(ui, |ui| {
+        ui.strong(tr.get("good"));
+        ui.strong(tr.get("unit-cost"));
+        ui.strong(tr.get("shelf-price"));
+        ui.end_row();
+        for (name, cost, _) in &own.goods {
+            ui.label(name);
+            ui.label(format::money(lang, *cost));
+            ui.label(format::money(
+                lang,
+                shelf_price(*cost, d.markup, view.vat).unwrap_or_default(),
+            ));
+            ui.end_row();
+        }
+    });
+    ui.separator();
+    ui.checkbox(&mut d.accepts_cards, tr.get("accept-cards"));
+    let card_sales = own.last.map_or(Money::ZERO, |r| r.card_sales);
+    consequence(
+        ui,
+        tr.format(
+            "card-fees-last-month",
+            &[
+                ("rate", format::rate(lang, own.msc_debit).into()),
+                (
+                    "amount",
+                    format::money(lang, card_sales.apply(own.msc_debit).unwrap_or_default()).into(),
+                ),
+            ],
+        ),
+    );
+    ui.separator();
+    loan_request(
+        ui,
+        tr,
+        &mut d.loan_request,
+        own.rent.checked_mul(12).unwrap_or_default(),
+        &own.loan_quote,
+        own.loan.is_some(),
+    );
+    ui.separator();
+    let label = |o: &crate::sim::BankOffer| {
+        tr.format(
+            "bank-msc",
+            &[
+                ("bank", o.name.clone().into()),
+                ("rate", format::rate(lang, o.msc_debit).into()),
+                ("terminal", format::money(lang, o.terminal_fee).into()),
+            ],
+        )
+    };
+    let selected = match d.switch_bank.and_then(|b| view.offers.get(b.index())) {
+        Some(o) => label(o),
+        None => tr.get("stay"),
+    };
+    egui::ComboBox::from_label(tr.get("switch-bank"))
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut d.switch_bank, None, tr.get("stay"));
+            for o in view.offers.iter().filter(|o| o.bank != own.bank) {
+                ui.selectable_value(&mut d.switch_bank, Some(o.bank), label(o));
+            }
+        });
+}

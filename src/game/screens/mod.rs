@@ -1,0 +1,40 @@
+//! One plugin per screen. Each screen is a function from what it shows to the `Action`s the
+//! players asked for, so tests can drive it without a window; its system draws it into the
+//! window and sends the actions.
+pub mod choice;
+pub mod debrief;
+pub mod handover;
+pub mod seats;
+pub mod title;
+pub mod turn;
+
+use bevy_egui::egui;
+
+use super::Action;
+use crate::i18n::Translations;
+
+/// The bar at the top of every screen: a title and the settings button.
+pub fn top_bar(ui: &mut egui::Ui, tr: &Translations, title: &str, actions: &mut Vec<Action>) {
+    egui::Panel::top("top").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(tr.get("game-name")).strong());
+            ui.separator();
+            ui.label(title);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button(tr.get("settings"))
+                    .on_hover_text(tr.get("settings-key"))
+                    .clicked()
+                {
+                    actions.push(Action::ToggleSettings);
+                }
+            });
+        });
+    });
+}
+
+/// Whether Enter was pressed with no text field focused: "go on" on every screen.
+pub fn enter_pressed(ui: &egui::Ui) -> bool {
+    let typing = ui.ctx().memory(|m| m.focused().is_some());
+    !typing && ui.input(|i| i.key_pressed(egui::Key::Enter))
+}

@@ -1,0 +1,154 @@
+//! The month's screen: the active player's decision panel on the left, and tabs for the news,
+//! the market, the value chain, the pricing rules, the charts and the player's own accounts.
+//! With no human at the table, the bots play and the screen watches one seat.
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::game::widgets::glossary;
+use crate::game::{Action, Screen, Table, Tr, charts, panels, root_ui};
+use crate::i18n::{Translations, format};
+use crate::session::Session;
+use crate::sim::{BankId, Seat};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        system.run_if(in_state(Screen::Turn)),
+    );
+}
+
+/// The tabs of the turn screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    News,
+    Market,
+    ValueChain,
+    Pricing,
+    Charts,
+    Accounts,
+    Glossary,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 7] = [
+        Tab::News,
+        Tab::Market,
+        Tab::ValueChain,
+        Tab::Pricing,
+        Tab::Charts,
+        Tab::Accounts,
+        Tab::Glossary,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            Tab::News => "tab-news",
+            Tab::Market => "tab-market",
+            Tab::ValueChain => "tab-value-chain",
+            Tab::Pricing => "tab-pricing",
+            Tab::Charts => "tab-charts",
+            Tab::Accounts => "tab-accounts",
+            Tab::Glossary => "tab-glossary",
+        }
+    }
+}
+
+/// The seat shown: the active human, or with no human, the scenario's first seat.
+pub fn shown_seat(session: &Session) -> Seat {
+    session
+        .active()
+        .or_else(|| session.scenario().human_seats().first().copied())
+        .unwrap_or(Seat::RetailBanker(BankId(0)))
+}
+
+pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(session) = table.session.as_mut() else {
+        return actions;
+    };
+    let seat = shown_seat(session);
+    let Some(view) = session.view(seat) else {
+        return actions;
+    };
+    let lang = tr.language();
+    let title = tr.format(
+        "month-of",
+        &[
+            ("month", session.turn().into()),
+            ("turns", session.scenario().turns().into()),
+        ],
+    );
+    super::top_bar(ui, tr, &title, &mut actions);
+    egui::Panel::top("turn-facts").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(panels::seat_label(tr, &view));
+            ui.separator();
+            glossary::term(ui, tr, "policy-rate");
+            ui.label(format::rate(lang, view.policy_rate));
+            ui.separator();
+            glossary::term(ui, tr, "layer");
+            ui.label(tr.get(&format!("layer-{:?}", view.layer).to_lowercase()));
+        });
+    });
+    let human = session.active().is_some();
+    egui::Panel::left("decide")
+        .default_size(400.0)
+        .resizable(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                if human {
+                    if let Some(draft) = session.draft_mut(seat) {
+                        panels::decide::decide(ui, tr, &view, draft);
+                    }
+                    ui.add_space(12.0);
+                    if let Some(e) = &table.error {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                    let done = ui
+                        .add_sized([240.0, 36.0], egui::Button::new(tr.get("commit")))
+                        .on_hover_text(tr.get("commit-key"));
+                    let shortcut =
+                        ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
+                    if done.clicked() || shortcut {
+                        actions.push(Action::Commit);
+                    }
+                } else {
+                    ui.label(tr.get("bots-play"));
+                    if ui.button(tr.get("play-month")).clicked() {
+                        actions.push(Action::PlayMonth);
+                    }
+                }
+            });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for t in Tab::ALL {
+                ui.selectable_value(&mut table.tab, t, tr.get(t.key()));
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().show(ui, |ui| match table.tab {
+            Tab::News => panels::news(ui, tr, session.news(), &view),
+            Tab::Market => panels::market(ui, tr, &view),
+            Tab::ValueChain => panels::chain::show(ui, tr, &view, &mut table.whole_game),
+            Tab::Pricing => panels::pricing(ui, tr, &view),
+            Tab::Charts => charts::charts(ui, tr, &view),
+            Tab::Accounts => panels::accounts(ui, tr, &view),
+            Tab::Glossary => glossary::list(ui, tr),
+        });
+    });
+    actions
+}
+
+fn system(
+    mut contexts: EguiContexts,
+    tr: Res<Tr>,
+    mut table: ResMut<Table>,
+    mut out: MessageWriter<Action>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root_ui(ctx);
+    out.write_batch(show(&mut root, &tr.0, &mut table));
+    Ok(())
+}

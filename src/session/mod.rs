@@ -1,0 +1,319 @@
+//! A game at the table, without any screen: the scenario and its economy, who plays each seat
+//! (a human or a bot with a strategy), the decisions the humans are preparing, the hot-seat
+//! order, the timeline's news, and the decisions of every turn for an exact replay.
+use crate::scenario::{Scenario, Text};
+use crate::sim::{
+    BusinessDecision, ClientDecision, Decisions, Economy, MerchantDecision, RetailDecision, Seat,
+    SeatView, Strategy, Turn, TurnReport, bot_decisions,
+};
+
+/// What a human is preparing for the month, for one seat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Draft {
+    Client(ClientDecision),
+    Retail(RetailDecision),
+    Business(BusinessDecision),
+    Merchant(MerchantDecision),
+}
+
+/// The decisions of one turn, as played: for replay and the session log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlayedTurn {
+    pub turn: Turn,
+    pub decisions: Decisions,
+}
+
+/// A game in progress.
+pub struct Session {
+    scenario: Scenario,
+    economy: Economy,
+    /// Human seats, in the order they play each month (hot seat).
+    humans: Vec<Seat>,
+    drafts: Vec<Draft>,
+    done: Vec<bool>,
+    /// The scripted messages of the month about to be played.
+    news: Vec<Text>,
+    played: Vec<PlayedTurn>,
+}
+
+impl Session {
+    /// Starts a game: `humans` play in that order; `bots` changes the strategy of some bot
+    /// seats; `seed` replaces the scenario's run seed.
+    pub fn new(
+        scenario: Scenario,
+        humans: Vec<Seat>,
+        bots: &[(Seat, Strategy)],
+        seed: Option<u64>,
+    ) -> Result<Session, String> {
+        let mut config = scenario.economy_with_seed(seed.unwrap_or(scenario.seed()));
+        for &(seat, strategy) in bots {
+            match seat {
+                Seat::RetailBanker(b) => {
+                    if let Some(bank) = config.banks.get_mut(b.index()) {
+                        bank.retail_strategy = strategy;
+                    }
+                }
+                Seat::BusinessBanker(b) => {
+                    if let Some(bank) = config.banks.get_mut(b.index()) {
+                        bank.business_strategy = strategy;
+                    }
+                }
+                Seat::Merchant(m) => {
+                    if let Some(m) = config.merchants.get_mut(m.index()) {
+                        m.strategy = strategy;
+                    }
+                }
+                Seat::Client(c) => {
+                    if let Some(c) = config.clients.get_mut(c.index()) {
+                        c.strategy = strategy;
+                    }
+                }
+            }
+        }
+        let economy = Economy::new(config).map_err(|e| e.to_string())?;
+        if let Some(seat) = humans
+            .iter()
+            .find(|s| SeatView::of(&economy, **s).is_none())
+        {
+            return Err(format!("no such seat in this scenario: {seat:?}"));
+        }
+        let mut session = Session {
+            scenario,
+            economy,
+            drafts: Vec::new(),
+            done: vec![false; humans.len()],
+            humans,
+            news: Vec::new(),
+            played: Vec::new(),
+        };
+        session.open_turn()?;
+        Ok(session)
+    }
+
+    /// Applies the timeline of the month about to be played and prepares fresh drafts.
+    fn open_turn(&mut self) -> Result<(), String> {
+        self.news = if self.is_finished() {
+            Vec::new()
+        } else {
+            self.scenario
+                .apply_events(&mut self.economy)
+                .map_err(|e| e.to_string())?
+        };
+        self.drafts = self.humans.iter().map(|&s| self.current(s)).collect();
+        self.done = vec![false; self.humans.len()];
+        Ok(())
+    }
+
+    /// A seat's settings as they stand: the starting point of its draft.
+    fn current(&self, seat: Seat) -> Draft {
+        let e = &self.economy;
+        match seat {
+            Seat::Client(c) => Draft::Client(ClientDecision {
+                spending: crate::sim::Bp::FULL,
+                card_share: e.client(c).map_or(crate::sim::Bp::ZERO, |c| c.card_share),
+                loan_request: None,
+                switch_bank: None,
+                complain: false,
+                leave_merchant: None,
+            }),
+            Seat::RetailBanker(b) => {
+                Draft::Retail(e.bank(b).map(|b| b.retail).unwrap_or_else(|| {
+                    crate::sim::ordinary_bank("", crate::sim::Money::ZERO, Strategy::Fair).retail
+                }))
+            }
+            Seat::BusinessBanker(b) => {
+                Draft::Business(e.bank(b).map(|b| b.business).unwrap_or_else(|| {
+                    crate::sim::ordinary_bank("", crate::sim::Money::ZERO, Strategy::Fair).business
+                }))
+            }
+            Seat::Merchant(m) => {
+                let merchant = e.merchant(m);
+                Draft::Merchant(MerchantDecision {
+                    markup: merchant.map_or(crate::sim::Bp::ZERO, |m| m.markup),
+                    accepts_cards: merchant.is_some_and(|m| m.accepts_cards),
+                    loan_request: None,
+                    switch_bank: None,
+                })
+            }
+        }
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn economy(&self) -> &Economy {
+        &self.economy
+    }
+
+    pub fn humans(&self) -> &[Seat] {
+        &self.humans
+    }
+
+    /// The month about to be played, from 1.
+    pub fn turn(&self) -> Turn {
+        self.economy.turn()
+    }
+
+    /// Whether every month of the scenario has been played.
+    pub fn is_finished(&self) -> bool {
+        self.economy.reports().len() >= usize::from(self.scenario.turns())
+    }
+
+    /// The human whose turn it is to decide, if any is left this month.
+    pub fn active(&self) -> Option<Seat> {
+        self.humans
+            .iter()
+            .zip(&self.done)
+            .find(|(_, done)| !**done)
+            .map(|(s, _)| *s)
+    }
+
+    /// What a seat may see now.
+    pub fn view(&self, seat: Seat) -> Option<SeatView> {
+        SeatView::of(&self.economy, seat)
+    }
+
+    /// The scripted messages of this month.
+    pub fn news(&self) -> &[Text] {
+        &self.news
+    }
+
+    pub fn draft(&self, seat: Seat) -> Option<&Draft> {
+        let i = self.humans.iter().position(|s| *s == seat)?;
+        self.drafts.get(i)
+    }
+
+    pub fn draft_mut(&mut self, seat: Seat) -> Option<&mut Draft> {
+        let i = self.humans.iter().position(|s| *s == seat)?;
+        self.drafts.get_mut(i)
+    }
+
+    /// Every turn played so far, with every seat's decisions.
+    pub fn played(&self) -> &[PlayedTurn] {
+        &self.played
+    }
+
+    /// A human is done deciding; once every human is, the month is played. Returns the month's
+    /// report when it was played.
+    pub fn commit(&mut self, seat: Seat) -> Result<Option<TurnReport>, String> {
+        let i = self
+            .humans
+            .iter()
+            .position(|s| *s == seat)
+            .ok_or_else(|| format!("{seat:?} is not a human seat"))?;
+        self.done[i] = true;
+        if self.done.iter().all(|d| *d) {
+            self.play_turn().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Plays the month with the humans' drafts and the bots' decisions for every other seat.
+    pub fn play_turn(&mut self) -> Result<TurnReport, String> {
+        if self.is_finished() {
+            return Err("the game is over".into());
+        }
+        let mut decisions = bot_decisions(&self.economy, &self.humans);
+        let mut human = Decisions::default();
+        for (&seat, draft) in self.humans.iter().zip(&self.drafts) {
+            match (seat, *draft) {
+                (Seat::Client(c), Draft::Client(d)) => human.clients.push((c, d)),
+                (Seat::RetailBanker(b), Draft::Retail(d)) => human.retail.push((b, d)),
+                (Seat::BusinessBanker(b), Draft::Business(d)) => human.business.push((b, d)),
+                (Seat::Merchant(m), Draft::Merchant(d)) => human.merchants.push((m, d)),
+                _ => return Err(format!("{seat:?}: a draft of the wrong kind")),
+            }
+        }
+        decisions.extend(human);
+        let turn = self.economy.turn();
+        let report = match self.economy.step(&decisions) {
+            Ok(report) => report,
+            Err(e) => {
+                // A refused decision leaves the month unplayed: let the humans fix it.
+                self.done = vec![false; self.humans.len()];
+                return Err(e.to_string());
+            }
+        };
+        self.played.push(PlayedTurn { turn, decisions });
+        self.open_turn()?;
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::load;
+    use crate::sim::{BankId, ClientId, Money, Shock, SimEvent};
+
+    fn card_fees() -> Scenario {
+        load(
+            include_str!("../../scenarios/card_fees.ron"),
+            "card_fees.ron",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn humans_take_turns_then_the_month_is_played() {
+        let seats = vec![Seat::RetailBanker(BankId(0)), Seat::Client(ClientId(3))];
+        let mut s = Session::new(card_fees(), seats.clone(), &[], None).unwrap();
+        assert_eq!(s.turn(), 1);
+        assert_eq!(s.active(), Some(seats[0]));
+        if let Some(Draft::Retail(d)) = s.draft_mut(seats[0]) {
+            d.fees.account_fee = Money::euros(9);
+        }
+        assert_eq!(s.commit(seats[0]), Ok(None));
+        assert_eq!(s.active(), Some(seats[1]));
+        let report = s.commit(seats[1]).unwrap().expect("the month is played");
+        assert_eq!(report.turn, 1);
+        assert_eq!(s.turn(), 2);
+        assert_eq!(s.active(), Some(seats[0]));
+        // The human's decision reached the economy.
+        let bank = s.economy().bank(BankId(0)).unwrap();
+        assert_eq!(bank.retail.fees.account_fee, Money::euros(9));
+        assert_eq!(s.played().len(), 1);
+    }
+
+    #[test]
+    fn the_timeline_is_news_before_the_month_it_happens() {
+        let mut s = Session::new(card_fees(), vec![], &[], Some(9)).unwrap();
+        while s.turn() < 7 {
+            assert!(s.turn() == 4 || s.news().is_empty(), "turn {}", s.turn());
+            s.play_turn().unwrap();
+        }
+        assert_eq!(s.news().len(), 1);
+        let report = s.play_turn().unwrap();
+        assert!(
+            report
+                .events
+                .iter()
+                .any(|e| matches!(e, SimEvent::Shock(Shock::InterchangeCap { .. })))
+        );
+        while !s.is_finished() {
+            s.play_turn().unwrap();
+        }
+        assert_eq!(s.economy().reports().len(), 12);
+        assert!(s.play_turn().is_err());
+    }
+
+    #[test]
+    fn bot_strategies_can_be_chosen_per_seat() {
+        let s = Session::new(
+            card_fees(),
+            vec![],
+            &[(Seat::RetailBanker(BankId(1)), Strategy::Cautious)],
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            s.economy().bank(BankId(1)).unwrap().retail_strategy,
+            Strategy::Cautious
+        );
+        assert!(
+            Session::new(card_fees(), vec![Seat::Client(ClientId(99_999))], &[], None).is_err()
+        );
+    }
+}

@@ -1,0 +1,509 @@
+//! What one seat may see, built by the simulation under the transparency layer: its own
+//! accounts and settings, the market's public offers, the other actors' results when the layer
+//! shows them, and the news of last month. Panels draw a `SeatView`, never the raw economy.
+use super::actors::Loan;
+use super::config::{CardKind, Transparency};
+use super::decisions::{BusinessDecision, RetailDecision, Seat};
+use super::economy::Economy;
+use super::ids::{BankId, MerchantId, Turn};
+use super::ledger::Account;
+use super::money::{Bp, Money};
+use super::pricing::LoanRate;
+use super::report::{BalanceSheet, BankActivity, BankPnl, MerchantReport, SimEvent};
+use super::value_chain::ValueChain;
+use super::view::{BankOffer, Shown};
+use serde::{Deserialize, Serialize};
+
+/// A loan as its borrower sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoanView {
+    pub outstanding: Money,
+    pub months_left: u16,
+    pub rate: LoanRate,
+    /// This month's instalment: principal and interest.
+    pub instalment: Money,
+}
+
+impl LoanView {
+    fn of(loan: &Loan) -> LoanView {
+        let (principal, interest) =
+            super::pricing::instalment(loan.outstanding, loan.months_left, loan.rate.total())
+                .unwrap_or((Money::ZERO, Money::ZERO));
+        LoanView {
+            outstanding: loan.outstanding,
+            months_left: loan.months_left,
+            rate: loan.rate,
+            instalment: principal.saturating_add(interest),
+        }
+    }
+}
+
+/// A household's own accounts and habits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientOwn {
+    pub bank: BankId,
+    pub balance: Money,
+    pub savings: Money,
+    pub income: Money,
+    pub fixed_costs: Money,
+    pub spending_budget: Money,
+    pub card: CardKind,
+    pub card_share: Bp,
+    /// Trust in the bank, 0 to 1,000.
+    pub trust: u16,
+    pub loan: Option<LoanView>,
+    /// The rate its bank would quote it for a consumer loan now.
+    pub loan_quote: LoanRate,
+    /// What the household's bank charged last month, and how much of it was a surprise.
+    pub fees_paid: Money,
+    pub surprise_fees: Money,
+    pub irregular_payments: u16,
+    pub declined_payments: u16,
+    /// The shops it visits, with their shelf prices.
+    pub shops: Vec<ShopView>,
+}
+
+/// A shop as a shopper sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopView {
+    pub merchant: MerchantId,
+    pub name: String,
+    pub accepts_cards: bool,
+    /// Shelf prices, VAT included, with the good's name.
+    pub prices: Vec<(String, Money)>,
+}
+
+/// A bank as one of its bankers sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankOwn {
+    pub bank: BankId,
+    pub name: String,
+    pub retail: RetailDecision,
+    pub business: BusinessDecision,
+    pub sheet: BalanceSheet,
+    /// Last month's P&L and activity.
+    pub last_pnl: BankPnl,
+    pub last_activity: BankActivity,
+    /// Every month's P&L so far.
+    pub pnl_history: Vec<BankPnl>,
+    /// The loan rate a typical borrower (yearly PD 2%) would be offered now.
+    pub consumer_rate: LoanRate,
+    pub business_rate: LoanRate,
+}
+
+/// A shop as its owner sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MerchantOwn {
+    pub merchant: MerchantId,
+    pub name: String,
+    pub bank: BankId,
+    pub markup: Bp,
+    pub accepts_cards: bool,
+    pub balance: Money,
+    pub rent: Money,
+    /// Goods: name, unit cost, shelf price at the current mark-up.
+    pub goods: Vec<(String, Money, Money)>,
+    pub loan: Option<LoanView>,
+    /// Last month's statement.
+    pub last: Option<MerchantReport>,
+    /// The merchant service charge its bank asks on a debit card payment.
+    pub msc_debit: Bp,
+    /// The rate its bank would quote it for a business loan now.
+    pub loan_quote: LoanRate,
+}
+
+/// The part of the economy that is the seat's own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Own {
+    Client(ClientOwn),
+    Bank(BankOwn),
+    Merchant(MerchantOwn),
+}
+
+/// Another bank's results, as far as the layer shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankResults {
+    pub bank: BankId,
+    pub name: String,
+    /// Clients and merchants: public.
+    pub clients: u32,
+    pub merchants: u32,
+    /// Profit over the game so far: only under the glass layer (or for one's own bank).
+    pub profit: Shown<Money>,
+    pub net_interest_margin: Shown<Bp>,
+}
+
+/// A month of the town's history, for charts: public aggregates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthSummary {
+    pub turn: Turn,
+    pub policy_rate: Bp,
+    pub average_trust: u16,
+    /// Clients of each bank at the end of the month.
+    pub clients: Vec<u32>,
+    /// Each bank's profit that month: only under glass (or one's own bank).
+    pub profit: Vec<Shown<Money>>,
+}
+
+/// Everything one seat may see before it decides.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatView {
+    pub seat: Seat,
+    /// The month about to be played.
+    pub turn: Turn,
+    pub layer: Transparency,
+    pub policy_rate: Bp,
+    pub vat: Bp,
+    /// Interchange after caps, and the scheme fee: set by the scheme and the regulator, public.
+    pub interchange_debit: Bp,
+    pub interchange_credit: Bp,
+    pub scheme_fee: Bp,
+    /// The regulator's cap on each irregular-payment fee, if any.
+    pub irregular_fee_cap: Option<Money>,
+    pub offers: Vec<BankOffer>,
+    pub own: Own,
+    pub banks: Vec<BankResults>,
+    pub history: Vec<MonthSummary>,
+    /// Last month's events that concern this seat, and the shocks everyone hears of.
+    pub news: Vec<SimEvent>,
+    /// The card value chain of the whole game so far, and of the latest card payment, as the
+    /// layer shows them.
+    pub game_chain: ValueChain,
+    pub last_payment_chain: Option<ValueChain>,
+}
+
+impl SeatView {
+    /// What `seat` may see now; `None` if the seat names no actor of this economy.
+    pub fn of(economy: &Economy, seat: Seat) -> Option<SeatView> {
+        let params = economy.params();
+        let layer = params.transparency;
+        let own = own(economy, seat)?;
+        let own_bank = match seat {
+            Seat::RetailBanker(b) | Seat::BusinessBanker(b) => Some(b),
+            _ => None,
+        };
+        let sees = |b: BankId| layer == Transparency::Glass || own_bank == Some(b);
+        let last_turn = economy.turn().saturating_sub(1);
+        let banks = economy
+            .banks()
+            .iter()
+            .map(|b| {
+                let r = economy.bank_ratios(b.id);
+                let activity = economy
+                    .reports()
+                    .last()
+                    .and_then(|t| t.banks.get(b.id.index()))
+                    .map(|x| x.activity)
+                    .unwrap_or_default();
+                BankResults {
+                    bank: b.id,
+                    name: b.name.clone(),
+                    clients: activity.clients,
+                    merchants: activity.merchants,
+                    profit: shown(sees(b.id), r.pnl.net_profit()),
+                    net_interest_margin: shown(sees(b.id), r.net_interest_margin),
+                }
+            })
+            .collect();
+        let history = economy
+            .reports()
+            .iter()
+            .map(|t| MonthSummary {
+                turn: t.turn,
+                policy_rate: t.policy_rate,
+                average_trust: t.clients.average_trust,
+                clients: t.banks.iter().map(|b| b.activity.clients).collect(),
+                profit: t
+                    .banks
+                    .iter()
+                    .map(|b| shown(sees(b.bank), b.pnl.net_profit()))
+                    .collect(),
+            })
+            .collect();
+        let news = economy
+            .reports()
+            .last()
+            .map(|t| {
+                t.events
+                    .iter()
+                    .filter(|e| concerns(economy, seat, e))
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(SeatView {
+            seat,
+            turn: economy.turn(),
+            layer,
+            policy_rate: params.policy_rate,
+            vat: params.vat,
+            interchange_debit: params.interchange(CardKind::Debit),
+            interchange_credit: params.interchange(CardKind::Credit),
+            scheme_fee: params.scheme_fee,
+            irregular_fee_cap: params.caps.irregular_fee_per_payment,
+            offers: economy.bank_offers(),
+            own,
+            banks,
+            history,
+            news,
+            game_chain: economy.card_value_chain(1..=last_turn).as_seen(layer),
+            last_payment_chain: economy
+                .last_card_purchase()
+                .and_then(|t| economy.purchase_value_chain(t))
+                .map(|c| c.as_seen(layer)),
+        })
+    }
+}
+
+fn shown<T>(visible: bool, value: T) -> Shown<T> {
+    if visible {
+        Shown::Shown(value)
+    } else {
+        Shown::Hidden
+    }
+}
+
+/// Whether a seat hears of an event: shocks are public, the rest concerns its own actor.
+fn concerns(economy: &Economy, seat: Seat, event: &SimEvent) -> bool {
+    use super::actors::Borrower;
+    let bank_of_loan = |l: super::ids::LoanId| economy.loan(l).map(|l| (l.lender, l.borrower));
+    match (seat, event) {
+        (_, SimEvent::Shock(_)) => true,
+        (Seat::Client(c), SimEvent::ClientSwitched { client, .. })
+        | (Seat::Client(c), SimEvent::ComplaintRefunded { client, .. })
+        | (Seat::Client(c), SimEvent::ComplaintRefused { client, .. })
+        | (Seat::Client(c), SimEvent::CardFraud { client, .. }) => c == *client,
+        (Seat::Client(c), SimEvent::LoanRefused { borrower, .. }) => {
+            *borrower == Borrower::Client(c)
+        }
+        (Seat::Merchant(m), SimEvent::LoanRefused { borrower, .. }) => {
+            *borrower == Borrower::Merchant(m)
+        }
+        (Seat::Merchant(m), SimEvent::MerchantSwitched { merchant, .. }) => m == *merchant,
+        (
+            Seat::Client(_) | Seat::Merchant(_),
+            SimEvent::LoanGranted { loan }
+            | SimEvent::LoanDefaulted { loan, .. }
+            | SimEvent::LoanRepaid { loan },
+        ) => bank_of_loan(*loan).is_some_and(|(_, borrower)| match (seat, borrower) {
+            (Seat::Client(c), Borrower::Client(b)) => c == b,
+            (Seat::Merchant(m), Borrower::Merchant(b)) => m == b,
+            _ => false,
+        }),
+        (Seat::RetailBanker(b), SimEvent::ComplaintRefunded { bank, .. })
+        | (Seat::RetailBanker(b), SimEvent::ComplaintRefused { bank, .. })
+        | (Seat::RetailBanker(b), SimEvent::CardFraud { bank, .. }) => b == *bank,
+        (Seat::RetailBanker(b), SimEvent::ClientSwitched { from, to, .. })
+        | (Seat::BusinessBanker(b), SimEvent::MerchantSwitched { from, to, .. }) => {
+            b == *from || b == *to
+        }
+        (
+            Seat::RetailBanker(b) | Seat::BusinessBanker(b),
+            SimEvent::LoanRefused { bank, borrower, .. },
+        ) => {
+            b == *bank
+                && matches!(
+                    (seat, borrower),
+                    (Seat::RetailBanker(_), Borrower::Client(_))
+                        | (Seat::BusinessBanker(_), Borrower::Merchant(_))
+                )
+        }
+        (
+            Seat::RetailBanker(b) | Seat::BusinessBanker(b),
+            SimEvent::LoanGranted { loan }
+            | SimEvent::LoanDefaulted { loan, .. }
+            | SimEvent::LoanRepaid { loan },
+        ) => bank_of_loan(*loan).is_some_and(|(lender, borrower)| {
+            lender == b
+                && matches!(
+                    (seat, borrower),
+                    (Seat::RetailBanker(_), Borrower::Client(_))
+                        | (Seat::BusinessBanker(_), Borrower::Merchant(_))
+                )
+        }),
+        _ => false,
+    }
+}
+
+/// A typical borrower's yearly probability of default, for the rates a banker sees quoted.
+const TYPICAL_PD: Bp = Bp(200);
+
+fn own(economy: &Economy, seat: Seat) -> Option<Own> {
+    let ledger = economy.ledger();
+    let vat = economy.params().vat;
+    let loan_view =
+        |id: Option<super::ids::LoanId>| id.and_then(|l| economy.loan(l)).map(LoanView::of);
+    Some(match seat {
+        Seat::Client(c) => {
+            let client = economy.client(c)?;
+            let e = client.experience;
+            Own::Client(ClientOwn {
+                bank: client.bank,
+                balance: ledger.balance(Account::Client(c)),
+                savings: ledger.balance(Account::Savings(c)),
+                income: client.income,
+                fixed_costs: client.fixed_costs,
+                spending_budget: client.spending_budget,
+                card: client.card,
+                card_share: client.card_share,
+                trust: client.trust.points(),
+                loan: loan_view(client.loan),
+                loan_quote: economy
+                    .bank(client.bank)
+                    .map(|b| {
+                        LoanRate::price(
+                            &b.retail.consumer_loans,
+                            &b.lending,
+                            economy.params().policy_rate,
+                            client.pd,
+                        )
+                    })
+                    .unwrap_or_default(),
+                fees_paid: e.last_fees_paid,
+                surprise_fees: e.last_surprise_fees,
+                irregular_payments: e.irregular_payments,
+                declined_payments: e.declined_payments,
+                shops: client
+                    .shops
+                    .iter()
+                    .filter_map(|&m| economy.merchant(m))
+                    .map(|m| ShopView {
+                        merchant: m.id,
+                        name: m.name.clone(),
+                        accepts_cards: m.accepts_cards,
+                        prices: m
+                            .goods
+                            .iter()
+                            .map(|g| (g.name.clone(), m.price(g, vat).unwrap_or(Money::ZERO)))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+        }
+        Seat::RetailBanker(b) | Seat::BusinessBanker(b) => {
+            let bank = economy.bank(b)?;
+            let last = economy
+                .reports()
+                .last()
+                .and_then(|t| t.banks.get(b.index()));
+            let policy = economy.params().policy_rate;
+            Own::Bank(BankOwn {
+                bank: b,
+                name: bank.name.clone(),
+                retail: bank.retail,
+                business: bank.business,
+                sheet: economy.balance_sheet(b),
+                last_pnl: last.map(|r| r.pnl).unwrap_or_default(),
+                last_activity: last.map(|r| r.activity).unwrap_or_default(),
+                pnl_history: economy
+                    .reports()
+                    .iter()
+                    .filter_map(|t| t.banks.get(b.index()).map(|r| r.pnl))
+                    .collect(),
+                consumer_rate: LoanRate::price(
+                    &bank.retail.consumer_loans,
+                    &bank.lending,
+                    policy,
+                    TYPICAL_PD,
+                ),
+                business_rate: LoanRate::price(
+                    &bank.business.business_loans,
+                    &bank.lending,
+                    policy,
+                    TYPICAL_PD,
+                ),
+            })
+        }
+        Seat::Merchant(m) => {
+            let merchant = economy.merchant(m)?;
+            let offer = economy.bank_offers();
+            Own::Merchant(MerchantOwn {
+                merchant: m,
+                name: merchant.name.clone(),
+                bank: merchant.bank,
+                markup: merchant.markup,
+                accepts_cards: merchant.accepts_cards,
+                balance: ledger.balance(Account::Merchant(m)),
+                rent: merchant.rent,
+                goods: merchant
+                    .goods
+                    .iter()
+                    .map(|g| {
+                        (
+                            g.name.clone(),
+                            g.unit_cost,
+                            merchant.price(g, vat).unwrap_or(Money::ZERO),
+                        )
+                    })
+                    .collect(),
+                loan: loan_view(merchant.loan),
+                last: economy
+                    .reports()
+                    .last()
+                    .and_then(|t| t.merchants.get(m.index()))
+                    .copied(),
+                msc_debit: offer
+                    .get(merchant.bank.index())
+                    .map_or(Bp::ZERO, |o| o.msc_debit),
+                loan_quote: economy
+                    .bank(merchant.bank)
+                    .map(|b| {
+                        LoanRate::price(
+                            &b.business.business_loans,
+                            &b.lending,
+                            economy.params().policy_rate,
+                            merchant.pd,
+                        )
+                    })
+                    .unwrap_or_default(),
+            })
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{TownSpec, bot_decisions, town};
+
+    fn played() -> Economy {
+        let mut e = Economy::new(town(TownSpec::new(2, 4, 40, 3))).unwrap();
+        for _ in 0..2 {
+            let d = bot_decisions(&e, &[]);
+            e.step(&d).unwrap();
+        }
+        e
+    }
+
+    #[test]
+    fn other_banks_profits_show_only_under_glass() {
+        let mut e = played();
+        let view = SeatView::of(&e, Seat::RetailBanker(BankId(0))).unwrap();
+        assert!(view.banks[0].profit.shown().is_some());
+        assert_eq!(view.banks[1].profit, Shown::Hidden);
+        assert_eq!(view.history[1].profit[1], Shown::Hidden);
+        e.set_transparency(Transparency::Glass);
+        let view = SeatView::of(&e, Seat::RetailBanker(BankId(0))).unwrap();
+        assert!(view.banks[1].profit.shown().is_some());
+    }
+
+    #[test]
+    fn a_client_sees_its_own_accounts_and_shops() {
+        let e = played();
+        let view = SeatView::of(&e, Seat::Client(crate::sim::ClientId(0))).unwrap();
+        let Own::Client(own) = &view.own else {
+            panic!("{:?}", view.own)
+        };
+        assert_eq!(own.shops.len(), 3);
+        assert!(own.shops.iter().all(|s| s.prices.len() == 3));
+        assert_eq!(view.turn, 3);
+        assert!(view.last_payment_chain.is_some());
+        // Opaque: the split of the card fees is hidden, not zero.
+        use crate::sim::Stage;
+        assert_eq!(
+            view.game_chain.amount(Stage::CardFees, Stage::Issuer),
+            Shown::Hidden
+        );
+        assert!(SeatView::of(&e, Seat::Client(crate::sim::ClientId(999))).is_none());
+    }
+}

@@ -1,0 +1,298 @@
+//! The game without a window: egui panels driven through egui_kittest (find a control by its
+//! label, click it, check what changed), and the Bevy app's screen flow driven by `update()`
+//! with `MinimalPlugins`, from the title to the debrief, with decisions reaching the economy.
+#![cfg(feature = "game")]
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use glassbank::game::{Action, Catalog, Screen, Seating, Table, insert_resources, logic_plugin};
+use glassbank::i18n::{Language, Translations};
+use glassbank::scenario::load;
+use glassbank::session::{Draft, Session};
+use glassbank::sim::{BankId, ClientId, Money, Seat};
+
+fn session(humans: Vec<Seat>) -> Session {
+    let scenario = load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+    Session::new(scenario, humans, &[], Some(5)).unwrap()
+}
+
+/// A harness around one seat's decision panel, with the draft as its state.
+fn panel(seat: Seat, language: Language) -> Harness<'static, Draft> {
+    let s = session(vec![seat]);
+    let view = s.view(seat).unwrap();
+    let draft = *s.draft(seat).unwrap();
+    let tr = Translations::new(language);
+    Harness::builder()
+        .with_size([700.0, 1000.0])
+        .build_ui_state(
+            move |ui, draft: &mut Draft| {
+                glassbank::game::panels::decide::decide(ui, &tr, &view, draft);
+            },
+            draft,
+        )
+}
+
+#[test]
+fn the_retail_banker_can_stop_refunding_complaints_and_publish_prices() {
+    let mut h = panel(Seat::RetailBanker(BankId(0)), Language::En);
+    h.get_by_label("Refund complaints about fees").click();
+    h.get_by_label("Publish the full fee schedule").click();
+    h.run();
+    let Draft::Retail(d) = h.state() else {
+        panic!()
+    };
+    assert!(!d.refund_complaints);
+    assert!(d.disclose);
+}
+
+#[test]
+fn a_shopkeeper_can_refuse_cards_in_french() {
+    let mut h = panel(Seat::Merchant(glassbank::sim::MerchantId(0)), Language::Fr);
+    h.get_by_label("Accepter les cartes").click();
+    h.run();
+    let Draft::Merchant(d) = h.state() else {
+        panic!()
+    };
+    assert!(!d.accepts_cards);
+}
+
+#[test]
+fn a_household_asking_for_a_loan_sees_its_rate_and_first_payment() {
+    // household-3 has no loan running in this town.
+    let scenario = load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+    let free = (0..300)
+        .map(ClientId)
+        .find(|c| {
+            let s = Session::new(scenario.clone(), vec![Seat::Client(*c)], &[], Some(5)).unwrap();
+            s.economy().client(*c).unwrap().loan.is_none()
+        })
+        .unwrap();
+    let mut h = panel(Seat::Client(free), Language::En);
+    h.get_by_label("Ask my bank for a loan").click();
+    h.run();
+    let Draft::Client(d) = h.state() else {
+        panic!()
+    };
+    assert!(d.loan_request.is_some_and(|l| l.amount.is_positive()));
+    assert!(h.query_by_label_contains("First monthly payment").is_some());
+    assert!(h.query_by_label_contains("Rate: ").is_some());
+}
+
+#[test]
+fn the_title_screen_leads_to_the_scenario_choice() {
+    let tr = Translations::new(Language::En);
+    let mut h = Harness::new_ui_state(
+        move |ui, out: &mut Vec<Action>| out.extend(glassbank::game::screens::title::show(ui, &tr)),
+        Vec::new(),
+    );
+    h.get_by_label("Play").click();
+    h.run();
+    assert!(h.state().contains(&Action::Open(Screen::Choice)));
+}
+
+#[test]
+fn the_turn_screen_commits_and_switches_tabs() {
+    let tr = Translations::new(Language::En);
+    let table = Table {
+        session: Some(session(vec![Seat::RetailBanker(BankId(0))])),
+        ..Table::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui, (table, out): &mut (Table, Vec<Action>)| {
+                out.extend(glassbank::game::screens::turn::show(ui, &tr, table));
+            },
+            (table, Vec::new()),
+        );
+    h.get_by_label("Where the money goes").click();
+    h.run();
+    assert_eq!(
+        h.state().0.tab,
+        glassbank::game::screens::turn::Tab::ValueChain
+    );
+    h.get_by_label("Done for this month").click();
+    h.run();
+    assert!(h.state().1.contains(&Action::Commit));
+}
+
+fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    insert_resources(&mut app, Catalog::load(None), Language::En);
+    app.add_plugins(logic_plugin);
+    app.update();
+    app
+}
+
+fn act(app: &mut App, action: Action) {
+    app.world_mut().write_message(action);
+    // One update applies the action, the next one the state transition.
+    app.update();
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+#[test]
+fn a_hot_seat_game_goes_from_the_title_to_the_debrief() {
+    let mut app = app();
+    assert_eq!(screen(&app), Screen::Title);
+    act(&mut app, Action::Open(Screen::Choice));
+    act(&mut app, Action::ChooseScenario(1));
+    assert_eq!(screen(&app), Screen::Choice);
+    act(&mut app, Action::ConfirmScenario);
+    assert_eq!(screen(&app), Screen::Seats);
+    // card_fees offers three seats: the first is human by default; make the second human too.
+    let seating = app.world().resource::<Seating>().clone();
+    assert_eq!(seating.choices.len(), 3);
+    act(
+        &mut app,
+        Action::SetPlayer(1, glassbank::game::actions::Player::Human),
+    );
+    act(&mut app, Action::StartGame);
+    assert_eq!(screen(&app), Screen::Handover);
+    act(&mut app, Action::Ready);
+    assert_eq!(screen(&app), Screen::Turn);
+
+    // The business banker (second human) raises the terminal fee through the UI's draft.
+    let business = seating.choices[1].seat;
+    let mut months = 0;
+    while screen(&app) != Screen::Debrief {
+        {
+            let mut table = app.world_mut().resource_mut::<Table>();
+            let session = table.session.as_mut().unwrap();
+            if session.active() == Some(business)
+                && let Some(Draft::Business(d)) = session.draft_mut(business)
+            {
+                d.merchant_fees.terminal_fee = Money::euros(33);
+            }
+        }
+        act(&mut app, Action::Commit);
+        if screen(&app) == Screen::Handover {
+            act(&mut app, Action::Ready);
+        }
+        months += 1;
+        assert!(months < 100, "the game never ended");
+    }
+    let table = app.world().resource::<Table>();
+    let session = table.session.as_ref().unwrap();
+    assert!(session.is_finished());
+    assert_eq!(session.economy().reports().len(), 12);
+    let Seat::BusinessBanker(bank) = business else {
+        panic!("{business:?}")
+    };
+    assert_eq!(
+        session
+            .economy()
+            .bank(bank)
+            .unwrap()
+            .business
+            .merchant_fees
+            .terminal_fee,
+        Money::euros(33)
+    );
+    act(&mut app, Action::NewGame);
+    assert_eq!(screen(&app), Screen::Title);
+}
+
+#[test]
+fn with_no_human_the_bots_play_month_by_month() {
+    let mut app = app();
+    act(&mut app, Action::Open(Screen::Choice));
+    act(&mut app, Action::ConfirmScenario);
+    act(
+        &mut app,
+        Action::SetPlayer(0, glassbank::game::actions::Player::Bot(Default::default())),
+    );
+    act(&mut app, Action::StartGame);
+    assert_eq!(screen(&app), Screen::Turn);
+    act(&mut app, Action::PlayMonth);
+    let table = app.world().resource::<Table>();
+    assert_eq!(table.session.as_ref().unwrap().turn(), 2);
+}
+
+#[test]
+fn settings_change_the_language_at_once() {
+    let mut app = app();
+    act(&mut app, Action::SetLanguage(Language::Fr));
+    let tr = app.world().resource::<glassbank::game::Tr>();
+    assert_eq!(tr.0.get("play"), "Jouer");
+}
+
+/// Every message the game asks for exists in both languages (a missing one would show its key).
+#[test]
+fn every_message_of_the_game_is_translated() {
+    let mut keys = std::collections::BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from("src/game")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in ["tr.get(", "tr.format("] {
+                for (i, _) in text.match_indices(call) {
+                    let rest = text[i + call.len()..].trim_start();
+                    if let Some(rest) = rest.strip_prefix('"') {
+                        let key: String = rest.chars().take_while(|c| *c != '"').collect();
+                        if !key.contains('{') {
+                            keys.insert(key);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(keys.len() > 100, "{} keys found", keys.len());
+    // Keys built at run time.
+    for term in glassbank::game::widgets::glossary::TERMS {
+        keys.insert(format!("term-{term}"));
+        keys.insert(format!("glossary-{term}"));
+    }
+    for stage in [
+        "shoppers",
+        "shops",
+        "card-fees",
+        "state",
+        "suppliers",
+        "issuer",
+        "scheme",
+        "acquirer",
+        "shop-keeps",
+    ] {
+        keys.insert(format!("stage-{stage}"));
+    }
+    for k in [
+        "role-client",
+        "role-retail",
+        "role-business",
+        "role-merchant",
+        "layer-opaque",
+        "layer-disclosed",
+        "layer-glass",
+        "player-bot-fair",
+        "player-bot-greedy",
+        "player-bot-cautious",
+        "player-bot-random",
+        "refusal-toorisky",
+        "refusal-unaffordable",
+        "refusal-alreadyborrowing",
+        "language-en",
+        "language-fr",
+    ] {
+        keys.insert(k.to_string());
+    }
+    for language in Language::ALL {
+        let ids: std::collections::BTreeSet<String> =
+            Translations::new(language).ids().into_iter().collect();
+        let missing: Vec<_> = keys.iter().filter(|k| !ids.contains(*k)).collect();
+        assert!(missing.is_empty(), "{language:?} lacks {missing:?}");
+    }
+}
