@@ -24,11 +24,12 @@ fn panel(seat: Seat, language: Language) -> Harness<'static, Draft> {
     let view = s.view(seat).unwrap();
     let draft = *s.draft(seat).unwrap();
     let tr = Translations::new(language);
+    let mut verdicts = Default::default();
     Harness::builder()
         .with_size([700.0, 1000.0])
         .build_ui_state(
             move |ui, draft: &mut Draft| {
-                glassbank::game::panels::decide::decide(ui, &tr, &view, draft);
+                glassbank::game::panels::decide::decide(ui, &tr, &view, draft, &mut verdicts);
             },
             draft,
         )
@@ -284,6 +285,7 @@ fn every_message_of_the_game_is_translated() {
         "refusal-toorisky",
         "refusal-unaffordable",
         "refusal-alreadyborrowing",
+        "refusal-refusedbybanker",
         "language-en",
         "language-fr",
     ] {
@@ -295,4 +297,30 @@ fn every_message_of_the_game_is_translated() {
         let missing: Vec<_> = keys.iter().filter(|k| !ids.contains(*k)).collect();
         assert!(missing.is_empty(), "{language:?} lacks {missing:?}");
     }
+}
+
+#[test]
+fn a_human_banker_refuses_a_waiting_application_from_the_panel() {
+    let banker = Seat::RetailBanker(BankId(0));
+    let mut s = session(vec![banker]);
+    while s.economy().review().loans.is_empty() {
+        s.commit(banker).unwrap();
+    }
+    let view = s.view(banker).unwrap();
+    let draft = *s.draft(banker).unwrap();
+    let tr = Translations::new(Language::En);
+    let mut h = Harness::builder()
+        .with_size([700.0, 1400.0])
+        .build_ui_state(
+        move |ui, (draft, verdicts): &mut (Draft, glassbank::game::panels::decide::Verdicts)| {
+            bevy_egui::egui::ScrollArea::vertical().show(ui, |ui| {
+                glassbank::game::panels::decide::decide(ui, &tr, &view, draft, verdicts);
+            });
+        },
+        (draft, Default::default()),
+    );
+    h.get_all_by_label("Refuse").next().unwrap().click();
+    h.run();
+    let first = s.economy().review().loans[0].case;
+    assert_eq!(h.state().1.get(&first), Some(&false));
 }

@@ -144,6 +144,8 @@ fn apply(economy: &Economy, moves: &[Move]) -> Decisions {
                         switch_bank: switch.map(BankId),
                         complain,
                         leave_merchant: leave.map(MerchantId),
+                        // Positive or negative, from the drawn spending share.
+                        save: Money::cents(i64::from(spending) * 10 - 50_000),
                     },
                 ))
             }

@@ -108,6 +108,23 @@ accept-cards = Take cards
 card-fees-last-month = Card fees at your bank: { $rate }, { $amount } on last month's card sales
 bank-msc = { $bank }: card fees { $rate }, terminal { $terminal }
 
+cases = Waiting for your decision
+no-cases = Nothing waits for you this month.
+case-loan = Loan of { $amount } over { $months } months · default risk { $pd } a year · rate { $rate } · first payment { $payment }
+case-spare = Income after rent and bills: { $spare } a month (the policy allows a third for loans)
+case-complaint = A household complains about { $amount } of fees it did not expect (trust { $trust } / 1000)
+policy-lend = Your policy would lend.
+policy-refuse = Your policy would refuse: { $reason }.
+policy-complaint = Your policy decides if you do not.
+approve = Lend
+refund = Refund
+refuse = Refuse
+follow-policy = Follow my policy
+refusal-refusedbybanker = the banker said no
+save = Move money to savings (below zero: take it out)
+save-in = { $amount } into savings this month
+save-out = { $amount } out of savings this month
+
 ## Market, pricing, accounts
 banks-results = The banks
 clients = Clients
@@ -169,7 +186,11 @@ shock-layer = From now on, the { $layer } layer applies.
 chain-last-payment = The latest card payment
 chain-whole-game = Every card payment so far
 chain-your-100 = Where did your 100 € go?
-chain-whole-game-title = { $payments } card payments so far
+chain-last-month = Last month
+chain-payments = { $payments ->
+    [one] One card payment
+   *[other] { $payments } card payments
+}
 chain-none-yet = No card payment yet: play a month first.
 chain-hover = Hover over a ribbon to see who gets the money, and by which rule.
 stage-shoppers = Shoppers
@@ -189,6 +210,10 @@ chart-profit = Each bank's profit, month by month (EUR)
 chart-profit-hidden = Other banks' profits are hidden under this layer.
 chart-trust = Households' average trust in their bank (out of 1000)
 chart-policy-rate = Policy rate (%)
+
+chart-own-bank = { $bank }: your results, month by month (EUR)
+chart-own-shop = { $shop }: your results, month by month (EUR)
+chart-nii = Net interest income
 
 ## Debrief
 debrief = Debrief

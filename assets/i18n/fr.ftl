@@ -108,6 +108,23 @@ accept-cards = Accepter les cartes
 card-fees-last-month = Commissions carte chez votre banque : { $rate }, soit { $amount } sur les ventes par carte du mois dernier
 bank-msc = { $bank } : commissions { $rate }, terminal { $terminal }
 
+cases = En attente de votre décision
+no-cases = Rien ne vous attend ce mois-ci.
+case-loan = Prêt de { $amount } sur { $months } mois · risque de défaut { $pd } par an · taux { $rate } · première mensualité { $payment }
+case-spare = Revenu après loyer et factures : { $spare } par mois (la politique en accorde un tiers aux prêts)
+case-complaint = Un ménage réclame pour { $amount } de frais inattendus (confiance { $trust } / 1000)
+policy-lend = Votre politique prêterait.
+policy-refuse = Votre politique refuserait : { $reason }.
+policy-complaint = Votre politique décide si vous ne le faites pas.
+approve = Prêter
+refund = Rembourser
+refuse = Refuser
+follow-policy = Suivre ma politique
+refusal-refusedbybanker = le banquier a dit non
+save = Placer de l'argent en épargne (sous zéro : en retirer)
+save-in = { $amount } placés en épargne ce mois-ci
+save-out = { $amount } retirés de l'épargne ce mois-ci
+
 ## Marché, prix, comptes
 banks-results = Les banques
 clients = Clients
@@ -169,7 +186,11 @@ shock-layer = Désormais, la couche { $layer } s'applique.
 chain-last-payment = Le dernier paiement par carte
 chain-whole-game = Tous les paiements par carte jusqu'ici
 chain-your-100 = Où sont allés vos 100 € ?
-chain-whole-game-title = { $payments } paiements par carte jusqu'ici
+chain-last-month = Le mois dernier
+chain-payments = { $payments ->
+    [one] Un paiement par carte
+   *[other] { $payments } paiements par carte
+}
 chain-none-yet = Aucun paiement par carte pour l'instant : jouez d'abord un mois.
 chain-hover = Survolez un flux pour voir qui reçoit l'argent, et selon quelle règle.
 stage-shoppers = Clients
@@ -189,6 +210,10 @@ chart-profit = Bénéfice de chaque banque, mois par mois (EUR)
 chart-profit-hidden = Les bénéfices des autres banques sont cachés sous cette couche.
 chart-trust = Confiance moyenne des ménages dans leur banque (sur 1000)
 chart-policy-rate = Taux directeur (%)
+
+chart-own-bank = { $bank } : vos résultats, mois par mois (EUR)
+chart-own-shop = { $shop } : vos résultats, mois par mois (EUR)
+chart-nii = Produit net d'intérêts
 
 ## Bilan
 debrief = Bilan

@@ -43,7 +43,67 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
             .filter(|(_, points)| !points.is_empty())
             .collect::<Vec<_>>()
     };
+    let euros = |m: crate::sim::Money| m.as_cents() as f64 / 100.0;
     egui::ScrollArea::vertical().show(ui, |ui| {
+        match &view.own {
+            crate::sim::Own::Bank(b) => {
+                let series = |f: &dyn Fn(&crate::sim::BankPnl) -> crate::sim::Money| {
+                    b.pnl_history
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| [i as f64 + 1.0, euros(f(p))])
+                        .collect::<Vec<_>>()
+                };
+                plot(
+                    ui,
+                    "own-bank",
+                    tr.format("chart-own-bank", &[("bank", b.name.clone().into())]),
+                    vec![
+                        (
+                            tr.get("chart-nii"),
+                            series(&|p: &crate::sim::BankPnl| p.net_interest_income()),
+                        ),
+                        (
+                            tr.get("fee-income"),
+                            series(&|p: &crate::sim::BankPnl| p.fee_income),
+                        ),
+                        (
+                            tr.get("profit"),
+                            series(&|p: &crate::sim::BankPnl| p.net_profit()),
+                        ),
+                    ],
+                );
+            }
+            crate::sim::Own::Merchant(m) => {
+                let series = |f: &dyn Fn(&crate::sim::MerchantReport) -> crate::sim::Money| {
+                    m.history
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| [i as f64 + 1.0, euros(f(r))])
+                        .collect::<Vec<_>>()
+                };
+                plot(
+                    ui,
+                    "own-shop",
+                    tr.format("chart-own-shop", &[("shop", m.name.clone().into())]),
+                    vec![
+                        (
+                            tr.get("net-income"),
+                            series(&|r: &crate::sim::MerchantReport| r.net_income),
+                        ),
+                        (
+                            tr.get("term-msc"),
+                            series(&|r: &crate::sim::MerchantReport| r.card_fees()),
+                        ),
+                        (
+                            tr.get("business-account"),
+                            series(&|r: &crate::sim::MerchantReport| r.balance),
+                        ),
+                    ],
+                );
+            }
+            crate::sim::Own::Client(_) => {}
+        }
         plot(
             ui,
             "clients",

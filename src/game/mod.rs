@@ -71,8 +71,28 @@ pub struct Table {
     pub error: Option<String>,
     /// Which tab of the turn screen is open.
     pub tab: screens::turn::Tab,
-    /// The value-chain view: the latest payment (per EUR 100) or the whole game.
-    pub whole_game: bool,
+    /// The value-chain view: the latest payment (per EUR 100), last month or the whole game.
+    pub chain: panels::chain::Span,
+}
+
+/// How long building the interface took, frame by frame, in milliseconds: the frame budget.
+#[derive(Resource, Default)]
+pub struct UiTimes {
+    pub turn_screen: Vec<f32>,
+}
+
+impl UiTimes {
+    /// Mean, 95th percentile and maximum, in milliseconds.
+    pub fn summary(&self) -> Option<(f32, f32, f32)> {
+        let mut v = self.turn_screen.clone();
+        if v.is_empty() {
+            return None;
+        }
+        v.sort_by(f32::total_cmp);
+        let mean = v.iter().sum::<f32>() / v.len() as f32;
+        let p95 = v[((v.len() - 1) as f32 * 0.95) as usize];
+        Some((mean, p95, v[v.len() - 1]))
+    }
 }
 
 /// Everything the game needs apart from rendering: states, resources and the action system.
@@ -81,6 +101,7 @@ pub fn logic_plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_message::<Action>()
         .init_resource::<Table>()
+        .init_resource::<UiTimes>()
         .add_systems(Update, actions::apply);
 }
 

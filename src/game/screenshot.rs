@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
 use super::actions::Player;
+use super::panels::chain::Span as ChainSpan;
 use super::screens::turn::Tab;
 use super::{Action, Screen, Seating, Table};
 
@@ -21,7 +22,7 @@ enum Step {
     Act(Vec<Action>),
     /// Make every offered seat human.
     AllHuman,
-    ShowTab(Tab, bool),
+    ShowTab(Tab, ChainSpan),
     /// Every human commits, month after month, for this many months.
     Play(u16),
     /// The active human commits.
@@ -69,25 +70,25 @@ impl Tour {
             Shot("04-handover.png"),
             Play(3),
             Act(vec![Action::Open(Screen::Turn)]),
-            ShowTab(Tab::News, false),
+            ShowTab(Tab::News, ChainSpan::Payment),
             Shot("05-retail-news.png"),
-            ShowTab(Tab::Market, false),
+            ShowTab(Tab::Market, ChainSpan::Payment),
             Shot("06-retail-market.png"),
-            ShowTab(Tab::Charts, false),
+            ShowTab(Tab::Charts, ChainSpan::Payment),
             Shot("07-charts.png"),
             Commit,
             Act(vec![Action::Open(Screen::Turn)]),
-            ShowTab(Tab::Pricing, false),
+            ShowTab(Tab::Pricing, ChainSpan::Payment),
             Shot("08-business-pricing.png"),
             Commit,
             Act(vec![Action::Open(Screen::Turn)]),
-            ShowTab(Tab::ValueChain, false),
+            ShowTab(Tab::ValueChain, ChainSpan::Payment),
             Shot("09-merchant-value-chain.png"),
-            ShowTab(Tab::ValueChain, true),
+            ShowTab(Tab::ValueChain, ChainSpan::Game),
             Shot("10-value-chain-game.png"),
             Commit,
             Act(vec![Action::Open(Screen::Turn)]),
-            ShowTab(Tab::Accounts, false),
+            ShowTab(Tab::Accounts, ChainSpan::Payment),
             Shot("11-client-accounts.png"),
             Act(vec![Action::ToggleSettings]),
             Shot("12-settings.png"),
@@ -126,12 +127,14 @@ fn commit_all(table: &mut Table) {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system takes what it touches
 fn drive(
     mut commands: Commands,
     mut tour: ResMut<Tour>,
     mut table: ResMut<Table>,
     mut seating: ResMut<Seating>,
     mut next: ResMut<NextState<Screen>>,
+    times: Res<super::UiTimes>,
     mut actions: MessageWriter<Action>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -161,6 +164,13 @@ fn drive(
         return;
     }
     let Some(step) = tour.steps.pop_front() else {
+        if let Some((mean, p95, max)) = times.summary() {
+            info!(
+                "Turn screen UI built in {mean:.2} ms on average, {p95:.2} ms at the 95th \
+                 percentile, {max:.2} ms at most, over {} frames",
+                times.turn_screen.len()
+            );
+        }
         exit.write(AppExit::Success);
         return;
     };
@@ -174,9 +184,9 @@ fn drive(
                 c.player = Player::Human;
             }
         }
-        Step::ShowTab(tab, whole_game) => {
+        Step::ShowTab(tab, chain) => {
             table.tab = tab;
-            table.whole_game = whole_game;
+            table.chain = chain;
         }
         Step::Play(months) => {
             for _ in 0..months {

@@ -3,8 +3,8 @@
 //! order, the timeline's news, and the decisions of every turn for an exact replay.
 use crate::scenario::{Scenario, Text};
 use crate::sim::{
-    BusinessDecision, ClientDecision, Decisions, Economy, MerchantDecision, RetailDecision, Seat,
-    SeatView, Strategy, Turn, TurnReport, bot_decisions,
+    BusinessDecision, CaseId, ClientDecision, Decisions, Economy, MerchantDecision, RetailDecision,
+    Seat, SeatView, Strategy, Turn, TurnReport, Verdict, bot_decisions,
 };
 
 /// What a human is preparing for the month, for one seat.
@@ -34,6 +34,8 @@ pub struct Session {
     /// The scripted messages of the month about to be played.
     news: Vec<Text>,
     played: Vec<PlayedTurn>,
+    /// Human bankers' verdicts on the cases waiting for them, this month.
+    verdicts: std::collections::BTreeMap<CaseId, bool>,
 }
 
 impl Session {
@@ -70,7 +72,11 @@ impl Session {
                 }
             }
         }
-        let economy = Economy::new(config).map_err(|e| e.to_string())?;
+        let mut economy = Economy::new(config).map_err(|e| e.to_string())?;
+        // Human bankers decide loan applications and complaints themselves.
+        for &seat in &humans {
+            economy.set_manual_review(seat, true);
+        }
         if let Some(seat) = humans
             .iter()
             .find(|s| SeatView::of(&economy, **s).is_none())
@@ -85,6 +91,7 @@ impl Session {
             humans,
             news: Vec::new(),
             played: Vec::new(),
+            verdicts: Default::default(),
         };
         session.open_turn()?;
         Ok(session)
@@ -100,6 +107,7 @@ impl Session {
                 .map_err(|e| e.to_string())?
         };
         self.drafts = self.humans.iter().map(|&s| self.current(s)).collect();
+        self.verdicts.clear();
         self.done = vec![false; self.humans.len()];
         Ok(())
     }
@@ -115,6 +123,7 @@ impl Session {
                 switch_bank: None,
                 complain: false,
                 leave_merchant: None,
+                save: crate::sim::Money::ZERO,
             }),
             Seat::RetailBanker(b) => {
                 Draft::Retail(e.bank(b).map(|b| b.retail).unwrap_or_else(|| {
@@ -189,6 +198,32 @@ impl Session {
         self.drafts.get_mut(i)
     }
 
+    /// A human's draft and the month's verdicts, to edit together from a decision panel.
+    pub fn draft_and_verdicts_mut(
+        &mut self,
+        seat: Seat,
+    ) -> Option<(&mut Draft, &mut std::collections::BTreeMap<CaseId, bool>)> {
+        let i = self.humans.iter().position(|s| *s == seat)?;
+        Some((self.drafts.get_mut(i)?, &mut self.verdicts))
+    }
+
+    /// The verdict given on a case this month, if any.
+    pub fn verdict(&self, case: CaseId) -> Option<bool> {
+        self.verdicts.get(&case).copied()
+    }
+
+    /// A banker approves (or refunds) a case, or refuses it; `None` leaves it to the policy.
+    pub fn set_verdict(&mut self, case: CaseId, approve: Option<bool>) {
+        match approve {
+            Some(a) => {
+                self.verdicts.insert(case, a);
+            }
+            None => {
+                self.verdicts.remove(&case);
+            }
+        }
+    }
+
     /// Every turn played so far, with every seat's decisions.
     pub fn played(&self) -> &[PlayedTurn] {
         &self.played
@@ -226,6 +261,11 @@ impl Session {
                 _ => return Err(format!("{seat:?}: a draft of the wrong kind")),
             }
         }
+        human.verdicts = self
+            .verdicts
+            .iter()
+            .map(|(&case, &approve)| Verdict { case, approve })
+            .collect();
         decisions.extend(human);
         let turn = self.economy.turn();
         let report = match self.economy.step(&decisions) {
@@ -297,6 +337,44 @@ mod tests {
         }
         assert_eq!(s.economy().reports().len(), 12);
         assert!(s.play_turn().is_err());
+    }
+
+    #[test]
+    fn a_human_banker_decides_the_applications_waiting_for_them() {
+        use crate::sim::{Borrower, RefusalReason};
+        let banker = Seat::RetailBanker(BankId(0));
+        let mut s = Session::new(card_fees(), vec![banker], &[], Some(3)).unwrap();
+        // Households apply in some month; their applications wait for the banker.
+        while s.economy().review().loans.is_empty() {
+            s.commit(banker).unwrap();
+        }
+        let waiting: Vec<_> = s.economy().review().loans.clone();
+        assert!(waiting.iter().all(|a| a.bank == BankId(0)));
+        let view = s.view(banker).unwrap();
+        let crate::sim::Own::Bank(own) = &view.own else {
+            panic!()
+        };
+        assert_eq!(own.cases.len(), waiting.len());
+        for a in &waiting {
+            s.set_verdict(a.case, Some(false));
+        }
+        let report = s.commit(banker).unwrap().unwrap();
+        for a in &waiting {
+            assert!(report.events.contains(&SimEvent::LoanRefused {
+                borrower: a.borrower,
+                bank: BankId(0),
+                reason: RefusalReason::RefusedByBanker,
+            }));
+            assert!(matches!(a.borrower, Borrower::Client(_)));
+        }
+        // What waits now was asked for in the month just played.
+        assert!(
+            s.economy()
+                .review()
+                .loans
+                .iter()
+                .all(|a| a.made == report.turn)
+        );
     }
 
     #[test]

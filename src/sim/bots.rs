@@ -310,6 +310,7 @@ fn client_bot(
         switch_bank: None,
         complain: false,
         leave_merchant: None,
+        save: Money::ZERO,
     };
     let surprised = e.last_surprise_fees.is_positive();
     match c.strategy {

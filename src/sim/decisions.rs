@@ -2,6 +2,7 @@
 use super::ids::{BankId, ClientId, MerchantId};
 use super::money::{Bp, Money};
 use super::pricing::{FeeSchedule, LoanPolicy, MerchantFees};
+use super::review::Verdict;
 use serde::{Deserialize, Serialize};
 
 /// The four roles a player can take.
@@ -97,6 +98,8 @@ pub struct ClientDecision {
     pub complain: bool,
     /// Stop shopping at this merchant and pick another.
     pub leave_merchant: Option<MerchantId>,
+    /// Moved into savings after the salary comes in; negative: taken out of savings.
+    pub save: Money,
 }
 
 /// Everything decided for one turn. Actors without a decision keep last month's settings.
@@ -106,6 +109,8 @@ pub struct Decisions {
     pub business: Vec<(BankId, BusinessDecision)>,
     pub merchants: Vec<(MerchantId, MerchantDecision)>,
     pub clients: Vec<(ClientId, ClientDecision)>,
+    /// Human bankers' answers to the cases waiting for them.
+    pub verdicts: Vec<Verdict>,
 }
 
 impl Decisions {
@@ -116,10 +121,12 @@ impl Decisions {
             business,
             merchants,
             clients,
+            verdicts,
         } = other;
         self.retail.extend(retail);
         self.business.extend(business);
         self.merchants.extend(merchants);
         self.clients.extend(clients);
+        self.verdicts.extend(verdicts);
     }
 }

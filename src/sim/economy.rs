@@ -8,6 +8,7 @@ use super::ledger::{Account, External, Ledger, LedgerShape, PostingKind, Product
 use super::money::Money;
 use super::pricing::LoanRate;
 use super::report::{BalanceSheet, TurnReport};
+use super::review::Review;
 use super::shock::{Conditions, Shock};
 use super::trace::TxnKind;
 use rand::SeedableRng;
@@ -32,6 +33,8 @@ pub struct Economy {
     pub(super) conditions: Conditions,
     /// Shocks applied since the last turn, listed in the next turn's report.
     pub(super) pending_shocks: Vec<Shock>,
+    /// Cases waiting for human bankers.
+    pub(super) review: Review,
 }
 
 impl Economy {
@@ -83,6 +86,7 @@ impl Economy {
             stopped: false,
             conditions: Conditions::default(),
             pending_shocks: Vec::new(),
+            review: Review::default(),
         };
         let opening = economy.ledger.open_transaction(TxnKind::Opening);
         for (b, capital) in capitals.into_iter().enumerate() {

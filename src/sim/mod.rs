@@ -12,6 +12,7 @@ mod money;
 mod population;
 mod pricing;
 mod report;
+mod review;
 mod seat_view;
 mod shock;
 mod summary;
@@ -50,11 +51,14 @@ pub use report::{
     BalanceSheet, BankActivity, BankPnl, BankReport, ClientsReport, MerchantReport, RefusalReason,
     SimEvent, TurnReport,
 };
+pub use review::{CaseId, LoanApplication, PendingComplaint, Review, Verdict};
 pub use seat_view::{
-    BankOwn, BankResults, ClientOwn, LoanView, MerchantOwn, MonthSummary, Own, SeatView, ShopView,
+    BankOwn, BankResults, CaseKind, CaseView, ClientOwn, LoanView, MerchantOwn, MonthSummary, Own,
+    SeatView, ShopView,
 };
 pub use shock::{Conditions, FraudWave, Recession, Shock};
 pub use summary::BankRatios;
 pub use trace::{PaymentTrace, ProductMargin, Share, TxnKind};
+pub use turn::Assessment;
 pub use value_chain::{ChainFlow, Stage, ValueChain};
 pub use view::{BankOffer, Shown};

@@ -280,6 +280,8 @@ pub enum RefusalReason {
     Unaffordable,
     /// The borrower already has a loan.
     AlreadyBorrowing,
+    /// The banker looked at the application and said no.
+    RefusedByBanker,
 }
 
 /// Everything a turn produced.

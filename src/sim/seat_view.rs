@@ -3,13 +3,15 @@
 //! shows them, and the news of last month. Panels draw a `SeatView`, never the raw economy.
 use super::actors::Loan;
 use super::config::{CardKind, Transparency};
+use super::decisions::LoanRequest;
 use super::decisions::{BusinessDecision, RetailDecision, Seat};
 use super::economy::Economy;
 use super::ids::{BankId, MerchantId, Turn};
 use super::ledger::Account;
 use super::money::{Bp, Money};
 use super::pricing::LoanRate;
-use super::report::{BalanceSheet, BankActivity, BankPnl, MerchantReport, SimEvent};
+use super::report::{BalanceSheet, BankActivity, BankPnl, MerchantReport, RefusalReason, SimEvent};
+use super::review::CaseId;
 use super::value_chain::ValueChain;
 use super::view::{BankOffer, Shown};
 use serde::{Deserialize, Serialize};
@@ -89,6 +91,35 @@ pub struct BankOwn {
     /// The loan rate a typical borrower (yearly PD 2%) would be offered now.
     pub consumer_rate: LoanRate,
     pub business_rate: LoanRate,
+    /// Cases waiting for this banker: loan applications (households' for the retail banker,
+    /// shops' for the business banker) and, for the retail banker, complaints.
+    pub cases: Vec<CaseView>,
+}
+
+/// A case as the banker sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseView {
+    pub case: CaseId,
+    pub kind: CaseKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseKind {
+    Loan {
+        request: LoanRequest,
+        /// The rate, term and first payment the bank would grant, and its policy's advice.
+        pd: Bp,
+        months: u16,
+        rate: LoanRate,
+        first_instalment: Money,
+        spare_income: Option<Money>,
+        policy_refusal: Option<RefusalReason>,
+    },
+    Complaint {
+        amount: Money,
+        /// The household's trust now.
+        trust: u16,
+    },
 }
 
 /// A shop as its owner sees it.
@@ -106,6 +137,8 @@ pub struct MerchantOwn {
     pub loan: Option<LoanView>,
     /// Last month's statement.
     pub last: Option<MerchantReport>,
+    /// Every month's statement so far.
+    pub history: Vec<MerchantReport>,
     /// The merchant service charge its bank asks on a debit card payment.
     pub msc_debit: Bp,
     /// The rate its bank would quote it for a business loan now.
@@ -169,6 +202,8 @@ pub struct SeatView {
     /// The card value chain of the whole game so far, and of the latest card payment, as the
     /// layer shows them.
     pub game_chain: ValueChain,
+    /// Last month's card payments.
+    pub month_chain: ValueChain,
     pub last_payment_chain: Option<ValueChain>,
 }
 
@@ -247,6 +282,9 @@ impl SeatView {
             history,
             news,
             game_chain: economy.card_value_chain(1..=last_turn).as_seen(layer),
+            month_chain: economy
+                .card_value_chain(last_turn..=last_turn)
+                .as_seen(layer),
             last_payment_chain: economy
                 .last_card_purchase()
                 .and_then(|t| economy.purchase_value_chain(t))
@@ -323,6 +361,48 @@ fn concerns(economy: &Economy, seat: Seat, event: &SimEvent) -> bool {
         }),
         _ => false,
     }
+}
+
+/// The cases waiting for a banker seat.
+fn cases(economy: &Economy, seat: Seat) -> Vec<CaseView> {
+    use super::actors::Borrower;
+    let review = economy.review();
+    let (bank, households) = match seat {
+        Seat::RetailBanker(b) => (b, true),
+        Seat::BusinessBanker(b) => (b, false),
+        _ => return Vec::new(),
+    };
+    let loans = review
+        .loans
+        .iter()
+        .filter(|a| a.bank == bank && matches!(a.borrower, Borrower::Client(_)) == households)
+        .filter_map(|a| {
+            let x = economy.assess_loan(a.borrower, a.request).ok()?;
+            Some(CaseView {
+                case: a.case,
+                kind: CaseKind::Loan {
+                    request: a.request,
+                    pd: x.pd,
+                    months: x.months,
+                    rate: x.rate,
+                    first_instalment: x.first_instalment,
+                    spare_income: x.spare_income,
+                    policy_refusal: x.policy_refusal,
+                },
+            })
+        });
+    let complaints = review
+        .complaints
+        .iter()
+        .filter(|c| households && c.bank == bank)
+        .map(|c| CaseView {
+            case: c.case,
+            kind: CaseKind::Complaint {
+                amount: c.amount,
+                trust: economy.client(c.client).map_or(0, |c| c.trust.points()),
+            },
+        });
+    loans.chain(complaints).collect()
 }
 
 /// A typical borrower's yearly probability of default, for the rates a banker sees quoted.
@@ -412,6 +492,7 @@ fn own(economy: &Economy, seat: Seat) -> Option<Own> {
                     policy,
                     TYPICAL_PD,
                 ),
+                cases: cases(economy, seat),
             })
         }
         Seat::Merchant(m) => {
@@ -442,6 +523,11 @@ fn own(economy: &Economy, seat: Seat) -> Option<Own> {
                     .last()
                     .and_then(|t| t.merchants.get(m.index()))
                     .copied(),
+                history: economy
+                    .reports()
+                    .iter()
+                    .filter_map(|t| t.merchants.get(m.index()).copied())
+                    .collect(),
                 msc_debit: offer
                     .get(merchant.bank.index())
                     .map_or(Bp::ZERO, |o| o.msc_debit),

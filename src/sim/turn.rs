@@ -13,13 +13,32 @@ use super::report::{
     BankActivity, BankPnl, BankReport, ClientsReport, MerchantReport, RefusalReason, SimEvent,
     TurnReport,
 };
+use super::review::{CaseId, LoanApplication, PendingComplaint};
 use super::trace::TxnKind;
 use rand::RngExt;
+
+/// How a bank sees a loan application.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    pub bank: BankId,
+    /// The borrower's yearly probability of default, as the bank's scoring sees it.
+    pub pd: Bp,
+    /// The term granted: the request's, within the bank's longest.
+    pub months: u16,
+    pub rate: LoanRate,
+    pub first_instalment: Money,
+    /// A household's income after fixed costs: the instalment may take a third of it.
+    pub spare_income: Option<Money>,
+    /// What the bank's policy says: `None` to lend.
+    pub policy_refusal: Option<RefusalReason>,
+}
 
 /// The per-seat decisions of one turn, indexed by actor.
 struct TurnDecisions {
     clients: Vec<Option<ClientDecision>>,
     merchants: Vec<Option<MerchantDecision>>,
+    /// Human bankers' verdicts by case.
+    verdicts: std::collections::BTreeMap<CaseId, bool>,
 }
 
 /// What one turn counts as it goes.
@@ -131,6 +150,7 @@ impl Economy {
             if !(0..=30_000).contains(&cd.spending.0)
                 || !(0..=10_000).contains(&cd.card_share.0)
                 || !loan_ok(&cd.loan_request)
+                || cd.save.as_cents().unsigned_abs() > 100_000_000_000_000
             {
                 return bad(format!(
                     "client {}: impossible spending, card share or loan",
@@ -146,7 +166,20 @@ impl Economy {
             }
             clients[c.index()] = Some(*cd);
         }
-        Ok(TurnDecisions { clients, merchants })
+        let mut verdicts = std::collections::BTreeMap::new();
+        for v in &d.verdicts {
+            let known = self.review.loans.iter().any(|l| l.case == v.case)
+                || self.review.complaints.iter().any(|c| c.case == v.case);
+            if !known {
+                return bad(format!("no case {} waits for a verdict", v.case.0));
+            }
+            verdicts.insert(v.case, v.approve);
+        }
+        Ok(TurnDecisions {
+            clients,
+            merchants,
+            verdicts,
+        })
     }
 
     fn play(&mut self, d: &Decisions, idx: &TurnDecisions) -> Result<TurnReport, SimError> {
@@ -169,6 +202,7 @@ impl Economy {
         self.handle_complaints(idx, &mut log)?;
         self.switch(idx, &mut log);
         self.pay_income_and_fixed_costs(&mut log)?;
+        self.move_savings(idx)?;
         self.go_shopping(&mut log)?;
         self.commit_fraud(&mut log)?;
         self.pay_merchant_costs()?;
@@ -311,7 +345,17 @@ impl Economy {
         idx: &TurnDecisions,
         log: &mut TurnLog,
     ) -> Result<(), SimError> {
-        let rules = self.params.trust;
+        // Last month's complaints at banks whose banker answers them: the verdict, or the
+        // bank's policy when the banker gave none.
+        let waiting = std::mem::take(&mut self.review.complaints);
+        for c in waiting {
+            let refund = idx
+                .verdicts
+                .get(&c.case)
+                .copied()
+                .unwrap_or(self.banks[c.bank.index()].retail.refund_complaints);
+            self.settle_complaint(c.client, c.bank, c.amount, refund, log)?;
+        }
         for (i, cd) in idx.clients.iter().enumerate() {
             let Some(cd) = cd else { continue };
             let client = &self.clients[i];
@@ -320,47 +364,71 @@ impl Economy {
                 continue;
             }
             let (id, bank) = (client.id, client.bank);
-            let activity = &mut log.activity[bank.index()];
-            activity.complaints += 1;
+            log.activity[bank.index()].complaints += 1;
             log.clients.complaints += 1;
-            let refund = self.banks[bank.index()].retail.refund_complaints;
-            if refund {
-                activity.complaints_refunded += 1;
-                let cause = self
-                    .ledger
-                    .open_transaction(TxnKind::Complaint { client: id, bank });
-                self.pay(
-                    Account::BankEquity(bank),
-                    Account::Client(id),
-                    amount,
-                    PostingKind::ComplaintRefund,
-                    Product::CurrentAccount,
-                    cause,
-                )?;
-                log.events.push(SimEvent::ComplaintRefunded {
-                    client: id,
-                    bank,
-                    amount,
-                });
-            } else {
-                log.events.push(SimEvent::ComplaintRefused {
-                    client: id,
-                    bank,
-                    amount,
-                });
-            }
             let client = &mut self.clients[i];
             client.experience.complaints += 1;
             client.experience.last_surprise_fees = Money::ZERO;
-            if refund {
-                client.experience.refunds += 1;
-                client.trust.raise(rules.handled_complaint_bonus);
-                client.experience.bad_experiences =
-                    client.experience.bad_experiences.saturating_sub(1);
+            if self.review.reviews_complaints(bank) {
+                let case = self.review.new_case();
+                self.review.complaints.push(PendingComplaint {
+                    case,
+                    client: id,
+                    bank,
+                    amount,
+                    made: self.ledger.turn(),
+                });
             } else {
-                client.trust.lower(rules.refused_complaint_penalty);
-                client.experience.bad_this_month = true;
+                let refund = self.banks[bank.index()].retail.refund_complaints;
+                self.settle_complaint(id, bank, amount, refund, log)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Refunds a complaint or refuses it, and the household's trust follows.
+    fn settle_complaint(
+        &mut self,
+        id: ClientId,
+        bank: BankId,
+        amount: Money,
+        refund: bool,
+        log: &mut TurnLog,
+    ) -> Result<(), SimError> {
+        let rules = self.params.trust;
+        if refund {
+            log.activity[bank.index()].complaints_refunded += 1;
+            let cause = self
+                .ledger
+                .open_transaction(TxnKind::Complaint { client: id, bank });
+            self.pay(
+                Account::BankEquity(bank),
+                Account::Client(id),
+                amount,
+                PostingKind::ComplaintRefund,
+                Product::CurrentAccount,
+                cause,
+            )?;
+            log.events.push(SimEvent::ComplaintRefunded {
+                client: id,
+                bank,
+                amount,
+            });
+        } else {
+            log.events.push(SimEvent::ComplaintRefused {
+                client: id,
+                bank,
+                amount,
+            });
+        }
+        let client = &mut self.clients[id.index()];
+        if refund {
+            client.experience.refunds += 1;
+            client.trust.raise(rules.handled_complaint_bonus);
+            client.experience.bad_experiences = client.experience.bad_experiences.saturating_sub(1);
+        } else {
+            client.trust.lower(rules.refused_complaint_penalty);
+            client.experience.bad_this_month = true;
         }
         Ok(())
     }
@@ -705,28 +773,59 @@ impl Economy {
                 self.service_loan(LoanId(l as u32), log)?;
             }
         }
-        for (i, cd) in idx.clients.iter().enumerate() {
-            if let Some(request) = cd.and_then(|cd| cd.loan_request) {
-                self.apply_for_loan(Borrower::Client(ClientId(i as u32)), request, log)?;
-            }
+        // Last month's applications at banks whose bankers decide them.
+        let waiting = std::mem::take(&mut self.review.loans);
+        for a in waiting {
+            let verdict = idx.verdicts.get(&a.case).copied();
+            self.apply_for_loan(a.borrower, a.request, verdict, log)?;
         }
-        for (i, md) in idx.merchants.iter().enumerate() {
-            if let Some(request) = md.and_then(|md| md.loan_request) {
-                self.apply_for_loan(Borrower::Merchant(MerchantId(i as u32)), request, log)?;
+        let requests: Vec<(Borrower, LoanRequest)> = idx
+            .clients
+            .iter()
+            .enumerate()
+            .filter_map(|(i, cd)| {
+                cd.and_then(|cd| cd.loan_request)
+                    .map(|r| (Borrower::Client(ClientId(i as u32)), r))
+            })
+            .chain(idx.merchants.iter().enumerate().filter_map(|(i, md)| {
+                md.and_then(|md| md.loan_request)
+                    .map(|r| (Borrower::Merchant(MerchantId(i as u32)), r))
+            }))
+            .collect();
+        for (borrower, request) in requests {
+            let bank = match borrower {
+                Borrower::Client(c) => self.clients[c.index()].bank,
+                Borrower::Merchant(m) => self.merchants[m.index()].bank,
+            };
+            if self.review.reviews_loan(bank, borrower) {
+                let case = self.review.new_case();
+                self.review.loans.push(LoanApplication {
+                    case,
+                    borrower,
+                    bank,
+                    request,
+                    made: self.ledger.turn(),
+                });
+            } else {
+                self.apply_for_loan(borrower, request, None, log)?;
             }
         }
         Ok(())
     }
 
-    fn apply_for_loan(
-        &mut self,
+    /// How the bank sees an application: the rate it would charge, the term, and whether its
+    /// policy refuses it (what a bot banker decides, and what a human banker is advised).
+    pub fn assess_loan(
+        &self,
         borrower: Borrower,
         request: LoanRequest,
-        log: &mut TurnLog,
-    ) -> Result<(), SimError> {
+    ) -> Result<Assessment, SimError> {
         let (bank, pd, existing, spare) = match borrower {
             Borrower::Client(c) => {
-                let c = &self.clients[c.index()];
+                let c = self
+                    .clients
+                    .get(c.index())
+                    .ok_or_else(|| SimError::InvalidDecision(format!("no client {}", c.0)))?;
                 (
                     c.bank,
                     c.pd,
@@ -735,7 +834,10 @@ impl Economy {
                 )
             }
             Borrower::Merchant(m) => {
-                let m = &self.merchants[m.index()];
+                let m = self
+                    .merchants
+                    .get(m.index())
+                    .ok_or_else(|| SimError::InvalidDecision(format!("no merchant {}", m.0)))?;
                 (m.bank, m.pd, m.loan, None)
             }
         };
@@ -751,18 +853,50 @@ impl Economy {
         let months = request.months.min(policy.max_months).max(1);
         let rate = LoanRate::price(&policy, &b.lending, self.params.policy_rate, pd);
         let (first_principal, first_interest) = instalment(request.amount, months, rate.total())?;
-        let refusal = if existing.is_some() {
+        let first_instalment = first_principal.checked_add(first_interest)?;
+        let policy_refusal = if existing.is_some() {
             Some(RefusalReason::AlreadyBorrowing)
         } else if pd > policy.max_pd {
             Some(RefusalReason::TooRisky)
-        } else if spare.is_some_and(|spare| {
-            first_principal
-                .checked_add(first_interest)
-                .is_ok_and(|i| i.checked_mul(3).is_ok_and(|x| x > spare))
-        }) {
+        } else if spare
+            .is_some_and(|spare| first_instalment.checked_mul(3).is_ok_and(|x| x > spare))
+        {
             Some(RefusalReason::Unaffordable)
         } else {
             None
+        };
+        Ok(Assessment {
+            bank,
+            pd,
+            months,
+            rate,
+            first_instalment,
+            spare_income: spare,
+            policy_refusal,
+        })
+    }
+
+    /// Decides an application: by the banker's verdict when there is one (a banker may lend
+    /// beyond the bank's policy, never to a borrower already repaying a loan), else by policy.
+    fn apply_for_loan(
+        &mut self,
+        borrower: Borrower,
+        request: LoanRequest,
+        verdict: Option<bool>,
+        log: &mut TurnLog,
+    ) -> Result<(), SimError> {
+        let Assessment {
+            bank,
+            pd,
+            months,
+            rate,
+            policy_refusal,
+            ..
+        } = self.assess_loan(borrower, request)?;
+        let refusal = match (policy_refusal, verdict) {
+            (Some(RefusalReason::AlreadyBorrowing), _) => Some(RefusalReason::AlreadyBorrowing),
+            (_, Some(approve)) => (!approve).then_some(RefusalReason::RefusedByBanker),
+            (policy, None) => policy,
         };
         if let Borrower::Client(c) = borrower {
             self.clients[c.index()].experience.last_loan_refused = refusal.is_some();
@@ -1113,6 +1247,40 @@ impl Economy {
 
     /// Households put what they do not need next month into savings, and cover an overdraft
     /// from savings.
+    /// What households chose to put into savings, or take out, once paid; never more than
+    /// the current account holds (or the savings).
+    fn move_savings(&mut self, idx: &TurnDecisions) -> Result<(), SimError> {
+        for (i, cd) in idx.clients.iter().enumerate() {
+            let Some(save) = cd.map(|cd| cd.save).filter(|s| *s != Money::ZERO) else {
+                continue;
+            };
+            let id = ClientId(i as u32);
+            let (from, to, available) = if save.is_positive() {
+                let balance = self.ledger.balance(Account::Client(id));
+                (Account::Client(id), Account::Savings(id), balance)
+            } else {
+                let savings = self.ledger.balance(Account::Savings(id));
+                (Account::Savings(id), Account::Client(id), savings)
+            };
+            let amount = Money::cents(save.as_cents().saturating_abs()).min(available);
+            if !amount.is_positive() {
+                continue;
+            }
+            let cause = self
+                .ledger
+                .open_transaction(TxnKind::SavingsSweep { client: id });
+            self.pay(
+                from,
+                to,
+                amount,
+                PostingKind::SavingsTransfer,
+                Product::Savings,
+                cause,
+            )?;
+        }
+        Ok(())
+    }
+
     fn sweep_savings(&mut self) -> Result<(), SimError> {
         for i in 0..self.clients.len() {
             let id = self.clients[i].id;

@@ -89,21 +89,35 @@ pub fn diagram(
     (nodes, links)
 }
 
+/// Which payments the value-chain view follows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Span {
+    /// The latest card payment, scaled to EUR 100.
+    #[default]
+    Payment,
+    /// Every card payment of last month.
+    Month,
+    /// Every card payment of the game so far.
+    Game,
+}
+
 /// The value-chain tab.
-pub fn show(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, whole_game: &mut bool) {
+pub fn show(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, span: &mut Span) {
     ui.horizontal(|ui| {
-        ui.selectable_value(whole_game, false, tr.get("chain-last-payment"));
-        ui.selectable_value(whole_game, true, tr.get("chain-whole-game"));
+        ui.selectable_value(span, Span::Payment, tr.get("chain-last-payment"));
+        ui.selectable_value(span, Span::Month, tr.get("chain-last-month"));
+        ui.selectable_value(span, Span::Game, tr.get("chain-whole-game"));
     });
-    let (chain, scale, title) = if *whole_game {
-        (
-            Some(&view.game_chain),
-            1.0,
-            tr.format(
-                "chain-whole-game-title",
-                &[("payments", (view.game_chain.payments as i64).into())],
-            ),
+    let many = |chain: &ValueChain| {
+        tr.format(
+            "chain-payments",
+            &[("payments", (chain.payments as i64).into())],
         )
+    };
+    let (chain, scale, title) = if *span == Span::Game {
+        (Some(&view.game_chain), 1.0, many(&view.game_chain))
+    } else if *span == Span::Month {
+        (Some(&view.month_chain), 1.0, many(&view.month_chain))
     } else {
         let chain = view.last_payment_chain.as_ref();
         let paid = chain.map_or(0, |c| c.paid.as_cents());

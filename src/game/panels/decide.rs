@@ -1,14 +1,16 @@
 //! The decision panel of each role. Every control shows what it will do before the player
 //! commits: the monthly cost of a fee, the rate a loan would carry, the shelf price a mark-up
 //! gives. Every figure comes from the simulation's own functions.
+use std::collections::BTreeMap;
+
 use bevy_egui::egui;
 
 use crate::game::widgets::{bars, glossary};
 use crate::i18n::{Translations, format};
 use crate::session::Draft;
 use crate::sim::{
-    BankOwn, Bp, ClientDecision, ClientOwn, LoanRate, LoanRequest, MerchantDecision, MerchantOwn,
-    Money, Own, RetailDecision, SeatView, instalment, shelf_price,
+    BankOwn, Bp, CaseId, CaseKind, ClientDecision, ClientOwn, LoanRate, LoanRequest,
+    MerchantDecision, MerchantOwn, Money, Own, RetailDecision, SeatView, instalment, shelf_price,
 };
 
 /// A euro amount edited with a slider.
@@ -98,16 +100,117 @@ pub fn msc_bar(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, acquirer_m
     );
 }
 
-/// The panel of the active seat; changes go into its draft.
-pub fn decide(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, draft: &mut Draft) {
+/// A banker's verdicts on the cases waiting: approve (or refund) / refuse; absent: the policy.
+pub type Verdicts = BTreeMap<CaseId, bool>;
+
+/// The panel of the active seat; changes go into its draft and, for bankers, the verdicts.
+pub fn decide(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    view: &SeatView,
+    draft: &mut Draft,
+    verdicts: &mut Verdicts,
+) {
     match (&view.own, draft) {
         (Own::Client(own), Draft::Client(d)) => client(ui, tr, view, own, d),
-        (Own::Bank(own), Draft::Retail(d)) => retail(ui, tr, view, own, d),
-        (Own::Bank(own), Draft::Business(d)) => business(ui, tr, view, own, d),
+        (Own::Bank(own), Draft::Retail(d)) => {
+            retail(ui, tr, view, own, d);
+            cases(ui, tr, own, verdicts);
+        }
+        (Own::Bank(own), Draft::Business(d)) => {
+            business(ui, tr, view, own, d);
+            cases(ui, tr, own, verdicts);
+        }
         (Own::Merchant(own), Draft::Merchant(d)) => merchant(ui, tr, view, own, d),
         _ => {
             ui.label(tr.get("panel-mismatch"));
         }
+    }
+}
+
+/// The loan applications and complaints waiting for the banker, with the policy's advice.
+fn cases(ui: &mut egui::Ui, tr: &Translations, own: &BankOwn, verdicts: &mut Verdicts) {
+    let lang = tr.language();
+    ui.separator();
+    ui.heading(tr.get("cases"));
+    if own.cases.is_empty() {
+        ui.label(tr.get("no-cases"));
+        return;
+    }
+    for c in &own.cases {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            let (yes, no, advice) = match c.kind {
+                CaseKind::Loan {
+                    request,
+                    pd,
+                    months,
+                    rate,
+                    first_instalment,
+                    spare_income,
+                    policy_refusal,
+                } => {
+                    ui.label(tr.format(
+                        "case-loan",
+                        &[
+                            ("amount", format::money(lang, request.amount).into()),
+                            ("months", months.into()),
+                            ("pd", format::rate(lang, pd).into()),
+                            ("rate", format::rate(lang, rate.total()).into()),
+                            ("payment", format::money(lang, first_instalment).into()),
+                        ],
+                    ));
+                    if let Some(spare) = spare_income {
+                        consequence(
+                            ui,
+                            tr.format(
+                                "case-spare",
+                                &[("spare", format::money(lang, spare).into())],
+                            ),
+                        );
+                    }
+                    let advice = match policy_refusal {
+                        None => tr.get("policy-lend"),
+                        Some(r) => tr.format(
+                            "policy-refuse",
+                            &[(
+                                "reason",
+                                tr.get(&format!("refusal-{r:?}").to_lowercase()).into(),
+                            )],
+                        ),
+                    };
+                    (tr.get("approve"), tr.get("refuse"), advice)
+                }
+                CaseKind::Complaint { amount, trust } => {
+                    ui.label(tr.format(
+                        "case-complaint",
+                        &[
+                            ("amount", format::money(lang, amount).into()),
+                            ("trust", trust.into()),
+                        ],
+                    ));
+                    (
+                        tr.get("refund"),
+                        tr.get("refuse"),
+                        tr.get("policy-complaint"),
+                    )
+                }
+            };
+            consequence(ui, advice);
+            let mut choice = verdicts.get(&c.case).copied();
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut choice, Some(true), yes);
+                ui.selectable_value(&mut choice, Some(false), no);
+                ui.selectable_value(&mut choice, None, tr.get("follow-policy"));
+            });
+            match choice {
+                Some(v) => {
+                    verdicts.insert(c.case, v);
+                }
+                None => {
+                    verdicts.remove(&c.case);
+                }
+            }
+        });
     }
 }
 
@@ -233,6 +336,35 @@ fn client(
         own.income.checked_mul(12).unwrap_or_default(),
         &own.loan_quote,
         own.loan.is_some(),
+    );
+    ui.separator();
+    ui.label(tr.get("save"));
+    let mut euros = d.save.as_cents() as f64 / 100.0;
+    let low = -(own.savings.as_cents().max(0) as f64 / 100.0).min(20_000.0);
+    let high = (own.balance.as_cents().max(0) as f64 / 100.0).min(20_000.0);
+    if ui
+        .add(
+            egui::Slider::new(&mut euros, low.min(0.0)..=high.max(0.0))
+                .step_by(50.0)
+                .suffix(" €"),
+        )
+        .changed()
+    {
+        d.save = Money::cents((euros * 100.0).round() as i64);
+    }
+    consequence(
+        ui,
+        if d.save.is_negative() {
+            tr.format(
+                "save-out",
+                &[(
+                    "amount",
+                    format::money(lang, Money::cents(-d.save.as_cents())).into(),
+                )],
+            )
+        } else {
+            tr.format("save-in", &[("amount", format::money(lang, d.save).into())])
+        },
     );
     ui.separator();
     let current = view

@@ -96,15 +96,13 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
         .default_size(400.0)
         .resizable(true)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
+            // The button stays in sight below the decisions, however long they are.
+            egui::Panel::bottom("commit").show(ui, |ui| {
+                ui.add_space(4.0);
+                if let Some(e) = &table.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
                 if human {
-                    if let Some(draft) = session.draft_mut(seat) {
-                        panels::decide::decide(ui, tr, &view, draft);
-                    }
-                    ui.add_space(12.0);
-                    if let Some(e) = &table.error {
-                        ui.colored_label(ui.visuals().error_fg_color, e);
-                    }
                     let done = ui
                         .add_sized([240.0, 36.0], egui::Button::new(tr.get("commit")))
                         .on_hover_text(tr.get("commit-key"));
@@ -113,12 +111,24 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
                     if done.clicked() || shortcut {
                         actions.push(Action::Commit);
                     }
-                } else {
-                    ui.label(tr.get("bots-play"));
-                    if ui.button(tr.get("play-month")).clicked() {
-                        actions.push(Action::PlayMonth);
-                    }
+                } else if ui
+                    .add_sized([240.0, 36.0], egui::Button::new(tr.get("play-month")))
+                    .clicked()
+                {
+                    actions.push(Action::PlayMonth);
                 }
+                ui.add_space(4.0);
+            });
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    if human {
+                        if let Some((draft, verdicts)) = session.draft_and_verdicts_mut(seat) {
+                            panels::decide::decide(ui, tr, &view, draft, verdicts);
+                        }
+                    } else {
+                        ui.label(tr.get("bots-play"));
+                    }
+                });
             });
         });
     egui::CentralPanel::default().show(ui, |ui| {
@@ -131,7 +141,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
         egui::ScrollArea::vertical().show(ui, |ui| match table.tab {
             Tab::News => panels::news(ui, tr, session.news(), &view),
             Tab::Market => panels::market(ui, tr, &view),
-            Tab::ValueChain => panels::chain::show(ui, tr, &view, &mut table.whole_game),
+            Tab::ValueChain => panels::chain::show(ui, tr, &view, &mut table.chain),
             Tab::Pricing => panels::pricing(ui, tr, &view),
             Tab::Charts => charts::charts(ui, tr, &view),
             Tab::Accounts => panels::accounts(ui, tr, &view),
@@ -145,10 +155,15 @@ fn system(
     mut contexts: EguiContexts,
     tr: Res<Tr>,
     mut table: ResMut<Table>,
+    mut times: ResMut<crate::game::UiTimes>,
     mut out: MessageWriter<Action>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let start = crate::platform::now();
     let mut root = root_ui(ctx);
     out.write_batch(show(&mut root, &tr.0, &mut table));
+    times
+        .turn_screen
+        .push(start.elapsed().as_secs_f32() * 1_000.0);
     Ok(())
 }
