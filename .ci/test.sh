@@ -19,7 +19,9 @@ step cargo fmt --check
 step cargo clippy --all-targets --no-default-features -- -D warnings
 step cargo clippy --all-targets -- -D warnings
 step cargo test --no-default-features
-step cargo test
+# With the game: its unit tests and the windowless game tests; the core's integration tests
+# above do not touch the game and would only be linked against Bevy a second time.
+step cargo test --lib --bins --test game_ui
 # The game window opens and walks through every screen, one PNG each (software Vulkan under
 # Xvfb). Set GLASSBANK_TOUR_DIR to keep them.
 tour="${GLASSBANK_TOUR_DIR:-$(mktemp -d)}"

@@ -102,6 +102,13 @@ pub fn default_seating(scenario: &crate::scenario::Scenario) -> Seating {
     Seating { choices }
 }
 
+/// A new month opens on its news when the timeline has any.
+fn open_month(table: &mut Table) {
+    if table.session.as_ref().is_some_and(|s| !s.news().is_empty()) {
+        table.tab = super::screens::turn::Tab::News;
+    }
+}
+
 /// Where to go once a month has been decided or played.
 fn after_month(session: &Session) -> Screen {
     if session.is_finished() {
@@ -175,7 +182,10 @@ pub(super) fn apply(
                     Err(e) => table.error = Some(e),
                 }
             }
-            Action::Ready => next.set(Screen::Turn),
+            Action::Ready => {
+                open_month(&mut table);
+                next.set(Screen::Turn);
+            }
             Action::Commit => {
                 let Some(session) = table.session.as_mut() else {
                     continue;
@@ -187,6 +197,7 @@ pub(super) fn apply(
                     Ok(Some(_)) => {
                         let screen = after_month(session);
                         table.error = None;
+                        open_month(&mut table);
                         next.set(screen);
                     }
                     Ok(None) => {
@@ -203,6 +214,7 @@ pub(super) fn apply(
                 match session.play_turn() {
                     Ok(_) => {
                         let screen = after_month(session);
+                        open_month(&mut table);
                         next.set(screen);
                     }
                     Err(e) => table.error = Some(e),
