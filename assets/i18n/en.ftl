@@ -125,6 +125,9 @@ save = Move money to savings (below zero: take it out)
 save-in = { $amount } into savings this month
 save-out = { $amount } out of savings this month
 
+rate-parts = How the rate is built:
+fee-split = Split of the card fees
+
 ## Market, pricing, accounts
 banks-results = The banks
 clients = Clients

@@ -125,6 +125,9 @@ save = Placer de l'argent en épargne (sous zéro : en retirer)
 save-in = { $amount } placés en épargne ce mois-ci
 save-out = { $amount } retirés de l'épargne ce mois-ci
 
+rate-parts = Comment le taux est construit :
+fee-split = Répartition des commissions carte
+
 ## Marché, prix, comptes
 banks-results = Les banques
 clients = Clients

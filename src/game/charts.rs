@@ -75,7 +75,7 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 );
             }
             crate::sim::Own::Merchant(m) => {
-                let series = |f: &dyn Fn(&crate::sim::MerchantReport) -> crate::sim::Money| {
+                let series = |f: &dyn Fn(&crate::sim::Statement) -> crate::sim::Money| {
                     m.history
                         .iter()
                         .enumerate()
@@ -89,15 +89,15 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     vec![
                         (
                             tr.get("net-income"),
-                            series(&|r: &crate::sim::MerchantReport| r.net_income),
+                            series(&|r: &crate::sim::Statement| r.net_income),
                         ),
                         (
                             tr.get("term-msc"),
-                            series(&|r: &crate::sim::MerchantReport| r.card_fees()),
+                            series(&|r: &crate::sim::Statement| r.card_fees),
                         ),
                         (
                             tr.get("business-account"),
-                            series(&|r: &crate::sim::MerchantReport| r.balance),
+                            series(&|r: &crate::sim::Statement| r.balance),
                         ),
                     ],
                 );

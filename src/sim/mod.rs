@@ -53,8 +53,8 @@ pub use report::{
 };
 pub use review::{CaseId, LoanApplication, PendingComplaint, Review, Verdict};
 pub use seat_view::{
-    BankOwn, BankResults, CaseKind, CaseView, ClientOwn, LoanView, MerchantOwn, MonthSummary, Own,
-    SeatView, ShopView,
+    BankOwn, BankResults, CaseKind, CaseView, ClientOwn, FeeSplit, LoanView, MerchantOwn,
+    MonthSummary, Own, RateView, SeatView, ShopView, Statement,
 };
 pub use shock::{Conditions, FraudWave, Recession, Shock};
 pub use summary::BankRatios;

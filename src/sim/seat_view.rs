@@ -16,26 +16,93 @@ use super::value_chain::ValueChain;
 use super::view::{BankOffer, Shown};
 use serde::{Deserialize, Serialize};
 
+/// A loan rate as a borrower sees it: the total always, its parts only when the bank's pricing
+/// rules are published (a layer other than opaque, or a bank that discloses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateView {
+    pub total: Bp,
+    pub parts: Shown<LoanRate>,
+}
+
+impl RateView {
+    fn of(rate: LoanRate, published: bool) -> RateView {
+        RateView {
+            total: rate.total(),
+            parts: shown(published, rate),
+        }
+    }
+}
+
 /// A loan as its borrower sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoanView {
     pub outstanding: Money,
     pub months_left: u16,
-    pub rate: LoanRate,
+    pub rate: RateView,
     /// This month's instalment: principal and interest.
     pub instalment: Money,
 }
 
 impl LoanView {
-    fn of(loan: &Loan) -> LoanView {
+    fn of(loan: &Loan, published: bool) -> LoanView {
         let (principal, interest) =
             super::pricing::instalment(loan.outstanding, loan.months_left, loan.rate.total())
                 .unwrap_or((Money::ZERO, Money::ZERO));
         LoanView {
             outstanding: loan.outstanding,
             months_left: loan.months_left,
-            rate: loan.rate,
+            rate: RateView::of(loan.rate, published),
             instalment: principal.saturating_add(interest),
+        }
+    }
+}
+
+/// The three parts of the card fees a shop paid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeSplit {
+    pub interchange: Money,
+    pub scheme_fee: Money,
+    pub acquirer_margin: Money,
+}
+
+/// A shop's monthly statement as its owner sees it: under the opaque layer the card fees are
+/// one charge, their split hidden.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Statement {
+    pub sales: Money,
+    pub card_sales: Money,
+    pub vat: Money,
+    pub cost_of_goods: Money,
+    pub card_fees: Money,
+    pub split: Shown<FeeSplit>,
+    pub bank_fees: Money,
+    pub rent: Money,
+    pub loan_interest: Money,
+    pub net_income: Money,
+    pub balance: Money,
+}
+
+impl Statement {
+    fn of(r: &MerchantReport, published: bool) -> Statement {
+        Statement {
+            sales: r.sales,
+            card_sales: r.card_sales,
+            vat: r.vat,
+            cost_of_goods: r.cost_of_goods,
+            card_fees: r.card_fees(),
+            split: shown(
+                published,
+                FeeSplit {
+                    interchange: r.interchange,
+                    scheme_fee: r.scheme_fee,
+                    acquirer_margin: r.acquirer_margin,
+                },
+            ),
+            bank_fees: r.bank_fees,
+            rent: r.rent,
+            loan_interest: r.loan_interest,
+            net_income: r.net_income,
+            balance: r.balance,
         }
     }
 }
@@ -55,7 +122,7 @@ pub struct ClientOwn {
     pub trust: u16,
     pub loan: Option<LoanView>,
     /// The rate its bank would quote it for a consumer loan now.
-    pub loan_quote: LoanRate,
+    pub loan_quote: RateView,
     /// What the household's bank charged last month, and how much of it was a surprise.
     pub fees_paid: Money,
     pub surprise_fees: Money,
@@ -136,13 +203,13 @@ pub struct MerchantOwn {
     pub goods: Vec<(String, Money, Money)>,
     pub loan: Option<LoanView>,
     /// Last month's statement.
-    pub last: Option<MerchantReport>,
+    pub last: Option<Statement>,
     /// Every month's statement so far.
-    pub history: Vec<MerchantReport>,
+    pub history: Vec<Statement>,
     /// The merchant service charge its bank asks on a debit card payment.
     pub msc_debit: Bp,
     /// The rate its bank would quote it for a business loan now.
-    pub loan_quote: LoanRate,
+    pub loan_quote: RateView,
 }
 
 /// The part of the economy that is the seat's own.
@@ -411,8 +478,15 @@ const TYPICAL_PD: Bp = Bp(200);
 fn own(economy: &Economy, seat: Seat) -> Option<Own> {
     let ledger = economy.ledger();
     let vat = economy.params().vat;
-    let loan_view =
-        |id: Option<super::ids::LoanId>| id.and_then(|l| economy.loan(l)).map(LoanView::of);
+    let layer = economy.params().transparency;
+    // Pricing rules are published under disclosed and glass, or by a bank that discloses.
+    let published = |b: BankId| {
+        layer != Transparency::Opaque || economy.bank(b).is_some_and(|b| b.retail.disclose)
+    };
+    let loan_view = |id: Option<super::ids::LoanId>| {
+        id.and_then(|l| economy.loan(l))
+            .map(|l| LoanView::of(l, published(l.lender)))
+    };
     Some(match seat {
         Seat::Client(c) => {
             let client = economy.client(c)?;
@@ -428,17 +502,20 @@ fn own(economy: &Economy, seat: Seat) -> Option<Own> {
                 card_share: client.card_share,
                 trust: client.trust.points(),
                 loan: loan_view(client.loan),
-                loan_quote: economy
-                    .bank(client.bank)
-                    .map(|b| {
-                        LoanRate::price(
-                            &b.retail.consumer_loans,
-                            &b.lending,
-                            economy.params().policy_rate,
-                            client.pd,
-                        )
-                    })
-                    .unwrap_or_default(),
+                loan_quote: RateView::of(
+                    economy
+                        .bank(client.bank)
+                        .map(|b| {
+                            LoanRate::price(
+                                &b.retail.consumer_loans,
+                                &b.lending,
+                                economy.params().policy_rate,
+                                client.pd,
+                            )
+                        })
+                        .unwrap_or_default(),
+                    published(client.bank),
+                ),
                 fees_paid: e.last_fees_paid,
                 surprise_fees: e.last_surprise_fees,
                 irregular_payments: e.irregular_payments,
@@ -522,26 +599,30 @@ fn own(economy: &Economy, seat: Seat) -> Option<Own> {
                     .reports()
                     .last()
                     .and_then(|t| t.merchants.get(m.index()))
-                    .copied(),
+                    .map(|r| Statement::of(r, published(merchant.bank))),
                 history: economy
                     .reports()
                     .iter()
-                    .filter_map(|t| t.merchants.get(m.index()).copied())
+                    .filter_map(|t| t.merchants.get(m.index()))
+                    .map(|r| Statement::of(r, published(merchant.bank)))
                     .collect(),
                 msc_debit: offer
                     .get(merchant.bank.index())
                     .map_or(Bp::ZERO, |o| o.msc_debit),
-                loan_quote: economy
-                    .bank(merchant.bank)
-                    .map(|b| {
-                        LoanRate::price(
-                            &b.business.business_loans,
-                            &b.lending,
-                            economy.params().policy_rate,
-                            merchant.pd,
-                        )
-                    })
-                    .unwrap_or_default(),
+                loan_quote: RateView::of(
+                    economy
+                        .bank(merchant.bank)
+                        .map(|b| {
+                            LoanRate::price(
+                                &b.business.business_loans,
+                                &b.lending,
+                                economy.params().policy_rate,
+                                merchant.pd,
+                            )
+                        })
+                        .unwrap_or_default(),
+                    published(merchant.bank),
+                ),
             })
         }
     })
@@ -591,5 +672,36 @@ mod tests {
             Shown::Hidden
         );
         assert!(SeatView::of(&e, Seat::Client(crate::sim::ClientId(999))).is_none());
+        // A fair bank publishes its pricing rules, whatever the layer.
+        assert!(own.loan_quote.parts.shown().is_some());
+    }
+
+    #[test]
+    fn under_opaque_a_secretive_banks_rate_parts_and_fee_split_are_hidden() {
+        let mut spec = TownSpec::new(2, 4, 40, 3);
+        spec.bank_strategy = crate::sim::Strategy::Greedy;
+        let mut e = Economy::new(town(spec)).unwrap();
+        let d = bot_decisions(&e, &[]);
+        e.step(&d).unwrap();
+        let view = SeatView::of(&e, Seat::Client(crate::sim::ClientId(0))).unwrap();
+        let Own::Client(own) = &view.own else {
+            panic!()
+        };
+        // The total of the rate, not its parts: the margin inside is the bank's secret.
+        assert_eq!(own.loan_quote.parts, Shown::Hidden);
+        assert!(own.loan_quote.total.0 > 0);
+        let view = SeatView::of(&e, Seat::Merchant(crate::sim::MerchantId(0))).unwrap();
+        let Own::Merchant(shop) = &view.own else {
+            panic!()
+        };
+        let last = shop.last.unwrap();
+        assert_eq!(last.split, Shown::Hidden);
+        assert!(last.card_fees.is_positive());
+        e.set_transparency(Transparency::Disclosed);
+        let view = SeatView::of(&e, Seat::Merchant(crate::sim::MerchantId(0))).unwrap();
+        let Own::Merchant(shop) = &view.own else {
+            panic!()
+        };
+        assert!(shop.last.unwrap().split.shown().is_some());
     }
 }

@@ -10,7 +10,8 @@ use crate::i18n::{Translations, format};
 use crate::session::Draft;
 use crate::sim::{
     BankOwn, Bp, CaseId, CaseKind, ClientDecision, ClientOwn, LoanRate, LoanRequest,
-    MerchantDecision, MerchantOwn, Money, Own, RetailDecision, SeatView, instalment, shelf_price,
+    MerchantDecision, MerchantOwn, Money, Own, RateView, RetailDecision, SeatView, Shown,
+    instalment, shelf_price,
 };
 
 /// A euro amount edited with a slider.
@@ -70,6 +71,23 @@ pub fn rate_bar(ui: &mut egui::Ui, tr: &Translations, rate: &LoanRate) {
         "loan-rate-total",
         &[("rate", format::rate(lang, rate.total()).into())],
     ));
+}
+
+/// A borrower's view of a rate: its parts when published, else the total and "hidden".
+pub fn rate_view_bar(ui: &mut egui::Ui, tr: &Translations, rate: &RateView) {
+    match rate.parts {
+        Shown::Shown(parts) => rate_bar(ui, tr, &parts),
+        Shown::Hidden => {
+            ui.label(tr.format(
+                "loan-rate-total",
+                &[("rate", format::rate(tr.language(), rate.total).into())],
+            ));
+            ui.horizontal(|ui| {
+                ui.label(tr.get("rate-parts"));
+                crate::game::widgets::hidden(ui, tr);
+            });
+        }
+    }
 }
 
 /// The merchant service charge on a debit card payment as a stacked bar.
@@ -219,7 +237,7 @@ fn loan_request(
     tr: &Translations,
     request: &mut Option<LoanRequest>,
     max_amount: Money,
-    quote: &LoanRate,
+    quote: &RateView,
     taken: bool,
 ) {
     let lang = tr.language();
@@ -254,8 +272,8 @@ fn loan_request(
     if !r.amount.is_positive() {
         r.amount = Money::euros(100);
     }
-    rate_bar(ui, tr, quote);
-    let (principal, interest) = instalment(r.amount, r.months, quote.total()).unwrap_or_default();
+    rate_view_bar(ui, tr, quote);
+    let (principal, interest) = instalment(r.amount, r.months, quote.total).unwrap_or_default();
     consequence(
         ui,
         tr.format(

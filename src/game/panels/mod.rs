@@ -266,9 +266,9 @@ pub fn pricing(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
     ui.heading(tr.get("pricing-loan"));
     ui.label(tr.get("pricing-loan-intro"));
     match &view.own {
-        Own::Client(c) => decide::rate_bar(ui, tr, &c.loan_quote),
+        Own::Client(c) => decide::rate_view_bar(ui, tr, &c.loan_quote),
         Own::Bank(b) => decide::rate_bar(ui, tr, &b.consumer_rate),
-        Own::Merchant(m) => decide::rate_bar(ui, tr, &m.loan_quote),
+        Own::Merchant(m) => decide::rate_view_bar(ui, tr, &m.loan_quote),
     }
     ui.add_space(16.0);
     ui.heading(tr.get("pricing-msc"));
@@ -331,7 +331,15 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                         line(tr.get("sales"), m(r.sales));
                         line(tr.get("term-vat"), m(r.vat));
                         line(tr.get("cost-of-goods"), m(r.cost_of_goods));
-                        line(tr.get("term-msc"), m(r.card_fees()));
+                        line(tr.get("term-msc"), m(r.card_fees));
+                        match r.split {
+                            Shown::Shown(split) => {
+                                line(tr.get("term-interchange"), m(split.interchange));
+                                line(tr.get("term-scheme-fee"), m(split.scheme_fee));
+                                line(tr.get("term-acquirer-margin"), m(split.acquirer_margin));
+                            }
+                            Shown::Hidden => line(tr.get("fee-split"), tr.get("hidden")),
+                        }
                         line(tr.get("bank-fees"), m(r.bank_fees));
                         line(tr.get("net-income"), m(r.net_income));
                     }
