@@ -1,6 +1,7 @@
 //! Glass Bank: a serious game that makes a bank economy's business model visible. The `sim`
 //! module is the pure economy, `scenario` reads RON scenarios into it, and `game` (behind the
 //! default "game" feature) is the Bevy + egui interface that shows it.
+pub mod feedback;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod headless;

@@ -124,6 +124,11 @@ fn app() -> App {
     app.add_plugins((MinimalPlugins, StatesPlugin));
     insert_resources(&mut app, Catalog::load(None), Language::En);
     app.add_plugins(logic_plugin);
+    // Logs of these test games go to a temporary folder, never the player's data directory.
+    app.world_mut()
+        .resource_mut::<glassbank::game::records::Records>()
+        .data_dir =
+        std::env::temp_dir().join(format!("glassbank-ui-{}", glassbank::platform::random_id()));
     app.update();
     app
 }
@@ -288,6 +293,13 @@ fn every_message_of_the_game_is_translated() {
         "refusal-refusedbybanker",
         "language-en",
         "language-fr",
+        "product-current_account",
+        "product-savings",
+        "product-card_issuing",
+        "product-acquiring",
+        "product-consumer_loan",
+        "product-business_loan",
+        "product-reserves",
     ] {
         keys.insert(k.to_string());
     }
@@ -323,4 +335,67 @@ fn a_human_banker_refuses_a_waiting_application_from_the_panel() {
     h.run();
     let first = s.economy().review().loans[0].case;
     assert_eq!(h.state().1.get(&first), Some(&false));
+}
+
+#[test]
+fn answers_are_saved_after_consent_one_line_each_and_exported() {
+    let dir =
+        std::env::temp_dir().join(format!("glassbank-ui-{}", glassbank::platform::random_id()));
+    let mut app = app();
+    app.world_mut()
+        .resource_mut::<glassbank::game::records::Records>()
+        .data_dir = dir.clone();
+    act(&mut app, Action::Open(Screen::Choice));
+    act(&mut app, Action::ConfirmScenario);
+    act(&mut app, Action::StartGame);
+    while screen(&app) != Screen::Debrief {
+        act(&mut app, Action::Commit);
+    }
+    {
+        let mut records = app
+            .world_mut()
+            .resource_mut::<glassbank::game::records::Records>();
+        assert!(records.session_log.as_ref().is_some_and(|p| p.exists()));
+        let q = &mut records.questionnaire;
+        q.consent = Some(true);
+        q.answers.insert(
+            "understood_margin".into(),
+            glassbank::feedback::Answer::Likert(4),
+        );
+        q.answers.insert(
+            "surprise".into(),
+            glassbank::feedback::Answer::FreeText("the interchange".into()),
+        );
+    }
+    act(&mut app, Action::SaveAnswers);
+    act(&mut app, Action::ExportFeedback);
+    let records = app.world().resource::<glassbank::game::records::Records>();
+    assert!(
+        records.questionnaire.saved,
+        "{:?}",
+        records.questionnaire.error
+    );
+    let log = std::fs::read_to_string(dir.join("feedback.jsonl")).unwrap();
+    let (read, damaged) = glassbank::feedback::read_log(&log);
+    assert_eq!((read.len(), damaged), (2, 0));
+    assert_eq!(read[0].role, Some(glassbank::sim::Role::RetailBanker));
+    assert_eq!(records.exported.len(), 2);
+    let csv = std::fs::read_to_string(&records.exported[0]).unwrap();
+    assert_eq!(csv.lines().count(), 3);
+    // The session log replays to the same books.
+    let text = std::fs::read_to_string(records.session_log.as_ref().unwrap()).unwrap();
+    let replayed =
+        Session::replay(&glassbank::session::SessionLog::parse(&text).unwrap(), None).unwrap();
+    let table = app.world().resource::<Table>();
+    assert_eq!(
+        replayed.economy().ledger().fingerprint(),
+        table
+            .session
+            .as_ref()
+            .unwrap()
+            .economy()
+            .ledger()
+            .fingerprint()
+    );
+    let _ = std::fs::remove_dir_all(dir);
 }

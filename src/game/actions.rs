@@ -51,6 +51,14 @@ pub enum Action {
     SetScale(f32),
     SetFullscreen(bool),
     ToggleSettings,
+    /// Save the current player's answers to the usual log.
+    SaveAnswers,
+    /// Save them to another file (when the usual place cannot be written).
+    SaveAnswersTo(String),
+    /// The next player answers the questionnaire.
+    NextRespondent,
+    /// Write this game's answers as CSV and JSON Lines for the facilitator.
+    ExportFeedback,
     Quit,
 }
 
@@ -129,6 +137,7 @@ pub(super) fn apply(
     mut table: ResMut<Table>,
     mut settings: ResMut<Settings>,
     mut tr: ResMut<Tr>,
+    mut records: ResMut<super::records::Records>,
     mut exit: MessageWriter<AppExit>,
 ) {
     for action in actions.read() {
@@ -170,6 +179,8 @@ pub(super) fn apply(
                     .collect();
                 match Session::new(scenario.clone(), humans, &bots, None) {
                     Ok(session) => {
+                        records.restart();
+                        records.save_session(&session);
                         let screen = if session.humans().len() > 1 {
                             Screen::Handover
                         } else {
@@ -195,6 +206,7 @@ pub(super) fn apply(
                 };
                 match session.commit(seat) {
                     Ok(Some(_)) => {
+                        records.save_session(session);
                         let screen = after_month(session);
                         table.error = None;
                         open_month(&mut table);
@@ -213,6 +225,7 @@ pub(super) fn apply(
                 };
                 match session.play_turn() {
                     Ok(_) => {
+                        records.save_session(session);
                         let screen = after_month(session);
                         open_month(&mut table);
                         next.set(screen);
@@ -221,6 +234,7 @@ pub(super) fn apply(
                 }
             }
             Action::NewGame => {
+                records.restart();
                 table.session = None;
                 table.error = None;
                 next.set(Screen::Title);
@@ -232,6 +246,17 @@ pub(super) fn apply(
             Action::SetScale(scale) => settings.ui_scale = scale.clamp(0.5, 3.0),
             Action::SetFullscreen(on) => settings.fullscreen = *on,
             Action::ToggleSettings => settings.open = !settings.open,
+            Action::SaveAnswers | Action::SaveAnswersTo(_) => {
+                if let Some(session) = table.session.as_ref() {
+                    let path = match action {
+                        Action::SaveAnswersTo(p) => Some(std::path::PathBuf::from(p)),
+                        _ => None,
+                    };
+                    records.save_answers(session, path);
+                }
+            }
+            Action::NextRespondent => records.next_respondent(),
+            Action::ExportFeedback => records.export(),
             Action::Quit => {
                 exit.write(AppExit::Success);
             }

@@ -4,6 +4,7 @@ pub mod actions;
 mod catalog;
 mod charts;
 pub mod panels;
+pub mod records;
 pub mod screens;
 #[cfg(not(target_arch = "wasm32"))]
 mod screenshot;
@@ -73,6 +74,8 @@ pub struct Table {
     pub tab: screens::turn::Tab,
     /// The value-chain view: the latest payment (per EUR 100), last month or the whole game.
     pub chain: panels::chain::Span,
+    /// The open part of the debrief.
+    pub debrief: screens::debrief::Part,
 }
 
 /// How long building the interface took, frame by frame, in milliseconds: the frame budget.
@@ -115,7 +118,8 @@ pub fn insert_resources(app: &mut App, catalog: Catalog, language: Language) {
             fullscreen: false,
             open: false,
         })
-        .insert_resource(Seating::default());
+        .insert_resource(Seating::default())
+        .insert_resource(records::Records::default());
 }
 
 /// Opens the game window and runs until it is closed (or the screenshots are saved).
@@ -150,6 +154,8 @@ pub fn run(options: GameOptions) -> ExitCode {
             app.insert_resource(screenshot::Tour::single(path))
                 .add_plugins(screenshot::plugin);
         } else if let Some(dir) = options.tour {
+            // The tour's own game keeps its logs beside its pictures.
+            app.world_mut().resource_mut::<records::Records>().data_dir = dir.join("data");
             app.insert_resource(screenshot::Tour::every_screen(dir))
                 .add_plugins(screenshot::plugin);
         }

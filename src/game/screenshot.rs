@@ -30,6 +30,9 @@ enum Step {
     /// Play the remaining months and open the debrief.
     Finish,
     Shot(&'static str),
+    ShowDebrief(super::screens::debrief::Part),
+    /// The current player agrees to the questionnaire and answers its first question.
+    Consent,
 }
 
 /// The steps left and where the PNGs go.
@@ -95,6 +98,13 @@ impl Tour {
             Act(vec![Action::ToggleSettings]),
             Finish,
             Shot("13-debrief.png"),
+            ShowDebrief(super::screens::debrief::Part::Money),
+            Shot("14-debrief-money.png"),
+            ShowDebrief(super::screens::debrief::Part::Hidden),
+            Shot("15-debrief-hidden.png"),
+            ShowDebrief(super::screens::debrief::Part::Questionnaire),
+            Consent,
+            Shot("16-questionnaire.png"),
         ];
         Tour {
             dir,
@@ -135,6 +145,7 @@ fn drive(
     mut seating: ResMut<Seating>,
     mut next: ResMut<NextState<Screen>>,
     times: Res<super::UiTimes>,
+    mut records: ResMut<super::records::Records>,
     mut actions: MessageWriter<Action>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -205,6 +216,10 @@ fn drive(
                 commit_all(&mut table);
             }
             next.set(Screen::Debrief);
+        }
+        Step::ShowDebrief(part) => table.debrief = part,
+        Step::Consent => {
+            records.questionnaire.consent = Some(true);
         }
         Step::Shot(name) => {
             let path = tour.single.clone().unwrap_or_else(|| tour.dir.join(name));

@@ -56,3 +56,156 @@ pub fn create_dir_all(dir: &std::path::Path) {
         let _ = std::fs::create_dir_all(dir);
     }
 }
+
+/// Where the game keeps its logs on this machine: `GLASSBANK_DATA_DIR`, or the platform's data
+/// directory (`~/.local/share/glassbank` on Linux) (desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn data_dir() -> std::path::PathBuf {
+    use std::path::PathBuf;
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(dir) = env("GLASSBANK_DATA_DIR") {
+        return dir;
+    }
+    let base = if cfg!(target_os = "windows") {
+        env("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        env("HOME").map(|h| h.join("Library/Application Support"))
+    } else {
+        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
+    };
+    base.unwrap_or_else(|| PathBuf::from(".")).join("glassbank")
+}
+
+/// Appends one line to a log file, creating it. The line goes out in a single write and is
+/// flushed to disk; if a crash left the file ending mid-line, that fragment is closed first so
+/// it stays a line of its own and never spoils this one (desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn append_line(path: &std::path::Path, line: &str) -> Result<(), String> {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .read(true)
+        .open(path)
+        .map_err(fail)?;
+    let mut record = String::with_capacity(line.len() + 2);
+    if file.metadata().map_err(fail)?.len() > 0 {
+        let mut last = [0u8; 1];
+        file.seek(SeekFrom::End(-1)).map_err(fail)?;
+        file.read_exact(&mut last).map_err(fail)?;
+        if last[0] != b'\n' {
+            record.push('\n');
+        }
+    }
+    record.push_str(line);
+    record.push('\n');
+    file.write_all(record.as_bytes()).map_err(fail)?;
+    file.sync_data().map_err(fail)
+}
+
+/// Replaces a file's content all at once: written beside it, flushed, then renamed over it, so
+/// a crash leaves either the old file or the new one (desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    let mut file = std::fs::File::create(&tmp).map_err(fail)?;
+    file.write_all(text.as_bytes()).map_err(fail)?;
+    file.sync_data().map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
+}
+
+/// The time now in UTC, as `2026-11-23T15:04:05Z`.
+pub fn utc_now() -> String {
+    let secs = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3_600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// A random-looking id for a session, from the clock (nanoseconds) and a counter: anonymous,
+/// and different for every game.
+pub fn random_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let mut h = nanos
+        ^ COUNTER
+            .fetch_add(1, Ordering::Relaxed)
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    // SplitMix64 finaliser: spreads the bits.
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    format!("{:016x}", h ^ (h >> 31))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unwritable_place_gives_a_message_not_a_loss() {
+        let full = append_line(std::path::Path::new("/dev/full"), "x");
+        assert!(full.is_err_and(|e| e.contains("/dev/full")));
+        let under_a_file = append_line(std::path::Path::new("/dev/null/feedback.jsonl"), "x");
+        assert!(under_a_file.is_err());
+    }
+
+    #[test]
+    fn a_fragment_left_by_a_crash_stays_a_line_of_its_own() {
+        let dir = std::env::temp_dir().join(format!("glassbank-append-{}", random_id()));
+        let path = dir.join("log.jsonl");
+        append_line(&path, "one").unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\"cut"))
+            .unwrap();
+        append_line(&path, "two").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "one\n{\"cut\ntwo\n"
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn dates_are_utc_and_ids_differ() {
+        let now = utc_now();
+        assert_eq!(now.len(), 20, "{now}");
+        assert!(now.starts_with("20") && now.ends_with('Z'));
+        assert_ne!(random_id(), random_id());
+    }
+}

@@ -198,6 +198,9 @@ pub fn build(file: &ScenarioFile) -> Result<Built, Vec<Problem>> {
         c.int(&format!("{path}.turn"), n.turn.into(), 0, turns.into());
         c.text(&format!("{path}.text"), &n.text);
     }
+    for (i, d) in file.discussion.iter().enumerate() {
+        c.text(&format!("discussion[{i}]"), d);
+    }
     debrief(&mut c, &file.debrief);
     let human_seats = human_seats(&mut c, file, &ids);
 

@@ -105,6 +105,9 @@ pub struct ScenarioFile {
     pub events: Vec<EventSpec>,
     #[serde(default)]
     pub facilitator_notes: Vec<NoteSpec>,
+    /// Questions to discuss together at the debrief, before the questionnaire.
+    #[serde(default)]
+    pub discussion: Vec<Text>,
     #[serde(default)]
     pub debrief: Vec<QuestionSpec>,
 }

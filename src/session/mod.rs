@@ -1,10 +1,14 @@
 //! A game at the table, without any screen: the scenario and its economy, who plays each seat
 //! (a human or a bot with a strategy), the decisions the humans are preparing, the hot-seat
 //! order, the timeline's news, and the decisions of every turn for an exact replay.
+pub mod log;
+
+pub use log::{LoggedTurn, SessionLog};
+
 use crate::scenario::{Scenario, Text};
 use crate::sim::{
     BusinessDecision, CaseId, ClientDecision, Decisions, Economy, MerchantDecision, RetailDecision,
-    Seat, SeatView, Strategy, Turn, TurnReport, Verdict, bot_decisions,
+    Seat, SeatView, Shock, Strategy, Turn, TurnReport, Verdict, bot_decisions,
 };
 
 /// What a human is preparing for the month, for one seat.
@@ -20,13 +24,23 @@ pub enum Draft {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlayedTurn {
     pub turn: Turn,
+    /// Shocks applied by hand before the turn.
+    pub extra_shocks: Vec<Shock>,
+    /// Every shock that took effect at the start of the turn.
+    pub shocks: Vec<Shock>,
     pub decisions: Decisions,
+    /// The books' fingerprint after the turn.
+    pub fingerprint: u64,
 }
 
 /// A game in progress.
 pub struct Session {
     scenario: Scenario,
     economy: Economy,
+    seed: u64,
+    bots: Vec<(Seat, Strategy)>,
+    /// Shocks applied by hand since the last turn.
+    extra_shocks: Vec<Shock>,
     /// Human seats, in the order they play each month (hot seat).
     humans: Vec<Seat>,
     drafts: Vec<Draft>,
@@ -47,7 +61,8 @@ impl Session {
         bots: &[(Seat, Strategy)],
         seed: Option<u64>,
     ) -> Result<Session, String> {
-        let mut config = scenario.economy_with_seed(seed.unwrap_or(scenario.seed()));
+        let seed = seed.unwrap_or(scenario.seed());
+        let mut config = scenario.economy_with_seed(seed);
         for &(seat, strategy) in bots {
             match seat {
                 Seat::RetailBanker(b) => {
@@ -86,6 +101,9 @@ impl Session {
         let mut session = Session {
             scenario,
             economy,
+            seed,
+            bots: bots.to_vec(),
+            extra_shocks: Vec::new(),
             drafts: Vec::new(),
             done: vec![false; humans.len()],
             humans,
@@ -267,18 +285,48 @@ impl Session {
             .map(|(&case, &approve)| Verdict { case, approve })
             .collect();
         decisions.extend(human);
+        self.play_decided(decisions).inspect_err(|_| {
+            // A refused decision leaves the month unplayed: let the humans fix it.
+            self.done = vec![false; self.humans.len()];
+        })
+    }
+
+    /// Plays the month with these decisions (a replay's, or the table's), then opens the next.
+    pub fn play_decided(&mut self, decisions: Decisions) -> Result<TurnReport, String> {
+        if self.is_finished() {
+            return Err("the game is over".into());
+        }
         let turn = self.economy.turn();
-        let report = match self.economy.step(&decisions) {
-            Ok(report) => report,
-            Err(e) => {
-                // A refused decision leaves the month unplayed: let the humans fix it.
-                self.done = vec![false; self.humans.len()];
-                return Err(e.to_string());
-            }
-        };
-        self.played.push(PlayedTurn { turn, decisions });
+        let report = self.economy.step(&decisions).map_err(|e| e.to_string())?;
+        let shocks = report
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                crate::sim::SimEvent::Shock(s) => Some(*s),
+                _ => None,
+            })
+            .collect();
+        self.played.push(log::played(
+            turn,
+            std::mem::take(&mut self.extra_shocks),
+            shocks,
+            decisions,
+            self.economy.ledger().fingerprint(),
+        ));
         self.open_turn()?;
         Ok(report)
+    }
+
+    /// A shock applied by hand (the facilitator's), from this month on; kept in the log.
+    pub fn apply_shock(&mut self, shock: Shock) -> Result<(), String> {
+        self.economy.apply_shock(shock).map_err(|e| e.to_string())?;
+        self.extra_shocks.push(shock);
+        Ok(())
+    }
+
+    /// The run seed of this game.
+    pub fn seed(&self) -> u64 {
+        self.seed
     }
 }
 
@@ -374,6 +422,70 @@ mod tests {
                 .loans
                 .iter()
                 .all(|a| a.made == report.turn)
+        );
+    }
+
+    #[test]
+    fn a_log_replays_the_same_books_and_can_stop_at_any_turn() {
+        let banker = Seat::BusinessBanker(BankId(1));
+        let mut s = Session::new(card_fees(), vec![banker], &[], Some(11)).unwrap();
+        for m in 0..12 {
+            if let Some(Draft::Business(d)) = s.draft_mut(banker) {
+                d.merchant_fees.acquirer_margin = crate::sim::Bp(20 + m);
+            }
+            if m == 3 {
+                s.apply_shock(Shock::PolicyRate(crate::sim::Bp(150)))
+                    .unwrap();
+            }
+            s.commit(banker).unwrap();
+        }
+        let log = s.log();
+        let text = log.to_json();
+        let back = SessionLog::parse(&text).unwrap();
+        assert_eq!(back, log);
+        let replayed = Session::replay(&back, None).unwrap();
+        assert_eq!(
+            replayed.economy().ledger().fingerprint(),
+            s.economy().ledger().fingerprint()
+        );
+        assert_eq!(replayed.economy().summary(), s.economy().summary());
+        // "Go back to turn 5": the game as it stood after month 5, ready to play month 6.
+        let back_to_5 = Session::replay(&back, Some(5)).unwrap();
+        assert_eq!(back_to_5.turn(), 6);
+        assert_eq!(back_to_5.played().len(), 5);
+        // A tampered log is caught at the turn where it differs.
+        let mut bad = back.clone();
+        bad.turns[7].decisions.business[0]
+            .1
+            .merchant_fees
+            .acquirer_margin = crate::sim::Bp(999);
+        let err = Session::replay(&bad, None).err().unwrap();
+        assert!(err.contains("turn 8"), "{err}");
+    }
+
+    #[test]
+    fn old_newer_and_foreign_files_get_a_clear_message() {
+        let s = Session::new(card_fees(), vec![], &[], None).unwrap();
+        let mut value: serde_json::Value = serde_json::from_str(&s.log().to_json()).unwrap();
+        value["version"] = 99.into();
+        let err = SessionLog::parse(&value.to_string()).unwrap_err();
+        assert!(err.contains("newer"), "{err}");
+        value["version"] = 0.into();
+        assert!(
+            SessionLog::parse(&value.to_string())
+                .unwrap_err()
+                .contains("old format")
+        );
+        value["format"] = "something-else".into();
+        assert!(
+            SessionLog::parse(&value.to_string())
+                .unwrap_err()
+                .contains("not a Glass Bank")
+        );
+        assert!(
+            SessionLog::parse("(id: \"x\")")
+                .unwrap_err()
+                .contains("not JSON")
         );
     }
 

@@ -713,6 +713,35 @@ impl Ledger {
     }
 
     /// How many postings were ever made.
+    /// A fingerprint of the books: every balance, the number of postings and transactions, and
+    /// every turn's totals, hashed (FNV-1a over little-endian integers, the same on every
+    /// platform). Two economies with the same fingerprint have the same books.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |x: u64| {
+            for b in x.to_le_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        eat(u64::from(self.turn));
+        eat(self.posting_count);
+        eat(self.next_txn);
+        for b in &self.balances {
+            eat(b.as_cents() as u64);
+        }
+        for turn in &self.flows {
+            eat(turn.len() as u64);
+            for f in turn {
+                eat(self.party_index(f.from) as u64);
+                eat(self.party_index(f.to) as u64);
+                eat(f.kind.index() as u64);
+                eat(f.amount.as_cents() as u64);
+                eat(f.count);
+            }
+        }
+        h
+    }
+
     pub fn posting_count(&self) -> u64 {
         self.posting_count
     }

@@ -14,6 +14,7 @@ mod pricing;
 mod report;
 mod review;
 mod seat_view;
+mod secrets;
 mod shock;
 mod summary;
 mod trace;
@@ -56,6 +57,7 @@ pub use seat_view::{
     BankOwn, BankResults, CaseKind, CaseView, ClientOwn, FeeSplit, LoanView, MerchantOwn,
     MonthSummary, Own, RateView, SeatView, ShopView, Statement,
 };
+pub use secrets::{Secret, secrets};
 pub use shock::{Conditions, FraudWave, Recession, Shock};
 pub use summary::BankRatios;
 pub use trace::{PaymentTrace, ProductMargin, Share, TxnKind};

@@ -277,9 +277,14 @@ pub struct SeatView {
 impl SeatView {
     /// What `seat` may see now; `None` if the seat names no actor of this economy.
     pub fn of(economy: &Economy, seat: Seat) -> Option<SeatView> {
+        Self::under(economy, seat, economy.params().transparency)
+    }
+
+    /// What `seat` would see under another layer: under glass, the truth the debrief sets
+    /// against what the player saw.
+    pub fn under(economy: &Economy, seat: Seat, layer: Transparency) -> Option<SeatView> {
         let params = economy.params();
-        let layer = params.transparency;
-        let own = own(economy, seat)?;
+        let own = own(economy, seat, layer)?;
         let own_bank = match seat {
             Seat::RetailBanker(b) | Seat::BusinessBanker(b) => Some(b),
             _ => None,
@@ -343,7 +348,7 @@ impl SeatView {
             interchange_credit: params.interchange(CardKind::Credit),
             scheme_fee: params.scheme_fee,
             irregular_fee_cap: params.caps.irregular_fee_per_payment,
-            offers: economy.bank_offers(),
+            offers: economy.bank_offers_under(layer),
             own,
             banks,
             history,
@@ -475,10 +480,9 @@ fn cases(economy: &Economy, seat: Seat) -> Vec<CaseView> {
 /// A typical borrower's yearly probability of default, for the rates a banker sees quoted.
 const TYPICAL_PD: Bp = Bp(200);
 
-fn own(economy: &Economy, seat: Seat) -> Option<Own> {
+fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
     let ledger = economy.ledger();
     let vat = economy.params().vat;
-    let layer = economy.params().transparency;
     // Pricing rules are published under disclosed and glass, or by a bank that discloses.
     let published = |b: BankId| {
         layer != Transparency::Opaque || economy.bank(b).is_some_and(|b| b.retail.disclose)
@@ -574,7 +578,7 @@ fn own(economy: &Economy, seat: Seat) -> Option<Own> {
         }
         Seat::Merchant(m) => {
             let merchant = economy.merchant(m)?;
-            let offer = economy.bank_offers();
+            let offer = economy.bank_offers_under(layer);
             Own::Merchant(MerchantOwn {
                 merchant: m,
                 name: merchant.name.clone(),

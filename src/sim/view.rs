@@ -78,12 +78,16 @@ fn show<T>(visible: bool, value: T) -> Shown<T> {
 impl Economy {
     /// Every bank's offer as the market sees it under the current layer.
     pub fn bank_offers(&self) -> Vec<BankOffer> {
-        let layer = self.params.transparency;
+        self.bank_offers_under(self.params.transparency)
+    }
+
+    /// Every bank's offer as it would be seen under `layer`.
+    pub fn bank_offers_under(&self, layer: Transparency) -> Vec<BankOffer> {
         self.banks
             .iter()
             .map(|b| {
                 let r = b.retail;
-                let small_print = !self.small_print_hidden(b.id);
+                let small_print = layer != Transparency::Opaque || r.disclose;
                 let rules_published = layer != Transparency::Opaque || r.disclose;
                 BankOffer {
                     bank: b.id,

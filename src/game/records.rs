@@ -1,0 +1,176 @@
+//! What the game keeps on the machine: the session log (rewritten whole after every month, so
+//! any game can be replayed or resumed) and the players' answers to the questionnaire (appended
+//! one line each, after consent). In the browser both stay in memory until the web build stores
+//! them.
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use crate::feedback::{self, Answer, Response};
+use crate::session::Session;
+use crate::sim::Role;
+
+/// The questionnaire of the debrief, one player after the other.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Questionnaire {
+    /// The player answering now, from 1.
+    pub respondent: u32,
+    /// `None` until the player has read what is recorded and chosen.
+    pub consent: Option<bool>,
+    pub answers: std::collections::BTreeMap<String, Answer>,
+    /// Where this player's answers were saved, once they are.
+    pub saved: bool,
+    /// Why saving failed, and where the player may try instead.
+    pub error: Option<String>,
+    pub other_path: String,
+}
+
+/// The game's records: ids, where they go, what went wrong.
+#[derive(Resource)]
+pub struct Records {
+    /// Where logs go: the platform's data directory unless changed (tests, a facilitator).
+    pub data_dir: PathBuf,
+    /// Anonymous: a random id for this game, never a name.
+    pub session_id: String,
+    pub session_log: Option<PathBuf>,
+    pub feedback_log: Option<PathBuf>,
+    pub error: Option<String>,
+    pub questionnaire: Questionnaire,
+    /// The last export's files.
+    pub exported: Vec<PathBuf>,
+    /// Answers kept in memory where there is no file system (the browser).
+    pub kept: Vec<Response>,
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Records {
+            #[cfg(not(target_arch = "wasm32"))]
+            data_dir: crate::platform::data_dir(),
+            #[cfg(target_arch = "wasm32")]
+            data_dir: PathBuf::new(),
+            session_id: crate::platform::random_id(),
+            session_log: None,
+            feedback_log: None,
+            error: None,
+            questionnaire: Questionnaire {
+                respondent: 1,
+                ..Questionnaire::default()
+            },
+            exported: Vec::new(),
+            kept: Vec::new(),
+        }
+    }
+}
+
+impl Records {
+    /// A new game: a new id, an empty questionnaire.
+    pub fn restart(&mut self) {
+        let data_dir = std::mem::take(&mut self.data_dir);
+        *self = Records {
+            data_dir,
+            ..Records::default()
+        };
+    }
+
+    /// Rewrites the session log after a month.
+    pub fn save_session(&mut self, session: &Session) {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let path = self
+                .data_dir
+                .join("sessions")
+                .join(format!("{}.json", self.session_id));
+            match crate::platform::write_atomically(&path, &session.log().to_json()) {
+                Ok(()) => {
+                    self.session_log = Some(path);
+                    self.error = None;
+                }
+                Err(e) => self.error = Some(e),
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        let _ = session;
+    }
+
+    /// The role the current respondent played, if they held a seat.
+    fn role(&self, session: &Session) -> Option<Role> {
+        let i = self.questionnaire.respondent.checked_sub(1)? as usize;
+        session.humans().get(i).map(|s| s.role())
+    }
+
+    /// Saves the current respondent's answers (to `path`, or the usual log), one line each.
+    pub fn save_answers(&mut self, session: &Session, path: Option<PathBuf>) {
+        let role = self.role(session);
+        let now = crate::platform::utc_now();
+        let lines: Vec<Response> = self
+            .questionnaire
+            .answers
+            .iter()
+            .map(|(q, a)| {
+                Response::new(
+                    &self.session_id,
+                    session.scenario().id(),
+                    self.questionnaire.respondent,
+                    role,
+                    q,
+                    a.clone(),
+                    now.clone(),
+                )
+            })
+            .collect();
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let path = path.unwrap_or_else(|| self.data_dir.join("feedback.jsonl"));
+            for r in &lines {
+                if let Err(e) = crate::platform::append_line(&path, &r.to_line()) {
+                    self.questionnaire.error = Some(e);
+                    return;
+                }
+            }
+            self.feedback_log = Some(path);
+        }
+        #[cfg(target_arch = "wasm32")]
+        let _ = path;
+        self.kept.extend(lines);
+        self.questionnaire.saved = true;
+        self.questionnaire.error = None;
+    }
+
+    /// The next player answers.
+    pub fn next_respondent(&mut self) {
+        self.exported.clear();
+        let next = self.questionnaire.respondent + 1;
+        self.questionnaire = Questionnaire {
+            respondent: next,
+            ..Questionnaire::default()
+        };
+    }
+
+    /// Writes this game's answers as CSV and JSON Lines beside the log.
+    pub fn export(&mut self) {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let Some(log) = self.feedback_log.clone() else {
+                return;
+            };
+            let text = crate::platform::read_text(&log).unwrap_or_default();
+            let (all, _) = feedback::read_log(&text);
+            let ours: Vec<Response> = all
+                .into_iter()
+                .filter(|r| r.session == self.session_id)
+                .collect();
+            let dir = log.parent().map(PathBuf::from).unwrap_or_default();
+            let csv = dir.join(format!("feedback-{}.csv", self.session_id));
+            let jsonl = dir.join(format!("feedback-{}.jsonl", self.session_id));
+            let written = crate::platform::write_atomically(&csv, &feedback::to_csv(&ours))
+                .and_then(|()| {
+                    crate::platform::write_atomically(&jsonl, &feedback::to_json_lines(&ours))
+                });
+            match written {
+                Ok(()) => self.exported = vec![csv, jsonl],
+                Err(e) => self.error = Some(e),
+            }
+        }
+    }
+}
