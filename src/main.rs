@@ -16,7 +16,10 @@ const USAGE: &str = "usage:
       roles: client, retail_banker, business_banker, merchant; strategies: fair, greedy,
       cautious, random
   glassbank check SCENARIO.ron...
-      read and check scenario files, reporting every problem";
+      read and check scenario files, reporting every problem
+  glassbank replay SESSION.json [--turns N]
+      replay a saved game from its session log, checking the books after every month, and
+      print the summary (after month N with --turns)";
 
 /// What the command line asked for.
 #[derive(Default)]
@@ -40,6 +43,7 @@ enum Command {
     Play,
     Simulate,
     Check,
+    Replay,
 }
 
 fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> Result<T, String> {
@@ -58,6 +62,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
     match args.peek().map(String::as_str) {
         Some("simulate") => parsed.command = Command::Simulate,
         Some("check") => parsed.command = Command::Check,
+        Some("replay") => parsed.command = Command::Replay,
         _ => {}
     }
     if parsed.command != Command::Play {
@@ -112,7 +117,17 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
     if (parsed.screenshot.is_some() || parsed.tour.is_some()) && parsed.command != Command::Play {
         return Err("--screenshot and --tour go with the game, not with a command".into());
     }
-    if run_flags && !simulating {
+    let replaying = parsed.command == Command::Replay;
+    if replaying
+        && (parsed.scenario.is_none()
+            || parsed.run.seed.is_some()
+            || !parsed.run.seats.is_empty()
+            || parsed.out.is_some()
+            || parsed.seeds.is_some())
+    {
+        return Err("replay takes a session log and, at most, --turns".into());
+    }
+    if run_flags && !simulating && !replaying {
         return Err("--seed, --turns, --seat, --out and --seeds go with `simulate`".into());
     }
     if parsed.seeds.is_some() && parsed.run.seed.is_some() {
@@ -185,6 +200,22 @@ fn simulate(scenario: &Scenario, args: &Args) -> Result<(), String> {
     Ok(())
 }
 
+fn replay(args: &Args) -> Result<(), String> {
+    let path = args.scenario.as_ref().ok_or("replay needs a session log")?;
+    let text = glassbank::platform::read_text(path)?;
+    let log = glassbank::session::SessionLog::parse(&text)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let session = glassbank::session::Session::replay(&log, args.run.turns)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    println!(
+        "{}: {} months replayed, books identical to the log\n{}",
+        path.display(),
+        session.played().len(),
+        session.economy().summary()
+    );
+    Ok(())
+}
+
 fn check(args: &Args) -> ExitCode {
     let mut failed = false;
     for path in args.scenario.iter().chain(&args.more) {
@@ -231,6 +262,15 @@ fn main() -> ExitCode {
     }
     if args.command == Command::Play {
         return play(args);
+    }
+    if args.command == Command::Replay {
+        return match replay(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("glassbank: {why}");
+                ExitCode::FAILURE
+            }
+        };
     }
     let scenario = match load(args.scenario.as_ref()) {
         Ok(s) => s,

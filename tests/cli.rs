@@ -141,3 +141,28 @@ fn a_bad_file_exits_1_naming_every_problem() {
     assert!(text(&o.stderr).contains("no/such/file.ron"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn a_session_log_replays_from_the_command_line() {
+    let dir = scratch("replay");
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+    let mut session = glassbank::session::Session::new(scenario, vec![], &[], Some(4)).unwrap();
+    for _ in 0..3 {
+        session.play_turn().unwrap();
+    }
+    let log = dir.join("game.json");
+    std::fs::write(&log, session.log().to_json()).unwrap();
+    let o = glassbank(&["replay", log.to_str().unwrap(), "--turns", "2"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("2 months replayed, books identical"));
+    std::fs::write(&log, "{\"format\": \"glassbank-session\", \"version\": 7}").unwrap();
+    let o = glassbank(&["replay", log.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("newer Glass Bank"),
+        "{}",
+        text(&o.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -85,7 +85,9 @@ fn a_household_asking_for_a_loan_sees_its_rate_and_first_payment() {
 fn the_title_screen_leads_to_the_scenario_choice() {
     let tr = Translations::new(Language::En);
     let mut h = Harness::new_ui_state(
-        move |ui, out: &mut Vec<Action>| out.extend(glassbank::game::screens::title::show(ui, &tr)),
+        move |ui, out: &mut Vec<Action>| {
+            out.extend(glassbank::game::screens::title::show(ui, &tr, &[], None))
+        },
         Vec::new(),
     );
     h.get_by_label("Play").click();
@@ -398,4 +400,32 @@ fn answers_are_saved_after_consent_one_line_each_and_exported() {
             .fingerprint()
     );
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_saved_game_resumes_where_it_stopped() {
+    let mut app = app();
+    act(&mut app, Action::Open(Screen::Choice));
+    act(&mut app, Action::ConfirmScenario);
+    act(&mut app, Action::StartGame);
+    for _ in 0..3 {
+        act(&mut app, Action::Commit);
+    }
+    let (path, fingerprint) = {
+        let records = app.world().resource::<glassbank::game::records::Records>();
+        let table = app.world().resource::<Table>();
+        let s = table.session.as_ref().unwrap();
+        (
+            records.session_log.clone().unwrap(),
+            s.economy().ledger().fingerprint(),
+        )
+    };
+    act(&mut app, Action::NewGame);
+    assert!(app.world().resource::<Table>().session.is_none());
+    act(&mut app, Action::Resume(path));
+    assert_eq!(screen(&app), Screen::Turn);
+    let table = app.world().resource::<Table>();
+    let s = table.session.as_ref().unwrap();
+    assert_eq!(s.turn(), 4);
+    assert_eq!(s.economy().ledger().fingerprint(), fingerprint);
 }

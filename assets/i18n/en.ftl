@@ -9,6 +9,8 @@ scenario-turns = { $turns ->
 error-scenario = This scenario could not be read: { $error }
 
 ## Title, scenario choice, seats
+saved-games = Games saved on this computer
+saved-game = Resume { $scenario } after { $months } months
 play = Play
 quit = Quit
 back = Back

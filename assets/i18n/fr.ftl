@@ -9,6 +9,8 @@ scenario-turns = { $turns ->
 error-scenario = Ce scénario n'a pas pu être lu : { $error }
 
 ## Titre, choix du scénario, places
+saved-games = Parties enregistrées sur cet ordinateur
+saved-game = Reprendre { $scenario } après { $months } mois
 play = Jouer
 quit = Quitter
 back = Retour

@@ -42,6 +42,8 @@ pub enum Action {
     StartGame,
     /// The next player has the computer.
     Ready,
+    /// Resume a saved game from its session log.
+    Resume(std::path::PathBuf),
     /// The active player is done for the month.
     Commit,
     /// With no human at the table: play the month with bots.
@@ -193,6 +195,24 @@ pub(super) fn apply(
                     Err(e) => table.error = Some(e),
                 }
             }
+            Action::Resume(path) => match super::records::resume(path) {
+                Ok(session) => {
+                    // The game goes on in the same log file.
+                    if let Some(id) = path.file_stem().and_then(|s| s.to_str()) {
+                        records.restart();
+                        records.session_id = id.to_string();
+                    }
+                    let screen = if session.is_finished() {
+                        Screen::Debrief
+                    } else {
+                        after_month(&session)
+                    };
+                    table.session = Some(session);
+                    table.error = None;
+                    next.set(screen);
+                }
+                Err(e) => table.error = Some(e),
+            },
             Action::Ready => {
                 open_month(&mut table);
                 next.set(Screen::Turn);

@@ -174,3 +174,55 @@ impl Records {
         }
     }
 }
+
+/// A game saved on this machine that can be resumed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedGame {
+    pub path: PathBuf,
+    pub scenario: String,
+    /// Months played.
+    pub months: usize,
+}
+
+/// The saved games, newest first, read when the title screen opens.
+#[derive(Resource, Default)]
+pub struct SavedGames(pub Vec<SavedGame>);
+
+/// Reads the newest saved games of the data directory.
+pub fn list_saved(records: &Records) -> Vec<SavedGame> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        crate::platform::list_files_newest_first(&records.data_dir.join("sessions"), "json")
+            .into_iter()
+            .take(6)
+            .filter_map(|path| {
+                let text = crate::platform::read_text(&path).ok()?;
+                let log = crate::session::SessionLog::parse(&text).ok()?;
+                Some(SavedGame {
+                    path,
+                    scenario: log.scenario_id,
+                    months: log.turns.len(),
+                })
+            })
+            .collect()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = records;
+        Vec::new()
+    }
+}
+
+/// Reads a saved game and replays it to where it stopped.
+pub fn resume(path: &std::path::Path) -> Result<Session, String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let text = crate::platform::read_text(path)?;
+        let log = crate::session::SessionLog::parse(&text)?;
+        Session::replay(&log, None)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Err(format!("{}: no files in the browser", path.display()))
+    }
+}

@@ -44,6 +44,22 @@ pub fn list_files(dir: &std::path::Path, extension: &str) -> Vec<std::path::Path
     files
 }
 
+/// The files of a folder with an extension, the most recently changed first (desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn list_files_newest_first(dir: &std::path::Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<(std::time::SystemTime, std::path::PathBuf)> = list_files(dir, extension)
+        .into_iter()
+        .map(|p| {
+            let when = std::fs::metadata(&p)
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            (when, p)
+        })
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    files.into_iter().map(|(_, p)| p).collect()
+}
+
 /// A clock for measuring how long work takes (frame budgets); works in the browser too.
 pub fn now() -> web_time::Instant {
     web_time::Instant::now()
