@@ -293,6 +293,7 @@ fn every_message_of_the_game_is_translated() {
         "refusal-unaffordable",
         "refusal-alreadyborrowing",
         "refusal-refusedbybanker",
+        "refusal-withdrawn",
         "language-en",
         "language-fr",
         "product-current_account",

@@ -86,10 +86,16 @@ pub fn read_log(text: &str) -> (Vec<Response>, usize) {
 }
 
 fn csv_field(s: &str) -> String {
+    // A spreadsheet would take a leading = + - @ for a formula.
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 

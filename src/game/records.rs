@@ -122,11 +122,11 @@ impl Records {
         #[cfg(not(target_arch = "wasm32"))]
         {
             let path = path.unwrap_or_else(|| self.data_dir.join("feedback.jsonl"));
-            for r in &lines {
-                if let Err(e) = crate::platform::append_line(&path, &r.to_line()) {
-                    self.questionnaire.error = Some(e);
-                    return;
-                }
+            let text: Vec<String> = lines.iter().map(Response::to_line).collect();
+            let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+            if let Err(e) = crate::platform::append_lines(&path, &refs) {
+                self.questionnaire.error = Some(e);
+                return;
             }
             self.feedback_log = Some(path);
         }

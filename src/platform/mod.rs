@@ -101,6 +101,13 @@ pub fn data_dir() -> std::path::PathBuf {
 /// it stays a line of its own and never spoils this one (desktop only).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn append_line(path: &std::path::Path, line: &str) -> Result<(), String> {
+    append_lines(path, &[line])
+}
+
+/// Appends several lines at once, in a single write: either all of them reach the file or, if
+/// the write fails, the player is told and can try again without doubling any (desktop only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn append_lines(path: &std::path::Path, lines: &[&str]) -> Result<(), String> {
     use std::io::{Read, Seek, SeekFrom, Write};
     let fail = |e: std::io::Error| format!("{}: {e}", path.display());
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -112,7 +119,7 @@ pub fn append_line(path: &std::path::Path, line: &str) -> Result<(), String> {
         .read(true)
         .open(path)
         .map_err(fail)?;
-    let mut record = String::with_capacity(line.len() + 2);
+    let mut record = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum::<usize>() + 1);
     if file.metadata().map_err(fail)?.len() > 0 {
         let mut last = [0u8; 1];
         file.seek(SeekFrom::End(-1)).map_err(fail)?;
@@ -121,8 +128,10 @@ pub fn append_line(path: &std::path::Path, line: &str) -> Result<(), String> {
             record.push('\n');
         }
     }
-    record.push_str(line);
-    record.push('\n');
+    for line in lines {
+        record.push_str(line);
+        record.push('\n');
+    }
     file.write_all(record.as_bytes()).map_err(fail)?;
     file.sync_data().map_err(fail)
 }

@@ -282,6 +282,8 @@ pub enum RefusalReason {
     AlreadyBorrowing,
     /// The banker looked at the application and said no.
     RefusedByBanker,
+    /// The borrower moved to another bank before the banker decided.
+    Withdrawn,
 }
 
 /// Everything a turn produced.

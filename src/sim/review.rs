@@ -91,3 +91,109 @@ impl Economy {
         &self.review
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{
+        Account, ClientDecision, Decisions, Money, RefusalReason, SimEvent, TownSpec, town,
+    };
+
+    fn economy() -> Economy {
+        let mut e = Economy::new(town(TownSpec::new(2, 4, 20, 9))).unwrap();
+        e.set_manual_review(Seat::RetailBanker(BankId(0)), true);
+        e
+    }
+
+    fn client_at(e: &Economy, bank: BankId) -> ClientId {
+        e.clients()
+            .iter()
+            .find(|c| c.bank == bank && c.loan.is_none())
+            .unwrap()
+            .id
+    }
+
+    fn decision(e: &Economy, c: ClientId) -> ClientDecision {
+        ClientDecision {
+            spending: crate::sim::Bp::FULL,
+            card_share: e.client(c).unwrap().card_share,
+            loan_request: None,
+            switch_bank: None,
+            complain: false,
+            leave_merchant: None,
+            save: Money::ZERO,
+        }
+    }
+
+    #[test]
+    fn an_application_waits_and_is_withdrawn_if_the_borrower_leaves() {
+        let mut e = economy();
+        let c = client_at(&e, BankId(0));
+        let mut d = decision(&e, c);
+        d.loan_request = Some(LoanRequest {
+            amount: Money::euros(1_000),
+            months: 12,
+        });
+        e.step(&Decisions {
+            clients: vec![(c, d)],
+            ..Decisions::default()
+        })
+        .unwrap();
+        assert_eq!(e.review().loans.len(), 1);
+        let case = e.review().loans[0].case;
+        // A verdict on a case nobody reviews, or two verdicts, are refused.
+        let mut twice = Decisions::default();
+        twice.verdicts = vec![
+            Verdict {
+                case,
+                approve: true,
+            },
+            Verdict {
+                case,
+                approve: false,
+            },
+        ];
+        assert!(e.step(&twice).is_err());
+        let mut d = decision(&e, c);
+        d.switch_bank = Some(BankId(1));
+        let report = e
+            .step(&Decisions {
+                clients: vec![(c, d)],
+                verdicts: vec![Verdict {
+                    case,
+                    approve: true,
+                }],
+                ..Decisions::default()
+            })
+            .unwrap();
+        assert!(report.events.contains(&SimEvent::LoanRefused {
+            borrower: crate::sim::Borrower::Client(c),
+            bank: BankId(0),
+            reason: RefusalReason::Withdrawn,
+        }));
+        assert!(e.client(c).unwrap().loan.is_none());
+    }
+
+    #[test]
+    fn money_taken_out_of_savings_stays_out_that_month() {
+        let base = economy();
+        let c = base.clients()[0].id;
+        let run = |save: Money| {
+            let mut e = base.clone();
+            let mut d = decision(&e, c);
+            d.save = save;
+            e.step(&Decisions {
+                clients: vec![(c, d)],
+                ..Decisions::default()
+            })
+            .unwrap();
+            e.ledger().balance(Account::Savings(c))
+        };
+        let kept = run(Money::ZERO);
+        let out = run(Money::cents(-50_000));
+        assert!(
+            out.as_cents() <= kept.as_cents() - 50_000,
+            "{out} vs {kept}"
+        );
+    }
+}

@@ -254,10 +254,11 @@ pub struct SeatView {
     pub layer: Transparency,
     pub policy_rate: Bp,
     pub vat: Bp,
-    /// Interchange after caps, and the scheme fee: set by the scheme and the regulator, public.
-    pub interchange_debit: Bp,
-    pub interchange_credit: Bp,
-    pub scheme_fee: Bp,
+    /// Interchange after caps, and the scheme fee: what the card fees are made of. Bankers know
+    /// them; others see them once pricing is published (not under the opaque layer).
+    pub interchange_debit: Shown<Bp>,
+    pub interchange_credit: Shown<Bp>,
+    pub scheme_fee: Shown<Bp>,
     /// The regulator's cap on each irregular-payment fee, if any.
     pub irregular_fee_cap: Option<Money>,
     pub offers: Vec<BankOffer>,
@@ -290,6 +291,7 @@ impl SeatView {
             _ => None,
         };
         let sees = |b: BankId| layer == Transparency::Glass || own_bank == Some(b);
+        let card_rules = layer != Transparency::Opaque || own_bank.is_some();
         let last_turn = economy.turn().saturating_sub(1);
         let banks = economy
             .banks()
@@ -344,9 +346,9 @@ impl SeatView {
             layer,
             policy_rate: params.policy_rate,
             vat: params.vat,
-            interchange_debit: params.interchange(CardKind::Debit),
-            interchange_credit: params.interchange(CardKind::Credit),
-            scheme_fee: params.scheme_fee,
+            interchange_debit: shown(card_rules, params.interchange(CardKind::Debit)),
+            interchange_credit: shown(card_rules, params.interchange(CardKind::Credit)),
+            scheme_fee: shown(card_rules, params.scheme_fee),
             irregular_fee_cap: params.caps.irregular_fee_per_payment,
             offers: economy.bank_offers_under(layer),
             own,
@@ -514,7 +516,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
                                 &b.retail.consumer_loans,
                                 &b.lending,
                                 economy.params().policy_rate,
-                                client.pd,
+                                economy.effective_pd(client.pd),
                             )
                         })
                         .unwrap_or_default(),
@@ -621,7 +623,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
                                 &b.business.business_loans,
                                 &b.lending,
                                 economy.params().policy_rate,
-                                merchant.pd,
+                                economy.effective_pd(merchant.pd),
                             )
                         })
                         .unwrap_or_default(),

@@ -161,6 +161,22 @@ impl Economy {
         self.conditions.recession.filter(|r| turn <= r.until)
     }
 
+    /// A borrower's yearly probability of default as scoring sees it now: in a recession,
+    /// every borrower looks riskier.
+    pub fn effective_pd(&self, pd: Bp) -> Bp {
+        Bp(pd
+            .0
+            .saturating_add(self.recession_in(self.turn()).map_or(0, |r| r.pd_rise.0)))
+    }
+
+    /// A salary as it is paid now, after any recession's cut.
+    pub fn income_now(&self, income: Money) -> Result<Money, super::money::Overflow> {
+        let cut = self
+            .recession_in(self.turn())
+            .map_or(Bp::ZERO, |r| r.income_cut);
+        income.checked_sub(income.apply(cut)?)
+    }
+
     /// The fraud wave in force during `turn`, if any.
     pub(super) fn fraud_in(&self, turn: Turn) -> Option<FraudWave> {
         self.conditions.fraud.filter(|f| turn <= f.until)

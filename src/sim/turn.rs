@@ -168,12 +168,26 @@ impl Economy {
         }
         let mut verdicts = std::collections::BTreeMap::new();
         for v in &d.verdicts {
-            let known = self.review.loans.iter().any(|l| l.case == v.case)
-                || self.review.complaints.iter().any(|c| c.case == v.case);
-            if !known {
-                return bad(format!("no case {} waits for a verdict", v.case.0));
+            // Only a case waiting for a banker who reviews by hand, and once.
+            let reviewed = self
+                .review
+                .loans
+                .iter()
+                .find(|l| l.case == v.case)
+                .map(|l| self.review.reviews_loan(l.bank, l.borrower))
+                .or_else(|| {
+                    self.review
+                        .complaints
+                        .iter()
+                        .find(|c| c.case == v.case)
+                        .map(|c| self.review.reviews_complaints(c.bank))
+                });
+            if reviewed != Some(true) {
+                return bad(format!("no case {} waits for a banker's verdict", v.case.0));
             }
-            verdicts.insert(v.case, v.approve);
+            if verdicts.insert(v.case, v.approve).is_some() {
+                return bad(format!("two verdicts for case {}", v.case.0));
+            }
         }
         Ok(TurnDecisions {
             clients,
@@ -210,7 +224,7 @@ impl Economy {
         self.pay_interest()?;
         self.charge_client_fees()?;
         self.pay_bank_costs()?;
-        self.sweep_savings()?;
+        self.sweep_savings(idx)?;
         self.update_trust(&mut log);
         let report = self.close(log);
         self.reports.push(report.clone());
@@ -422,6 +436,10 @@ impl Economy {
             });
         }
         let client = &mut self.clients[id.index()];
+        // A household that has left the bank meanwhile takes the refund, not the feelings.
+        if client.bank != bank {
+            return Ok(());
+        }
         if refund {
             client.experience.refunds += 1;
             client.trust.raise(rules.handled_complaint_bonus);
@@ -492,14 +510,10 @@ impl Economy {
     }
 
     fn pay_income_and_fixed_costs(&mut self, log: &mut TurnLog) -> Result<(), SimError> {
-        let cut = self
-            .recession_in(self.turn())
-            .map_or(Bp::ZERO, |r| r.income_cut);
         for i in 0..self.clients.len() {
             let (id, income, fixed) = {
                 let c = &self.clients[i];
-                let lost = c.income.apply(cut)?;
-                (c.id, c.income.checked_sub(lost)?, c.fixed_costs)
+                (c.id, self.income_now(c.income)?, c.fixed_costs)
             };
             if income.is_positive() {
                 let cause = self.ledger.open_transaction(TxnKind::Salary { client: id });
@@ -776,6 +790,20 @@ impl Economy {
         // Last month's applications at banks whose bankers decide them.
         let waiting = std::mem::take(&mut self.review.loans);
         for a in waiting {
+            // A borrower who moved to another bank meanwhile withdrew the application.
+            let now_at = match a.borrower {
+                Borrower::Client(c) => self.clients[c.index()].bank,
+                Borrower::Merchant(m) => self.merchants[m.index()].bank,
+            };
+            if now_at != a.bank {
+                log.activity[a.bank.index()].loans_refused += 1;
+                log.events.push(SimEvent::LoanRefused {
+                    borrower: a.borrower,
+                    bank: a.bank,
+                    reason: RefusalReason::Withdrawn,
+                });
+                continue;
+            }
             let verdict = idx.verdicts.get(&a.case).copied();
             self.apply_for_loan(a.borrower, a.request, verdict, log)?;
         }
@@ -830,7 +858,7 @@ impl Economy {
                     c.bank,
                     c.pd,
                     c.loan,
-                    Some(c.income.checked_sub(c.fixed_costs)?),
+                    Some(self.income_now(c.income)?.checked_sub(c.fixed_costs)?),
                 )
             }
             Borrower::Merchant(m) => {
@@ -841,10 +869,7 @@ impl Economy {
                 (m.bank, m.pd, m.loan, None)
             }
         };
-        // In a recession, scoring sees every borrower riskier.
-        let pd = Bp(pd
-            .0
-            .saturating_add(self.recession_in(self.turn()).map_or(0, |r| r.pd_rise.0)));
+        let pd = self.effective_pd(pd);
         let b = &self.banks[bank.index()];
         let policy = match borrower {
             Borrower::Client(_) => b.retail.consumer_loans,
@@ -1281,8 +1306,13 @@ impl Economy {
         Ok(())
     }
 
-    fn sweep_savings(&mut self) -> Result<(), SimError> {
+    /// Keeps about a month of outgoings in the current account, the rest in savings; a household
+    /// that moved money itself this month is left as it chose.
+    fn sweep_savings(&mut self, idx: &TurnDecisions) -> Result<(), SimError> {
         for i in 0..self.clients.len() {
+            if idx.clients[i].is_some_and(|d| d.save != Money::ZERO) {
+                continue;
+            }
             let id = self.clients[i].id;
             let buffer = self.clients[i].monthly_outgoings();
             let balance = self.ledger.balance(Account::Client(id));

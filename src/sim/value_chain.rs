@@ -165,6 +165,9 @@ impl ValueChain {
                     f.amount = Shown::Hidden;
                 }
             }
+            // Whose banks took part in someone else's payment is not for the table to see.
+            self.issuer = None;
+            self.acquirer = None;
         }
         self
     }

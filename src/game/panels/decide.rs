@@ -90,22 +90,32 @@ pub fn rate_view_bar(ui: &mut egui::Ui, tr: &Translations, rate: &RateView) {
     }
 }
 
-/// The merchant service charge on a debit card payment as a stacked bar.
-pub fn msc_bar(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, acquirer_margin: Bp) {
+/// The merchant service charge on a debit card payment as a stacked bar; where the layer hides
+/// what it is made of, its total and "hidden".
+pub fn msc_bar(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, msc: Bp) {
     let lang = tr.language();
-    let parts = [
-        ("interchange", view.interchange_debit),
-        ("scheme-fee", view.scheme_fee),
-        ("acquirer-margin", acquirer_margin),
-    ]
-    .map(|(key, bp)| bars::Part {
-        label: tr.get(&format!("term-{key}")),
-        value: f64::from(bp.0),
-        text: format::rate(lang, bp),
-        tooltip: glossary::explain(tr, key),
-    });
-    bars::stacked_bar(ui, &parts);
-    let msc = Bp(view.interchange_debit.0 + view.scheme_fee.0 + acquirer_margin.0);
+    match (view.interchange_debit, view.scheme_fee) {
+        (Shown::Shown(interchange), Shown::Shown(scheme)) => {
+            let parts = [
+                ("interchange", interchange),
+                ("scheme-fee", scheme),
+                ("acquirer-margin", Bp(msc.0 - interchange.0 - scheme.0)),
+            ]
+            .map(|(key, bp)| bars::Part {
+                label: tr.get(&format!("term-{key}")),
+                value: f64::from(bp.0),
+                text: format::rate(lang, bp),
+                tooltip: glossary::explain(tr, key),
+            });
+            bars::stacked_bar(ui, &parts);
+        }
+        _ => {
+            ui.horizontal(|ui| {
+                ui.label(tr.format("msc-total", &[("rate", format::rate(lang, msc).into())]));
+                crate::game::widgets::hidden(ui, tr);
+            });
+        }
+    }
     consequence(
         ui,
         tr.format(
@@ -595,7 +605,14 @@ fn business(
         ui.end_row();
     });
     glossary::term(ui, tr, "msc");
-    msc_bar(ui, tr, view, d.merchant_fees.acquirer_margin);
+    let interchange = view.interchange_debit.shown().unwrap_or(Bp::ZERO);
+    let scheme = view.scheme_fee.shown().unwrap_or(Bp::ZERO);
+    msc_bar(
+        ui,
+        tr,
+        view,
+        Bp(interchange.0 + scheme.0 + d.merchant_fees.acquirer_margin.0),
+    );
     let mut quote = own.business_rate;
     quote.margin = d.business_loans.margin;
     ui.label(tr.get("typical-business-rate"));

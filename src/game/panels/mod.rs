@@ -275,8 +275,7 @@ pub fn pricing(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
     ui.label(tr.get("pricing-msc-intro"));
     for o in &view.offers {
         ui.label(egui::RichText::new(&o.name).strong());
-        let margin = crate::sim::Bp(o.msc_debit.0 - view.interchange_debit.0 - view.scheme_fee.0);
-        decide::msc_bar(ui, tr, view, margin);
+        decide::msc_bar(ui, tr, view, o.msc_debit);
     }
 }
 
