@@ -142,17 +142,19 @@ mod tests {
         assert_eq!(e.review().loans.len(), 1);
         let case = e.review().loans[0].case;
         // A verdict on a case nobody reviews, or two verdicts, are refused.
-        let mut twice = Decisions::default();
-        twice.verdicts = vec![
-            Verdict {
-                case,
-                approve: true,
-            },
-            Verdict {
-                case,
-                approve: false,
-            },
-        ];
+        let twice = Decisions {
+            verdicts: vec![
+                Verdict {
+                    case,
+                    approve: true,
+                },
+                Verdict {
+                    case,
+                    approve: false,
+                },
+            ],
+            ..Decisions::default()
+        };
         assert!(e.step(&twice).is_err());
         let mut d = decision(&e, c);
         d.switch_bank = Some(BankId(1));
