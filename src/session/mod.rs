@@ -2,6 +2,7 @@
 //! (a human or a bot with a strategy), the decisions the humans are preparing, the hot-seat
 //! order, the timeline's news, and the decisions of every turn for an exact replay.
 pub mod log;
+mod workshop;
 
 pub use log::{LoggedTurn, SessionLog};
 
@@ -50,6 +51,8 @@ pub struct Session {
     played: Vec<PlayedTurn>,
     /// Human bankers' verdicts on the cases waiting for them, this month.
     verdicts: std::collections::BTreeMap<CaseId, bool>,
+    /// Stopped for discussion, perhaps on a question.
+    paused: Option<Option<Text>>,
 }
 
 impl Session {
@@ -110,6 +113,7 @@ impl Session {
             news: Vec::new(),
             played: Vec::new(),
             verdicts: Default::default(),
+            paused: None,
         };
         session.open_turn()?;
         Ok(session)
@@ -250,6 +254,9 @@ impl Session {
     /// A human is done deciding; once every human is, the month is played. Returns the month's
     /// report when it was played.
     pub fn commit(&mut self, seat: Seat) -> Result<Option<TurnReport>, String> {
+        if self.paused.is_some() {
+            return Err("the table is stopped for discussion".into());
+        }
         let i = self
             .humans
             .iter()

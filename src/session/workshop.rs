@@ -1,0 +1,152 @@
+//! What a facilitator does to a game in a workshop: go back to an earlier month and branch from
+//! there, let the bots play a few months for everyone, stop for discussion, and run the same game
+//! as a second table under another transparency layer.
+use super::Session;
+use crate::scenario::Text;
+use crate::sim::{Shock, Transparency, Turn, TurnReport, bot_decisions};
+
+impl Session {
+    /// The game as it stood after month `after` (0: before the first month), replayed from its
+    /// log; playing on from it makes a branch, the original is left as it is.
+    pub fn rewound(&self, after: Turn) -> Result<Session, String> {
+        if after >= self.turn() {
+            return Err(format!(
+                "month {after} has not been played yet (the game is at month {})",
+                self.turn()
+            ));
+        }
+        let mut log = self.log();
+        log.turns.truncate(usize::from(after));
+        let mut back = Session::replay(&log, Some(after))?;
+        back.paused = None;
+        Ok(back)
+    }
+
+    /// Bots play the next `months` months for every seat, the humans' included.
+    pub fn run_bots(&mut self, months: u16) -> Result<Vec<TurnReport>, String> {
+        let mut reports = Vec::new();
+        for _ in 0..months {
+            if self.is_finished() {
+                break;
+            }
+            let decisions = bot_decisions(&self.economy, &[]);
+            reports.push(self.play_decided(decisions)?);
+        }
+        Ok(reports)
+    }
+
+    /// Stops the table for discussion, with a question on screen; committing waits until the
+    /// facilitator resumes.
+    pub fn pause(&mut self, question: Option<Text>) {
+        self.paused = Some(question);
+    }
+
+    pub fn resume(&mut self) {
+        self.paused = None;
+    }
+
+    /// Whether the table is stopped for discussion, and on which question.
+    pub fn paused(&self) -> Option<Option<&Text>> {
+        self.paused.as_ref().map(Option::as_ref)
+    }
+
+    /// A second table: the same scenario, seed and seats, under another transparency layer
+    /// from the first month, to compare what transparency changes.
+    pub fn treatment(&self, layer: Transparency) -> Result<Session, String> {
+        let mut other = Session::new(
+            self.scenario.clone(),
+            self.humans.clone(),
+            &self.bots,
+            Some(self.seed),
+        )?;
+        other.apply_shock(Shock::Transparency(layer))?;
+        Ok(other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::load;
+    use crate::sim::{BankId, Seat};
+
+    fn hidden_fees() -> crate::scenario::Scenario {
+        load(
+            include_str!("../../scenarios/hidden_fees.ron"),
+            "hidden_fees.ron",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn going_back_replays_the_same_books_and_a_branch_leaves_the_original() {
+        let banker = Seat::RetailBanker(BankId(0));
+        let mut s = Session::new(hidden_fees(), vec![banker], &[], Some(2)).unwrap();
+        let mut after = Vec::new();
+        for _ in 0..4 {
+            s.commit(banker).unwrap();
+            after.push(s.economy().ledger().fingerprint());
+        }
+        let mut back = s.rewound(2).unwrap();
+        assert_eq!(back.turn(), 3);
+        assert_eq!(back.economy().ledger().fingerprint(), after[1]);
+        // Branch: a different choice in month 3.
+        if let Some(super::super::Draft::Retail(d)) = back.draft_mut(banker) {
+            d.fees.account_fee = crate::sim::Money::euros(14);
+        }
+        back.commit(banker).unwrap();
+        assert_ne!(back.economy().ledger().fingerprint(), after[2]);
+        assert_eq!(s.economy().ledger().fingerprint(), after[3]);
+        assert!(s.rewound(9).is_err());
+        // The branch's own log replays to the branch.
+        let replayed = Session::replay(&back.log(), None).unwrap();
+        assert_eq!(
+            replayed.economy().ledger().fingerprint(),
+            back.economy().ledger().fingerprint()
+        );
+    }
+
+    #[test]
+    fn bots_can_play_months_for_everyone_and_a_pause_holds_a_question() {
+        let banker = Seat::RetailBanker(BankId(0));
+        let mut s = Session::new(hidden_fees(), vec![banker], &[], Some(2)).unwrap();
+        s.pause(Some(Text {
+            en: "Who pays the fees?".into(),
+            fr: "Qui paie les frais ?".into(),
+        }));
+        assert!(s.paused().is_some_and(|q| q.is_some()));
+        assert!(s.commit(banker).is_err());
+        s.resume();
+        assert_eq!(s.run_bots(3).unwrap().len(), 3);
+        assert_eq!(s.turn(), 4);
+        // Bot months replay like any other.
+        let replayed = Session::replay(&s.log(), None).unwrap();
+        assert_eq!(
+            replayed.economy().ledger().fingerprint(),
+            s.economy().ledger().fingerprint()
+        );
+    }
+
+    #[test]
+    fn two_tables_under_different_layers_differ_as_transparency_does() {
+        let s = Session::new(hidden_fees(), vec![], &[], Some(5)).unwrap();
+        let mut opaque = s.treatment(Transparency::Opaque).unwrap();
+        let mut glass = s.treatment(Transparency::Glass).unwrap();
+        opaque.run_bots(12).unwrap();
+        glass.run_bots(12).unwrap();
+        let surprises = |t: &Session| -> i64 {
+            t.economy()
+                .reports()
+                .iter()
+                .map(|r| r.clients.surprise_fees.as_cents())
+                .sum()
+        };
+        // Under glass nothing is small print: no fee comes as a surprise.
+        assert_eq!(surprises(&glass), 0);
+        assert!(surprises(&opaque) > 0);
+        assert_eq!(
+            glass.economy().reports()[0].transparency,
+            Transparency::Glass
+        );
+    }
+}
