@@ -430,3 +430,50 @@ fn a_saved_game_resumes_where_it_stopped() {
     assert_eq!(s.turn(), 4);
     assert_eq!(s.economy().ledger().fingerprint(), fingerprint);
 }
+
+#[test]
+fn the_facilitator_stops_the_table_rewinds_and_changes_the_layer() {
+    use glassbank::game::facilitator::{Command, apply};
+    let banker = Seat::RetailBanker(BankId(0));
+    let mut table = Table {
+        session: Some(session(vec![banker])),
+        ..Table::default()
+    };
+    for _ in 0..3 {
+        table.session.as_mut().unwrap().commit(banker).unwrap();
+    }
+    apply(&mut table, &Command::Pause(Some(0))).unwrap();
+    let s = table.session.as_ref().unwrap();
+    assert!(s.paused().is_some_and(|q| q.is_some()));
+    // The turn screen shows only the question while stopped.
+    let tr = Translations::new(Language::En);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui, table: &mut Table| {
+                glassbank::game::screens::turn::show(ui, &tr, table);
+            },
+            table,
+        );
+    h.run();
+    assert!(h.query_by_label("Stop for discussion").is_some());
+    assert!(h.query_by_label("Where the money goes").is_none());
+    let mut table = std::mem::take(h.state_mut());
+    apply(&mut table, &Command::Resume).unwrap();
+    apply(&mut table, &Command::Rewind(1)).unwrap();
+    assert_eq!(table.session.as_ref().unwrap().turn(), 2);
+    apply(
+        &mut table,
+        &Command::Shock(glassbank::sim::Shock::Transparency(
+            glassbank::sim::Transparency::Glass,
+        )),
+    )
+    .unwrap();
+    table.session.as_mut().unwrap().commit(banker).unwrap();
+    let s = table.session.as_ref().unwrap();
+    assert_eq!(
+        s.economy().reports().last().unwrap().transparency,
+        glassbank::sim::Transparency::Glass
+    );
+    assert_eq!(s.played()[1].extra_shocks.len(), 1);
+}

@@ -283,6 +283,19 @@ save-there = Save there
 next-respondent = Next player
 export-answers = Export this game's answers (CSV and JSON Lines)
 
+console = Facilitator (F2)
+console-pause = Stop for discussion
+console-pause-on = Stop on question
+console-resume = Resume the game
+console-run-bots = months played by bots for everyone
+console-rewind = Go back to after this month
+console-apply = Apply now
+console-upcoming = Coming in the timeline:
+console-month = month
+console-now = Now
+console-rate-now = Policy rate now: { $rate }
+paused-title = Stop for discussion
+
 ## Settings
 language = Language
 language-en = English

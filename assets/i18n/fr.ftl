@@ -283,6 +283,19 @@ save-there = Enregistrer ici
 next-respondent = Joueur suivant
 export-answers = Exporter les réponses de cette partie (CSV et JSON Lines)
 
+console = Animateur (F2)
+console-pause = Arrêt pour discussion
+console-pause-on = Arrêt sur la question
+console-resume = Reprendre la partie
+console-run-bots = mois joués par les robots pour tous
+console-rewind = Revenir après ce mois
+console-apply = Appliquer maintenant
+console-upcoming = À venir dans le scénario :
+console-month = mois
+console-now = Maintenant
+console-rate-now = Taux directeur actuel : { $rate }
+paused-title = Arrêt pour discussion
+
 ## Réglages
 language = Langue
 language-en = English

@@ -3,6 +3,7 @@
 pub mod actions;
 mod catalog;
 mod charts;
+pub mod facilitator;
 pub mod panels;
 pub mod records;
 pub mod screens;
@@ -147,6 +148,7 @@ pub fn run(options: GameOptions) -> ExitCode {
         screens::handover::plugin,
         screens::turn::plugin,
         screens::debrief::plugin,
+        facilitator::plugin,
     ));
     #[cfg(not(target_arch = "wasm32"))]
     {

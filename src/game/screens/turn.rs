@@ -132,6 +132,22 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
             });
         });
     egui::CentralPanel::default().show(ui, |ui| {
+        if let Some(question) = session.paused() {
+            // Stopped for discussion: one question for the whole room, nothing else.
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() * 0.25);
+                ui.label(
+                    egui::RichText::new(tr.get("paused-title"))
+                        .size(36.0)
+                        .strong(),
+                );
+                if let Some(q) = question {
+                    ui.add_space(16.0);
+                    ui.label(egui::RichText::new(q.get(lang.code())).size(28.0));
+                }
+            });
+            return;
+        }
         ui.horizontal_wrapped(|ui| {
             for t in Tab::ALL {
                 ui.selectable_value(&mut table.tab, t, tr.get(t.key()));
