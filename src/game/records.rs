@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use crate::feedback::{self, Answer, Response};
+use crate::feedback::{Answer, Response};
 use crate::session::Session;
 use crate::sim::Role;
 
@@ -155,7 +155,7 @@ impl Records {
                 return;
             };
             let text = crate::platform::read_text(&log).unwrap_or_default();
-            let (all, _) = feedback::read_log(&text);
+            let (all, _) = crate::feedback::read_log(&text);
             let ours: Vec<Response> = all
                 .into_iter()
                 .filter(|r| r.session == self.session_id)
@@ -163,9 +163,12 @@ impl Records {
             let dir = log.parent().map(PathBuf::from).unwrap_or_default();
             let csv = dir.join(format!("feedback-{}.csv", self.session_id));
             let jsonl = dir.join(format!("feedback-{}.jsonl", self.session_id));
-            let written = crate::platform::write_atomically(&csv, &feedback::to_csv(&ours))
+            let written = crate::platform::write_atomically(&csv, &crate::feedback::to_csv(&ours))
                 .and_then(|()| {
-                    crate::platform::write_atomically(&jsonl, &feedback::to_json_lines(&ours))
+                    crate::platform::write_atomically(
+                        &jsonl,
+                        &crate::feedback::to_json_lines(&ours),
+                    )
                 });
             match written {
                 Ok(()) => self.exported = vec![csv, jsonl],

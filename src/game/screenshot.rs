@@ -33,6 +33,8 @@ enum Step {
     ShowDebrief(super::screens::debrief::Part),
     /// The current player agrees to the questionnaire and answers its first question.
     Consent,
+    /// Open or close the facilitator's console.
+    Console(bool),
 }
 
 /// The steps left and where the PNGs go.
@@ -96,6 +98,9 @@ impl Tour {
             Act(vec![Action::ToggleSettings]),
             Shot("12-settings.png"),
             Act(vec![Action::ToggleSettings]),
+            Console(true),
+            Shot("17-facilitator-console.png"),
+            Console(false),
             Finish,
             Shot("13-debrief.png"),
             ShowDebrief(super::screens::debrief::Part::Money),
@@ -146,6 +151,7 @@ fn drive(
     mut next: ResMut<NextState<Screen>>,
     times: Res<super::UiTimes>,
     mut records: ResMut<super::records::Records>,
+    mut console: ResMut<super::facilitator::Console>,
     mut actions: MessageWriter<Action>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -218,6 +224,7 @@ fn drive(
             next.set(Screen::Debrief);
         }
         Step::ShowDebrief(part) => table.debrief = part,
+        Step::Console(open) => console.open = open,
         Step::Consent => {
             records.questionnaire.consent = Some(true);
         }
