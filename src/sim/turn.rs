@@ -1288,22 +1288,32 @@ impl Economy {
                 (Account::Savings(id), Account::Client(id), savings)
             };
             let amount = Money::cents(save.as_cents().saturating_abs()).min(available);
-            if !amount.is_positive() {
-                continue;
+            if amount.is_positive() {
+                self.savings_transfer(id, from, to, amount)?;
             }
-            let cause = self
-                .ledger
-                .open_transaction(TxnKind::SavingsSweep { client: id });
-            self.pay(
-                from,
-                to,
-                amount,
-                PostingKind::SavingsTransfer,
-                Product::Savings,
-                cause,
-            )?;
         }
         Ok(())
+    }
+
+    /// Money between a household's current account and its savings, either way.
+    fn savings_transfer(
+        &mut self,
+        id: ClientId,
+        from: Account,
+        to: Account,
+        amount: Money,
+    ) -> Result<(), SimError> {
+        let cause = self
+            .ledger
+            .open_transaction(TxnKind::SavingsSweep { client: id });
+        self.pay(
+            from,
+            to,
+            amount,
+            PostingKind::SavingsTransfer,
+            Product::Savings,
+            cause,
+        )
     }
 
     /// Keeps about a month of outgoings in the current account, the rest in savings; a household
@@ -1332,17 +1342,7 @@ impl Economy {
             } else {
                 continue;
             };
-            let cause = self
-                .ledger
-                .open_transaction(TxnKind::SavingsSweep { client: id });
-            self.pay(
-                from,
-                to,
-                amount,
-                PostingKind::SavingsTransfer,
-                Product::Savings,
-                cause,
-            )?;
+            self.savings_transfer(id, from, to, amount)?;
         }
         Ok(())
     }

@@ -13,6 +13,14 @@ pub enum Shown<T> {
 }
 
 impl<T: Copy> Shown<T> {
+    /// The shown value transformed; hidden stays hidden.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Shown<U> {
+        match self {
+            Shown::Shown(v) => Shown::Shown(f(v)),
+            Shown::Hidden => Shown::Hidden,
+        }
+    }
+
     pub fn shown(self) -> Option<T> {
         match self {
             Shown::Shown(v) => Some(v),

@@ -151,14 +151,17 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     }
                     ui.end_row();
                 };
-            let money = |m: crate::sim::Money| Shown::Shown(format::money(lang, m));
-            let rate = |r: crate::sim::Bp| Shown::Shown(format::rate(lang, r));
+            let money = |m: crate::sim::Money| format::money(lang, m);
+            let rate = |r: crate::sim::Bp| format::rate(lang, r);
             row(
                 ui,
                 &|ui| {
                     ui.label(tr.get("account-fee"));
                 },
-                view.offers.iter().map(|o| money(o.account_fee)).collect(),
+                view.offers
+                    .iter()
+                    .map(|o| Shown::Shown(money(o.account_fee)))
+                    .collect(),
             );
             row(
                 ui,
@@ -167,7 +170,7 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 },
                 view.offers
                     .iter()
-                    .map(|o| money(o.debit_card_fee))
+                    .map(|o| Shown::Shown(money(o.debit_card_fee)))
                     .collect(),
             );
             row(
@@ -177,7 +180,7 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 },
                 view.offers
                     .iter()
-                    .map(|o| money(o.credit_card_fee))
+                    .map(|o| Shown::Shown(money(o.credit_card_fee)))
                     .collect(),
             );
             row(
@@ -185,7 +188,10 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 &|ui| {
                     glossary::term(ui, tr, "savings-rate");
                 },
-                view.offers.iter().map(|o| rate(o.savings_rate)).collect(),
+                view.offers
+                    .iter()
+                    .map(|o| Shown::Shown(rate(o.savings_rate)))
+                    .collect(),
             );
             row(
                 ui,
@@ -194,10 +200,7 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 },
                 view.offers
                     .iter()
-                    .map(|o| match o.irregular_payment_fee {
-                        Shown::Shown(m) => money(m),
-                        Shown::Hidden => Shown::Hidden,
-                    })
+                    .map(|o| o.irregular_payment_fee.map(money))
                     .collect(),
             );
             row(
@@ -207,10 +210,7 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 },
                 view.offers
                     .iter()
-                    .map(|o| match o.overdraft_rate {
-                        Shown::Shown(r) => rate(r),
-                        Shown::Hidden => Shown::Hidden,
-                    })
+                    .map(|o| o.overdraft_rate.map(rate))
                     .collect(),
             );
             row(
@@ -220,10 +220,7 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 },
                 view.offers
                     .iter()
-                    .map(|o| match o.consumer_loan_margin {
-                        Shown::Shown(r) => rate(r),
-                        Shown::Hidden => Shown::Hidden,
-                    })
+                    .map(|o| o.consumer_loan_margin.map(rate))
                     .collect(),
             );
             row(
@@ -231,14 +228,20 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 &|ui| {
                     glossary::term(ui, tr, "msc");
                 },
-                view.offers.iter().map(|o| rate(o.msc_debit)).collect(),
+                view.offers
+                    .iter()
+                    .map(|o| Shown::Shown(rate(o.msc_debit)))
+                    .collect(),
             );
             row(
                 ui,
                 &|ui| {
                     ui.label(tr.get("terminal-fee"));
                 },
-                view.offers.iter().map(|o| money(o.terminal_fee)).collect(),
+                view.offers
+                    .iter()
+                    .map(|o| Shown::Shown(money(o.terminal_fee)))
+                    .collect(),
             );
         });
     ui.add_space(12.0);
