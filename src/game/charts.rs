@@ -116,7 +116,9 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 .and_then(|p| p.shown())
                 .map(|p| p.as_cents() as f64 / 100.0)
         });
-        plot(ui, "profit", tr.get("chart-profit"), profits);
+        if !profits.is_empty() {
+            plot(ui, "profit", tr.get("chart-profit"), profits);
+        }
         if view.banks.iter().any(|b| b.profit.shown().is_none()) {
             ui.label(
                 egui::RichText::new(tr.get("chart-profit-hidden"))

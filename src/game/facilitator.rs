@@ -26,6 +26,8 @@ pub enum Command {
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct Console {
     pub open: bool,
+    /// The projector view: large type and the shared picture, for the whole room (F3).
+    pub projector: bool,
     pub rewind_to: Turn,
     pub months: u16,
     pub policy_rate: f64,
@@ -35,6 +37,7 @@ impl Default for Console {
     fn default() -> Self {
         Console {
             open: false,
+            projector: false,
             rewind_to: 0,
             months: 1,
             policy_rate: 3.0,
@@ -217,6 +220,9 @@ fn window(
     if ctx.input(|i| i.key_pressed(egui::Key::F2)) {
         console.open = !console.open;
     }
+    if ctx.input(|i| i.key_pressed(egui::Key::F3)) {
+        console.projector = !console.projector;
+    }
     if !console.open {
         return Ok(());
     }
@@ -236,4 +242,50 @@ fn window(
         actions.write(Action::Open(Screen::Debrief));
     }
     Ok(())
+}
+
+/// The projector view: the month, the news, the whole game's value chain and the shared charts,
+/// in large type, as the room may see them under the current layer.
+pub fn projector(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
+    let code = tr.language().code();
+    // What the room sees: a seat with nothing of its own to hide, the first household's.
+    let Some(view) = session.view(crate::sim::Seat::Client(crate::sim::ClientId(0))) else {
+        return;
+    };
+    egui::Panel::top("projector-title").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(session.scenario().title().get(code))
+                    .size(34.0)
+                    .strong(),
+            );
+            ui.separator();
+            ui.label(
+                egui::RichText::new(tr.format(
+                    "month-of",
+                    &[
+                        ("month", session.turn().into()),
+                        ("turns", session.scenario().turns().into()),
+                    ],
+                ))
+                .size(30.0),
+            );
+        });
+        for m in session.news() {
+            ui.label(egui::RichText::new(m.get(code)).size(26.0));
+        }
+    });
+    egui::Panel::right("projector-charts")
+        .default_size(ui.available_width() * 0.42)
+        .show(ui, |ui| super::charts::charts(ui, tr, &view));
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.label(egui::RichText::new(tr.get("chain-whole-game")).size(28.0));
+        let (nodes, links) = super::panels::chain::diagram(tr, &view.game_chain, 1.0);
+        ui.add(super::widgets::sankey::Sankey {
+            nodes: &nodes,
+            links: &links,
+            height: (ui.available_height() - 20.0).max(200.0),
+            hidden_text: &tr.get("hidden-why"),
+        });
+    });
 }

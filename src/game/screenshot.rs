@@ -35,6 +35,8 @@ enum Step {
     Consent,
     /// Open or close the facilitator's console.
     Console(bool),
+    /// Switch the projector view on or off.
+    Projector(bool),
 }
 
 /// The steps left and where the PNGs go.
@@ -101,6 +103,9 @@ impl Tour {
             Console(true),
             Shot("17-facilitator-console.png"),
             Console(false),
+            Projector(true),
+            Shot("18-projector.png"),
+            Projector(false),
             Finish,
             Shot("13-debrief.png"),
             ShowDebrief(super::screens::debrief::Part::Money),
@@ -225,6 +230,7 @@ fn drive(
         }
         Step::ShowDebrief(part) => table.debrief = part,
         Step::Console(open) => console.open = open,
+        Step::Projector(on) => console.projector = on,
         Step::Consent => {
             records.questionnaire.consent = Some(true);
         }

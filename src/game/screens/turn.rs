@@ -171,13 +171,19 @@ fn system(
     mut contexts: EguiContexts,
     tr: Res<Tr>,
     mut table: ResMut<Table>,
+    console: Res<crate::game::facilitator::Console>,
     mut times: ResMut<crate::game::UiTimes>,
     mut out: MessageWriter<Action>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let start = crate::platform::now();
     let mut root = root_ui(ctx);
-    out.write_batch(show(&mut root, &tr.0, &mut table));
+    match table.session.as_ref().filter(|_| console.projector) {
+        Some(session) => crate::game::facilitator::projector(&mut root, &tr.0, session),
+        None => {
+            out.write_batch(show(&mut root, &tr.0, &mut table));
+        }
+    }
     times
         .turn_screen
         .push(start.elapsed().as_secs_f32() * 1_000.0);
