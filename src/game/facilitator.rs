@@ -98,7 +98,8 @@ pub fn show(
         .file
         .facilitator_notes
         .iter()
-        .filter(|n| n.turn + 1 == turn || (n.turn == 0 && turn == 1))
+        // A note for month k shows while month k is being decided; month 0's before month 1.
+        .filter(|n| n.turn == turn || (n.turn == 0 && turn == 1))
     {
         ui.label(egui::RichText::new(note.text.get(code)).italics());
     }
