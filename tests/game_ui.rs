@@ -477,3 +477,25 @@ fn the_facilitator_stops_the_table_rewinds_and_changes_the_layer() {
     );
     assert_eq!(s.played()[1].extra_shocks.len(), 1);
 }
+
+#[test]
+fn the_console_shows_the_facilitator_note_of_the_month() {
+    let scenario = load(
+        &std::fs::read_to_string("scenarios/card_fees.ron").unwrap(),
+        "card_fees.ron",
+    )
+    .unwrap();
+    let mut s = Session::new(scenario, vec![], &[], Some(1)).unwrap();
+    s.run_bots(6).unwrap();
+    assert_eq!(s.turn(), 7);
+    let tr = Translations::new(Language::En);
+    let mut h = Harness::builder().with_size([700.0, 900.0]).build_ui_state(
+        move |ui, console: &mut glassbank::game::facilitator::Console| {
+            glassbank::game::facilitator::show(ui, &tr, &s, console);
+        },
+        glassbank::game::facilitator::Console::default(),
+    );
+    h.run();
+    assert!(h.query_by_label_contains("Pause after the cap").is_some());
+    assert!(h.query_by_label_contains("Before month 1").is_none());
+}
