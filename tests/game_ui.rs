@@ -174,6 +174,8 @@ fn a_hot_seat_game_goes_from_the_title_to_the_debrief() {
         {
             let mut table = app.world_mut().resource_mut::<Table>();
             let session = table.session.as_mut().unwrap();
+            // card_fees stops for discussion at month 7: the facilitator resumes.
+            session.resume();
             if session.active() == Some(business)
                 && let Some(Draft::Business(d)) = session.draft_mut(business)
             {

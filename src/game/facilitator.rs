@@ -177,7 +177,7 @@ pub fn show(
         .filter(|e| e.turn > turn)
         .filter_map(|e| match &e.what {
             Scripted::Shock(s) => Some((e.turn, *s)),
-            Scripted::Message(_) => None,
+            Scripted::Message(_) | Scripted::Pause(_) => None,
         })
         .collect();
     if !upcoming.is_empty() {

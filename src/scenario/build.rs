@@ -27,6 +27,8 @@ pub enum Scripted {
     Shock(Shock),
     /// A message shown to every player.
     Message(Text),
+    /// Stop the table for discussion on this question.
+    Pause(Text),
 }
 
 /// A scripted event and the turn it happens at the start of.
@@ -722,6 +724,10 @@ fn timeline(c: &mut Checker, file: &ScenarioFile, turns: u16) -> Vec<Scheduled> 
             EventKind::Message(text) => {
                 c.text(&format!("{path}.event"), text);
                 Scripted::Message(text.clone())
+            }
+            EventKind::Pause(text) => {
+                c.text(&format!("{path}.event"), text);
+                Scripted::Pause(text.clone())
             }
         };
         timeline.push(Scheduled { turn: e.turn, what });

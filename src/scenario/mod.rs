@@ -138,6 +138,8 @@ impl Scenario {
             match what {
                 Scripted::Shock(shock) => economy.apply_shock(*shock)?,
                 Scripted::Message(text) => messages.push(text.clone()),
+                // A pause is for the table; the economy goes on.
+                Scripted::Pause(_) => {}
             }
         }
         Ok(messages)

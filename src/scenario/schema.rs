@@ -588,6 +588,9 @@ pub enum EventKind {
     Transparency(Transparency),
     /// A message shown to every player.
     Message(Text),
+    /// A workshop step: the table stops for discussion on this question until the facilitator
+    /// resumes (the game only; headless runs go on).
+    Pause(Text),
 }
 
 /// A note for the facilitator, for a turn (0: before the game starts).

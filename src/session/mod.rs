@@ -128,6 +128,19 @@ impl Session {
                 .apply_events(&mut self.economy)
                 .map_err(|e| e.to_string())?
         };
+        // A workshop step of the timeline stops the table on its question.
+        let turn = self.economy.turn();
+        if let Some(question) = self
+            .scenario
+            .events_at(turn)
+            .find_map(|e| match e {
+                crate::scenario::Scripted::Pause(q) => Some(q.clone()),
+                _ => None,
+            })
+            .filter(|_| !self.is_finished())
+        {
+            self.paused = Some(Some(question));
+        }
         self.drafts = self.humans.iter().map(|&s| self.current(s)).collect();
         self.verdicts.clear();
         self.done = vec![false; self.humans.len()];
@@ -401,6 +414,7 @@ mod tests {
         let mut s = Session::new(card_fees(), vec![banker], &[], Some(3)).unwrap();
         // Households apply in some month; their applications wait for the banker.
         while s.economy().review().loans.is_empty() {
+            s.resume();
             s.commit(banker).unwrap();
         }
         let waiting: Vec<_> = s.economy().review().loans.clone();
@@ -444,6 +458,8 @@ mod tests {
                 s.apply_shock(Shock::PolicyRate(crate::sim::Bp(150)))
                     .unwrap();
             }
+            // card_fees stops for discussion at month 7.
+            s.resume();
             s.commit(banker).unwrap();
         }
         let log = s.log();

@@ -128,6 +128,32 @@ mod tests {
     }
 
     #[test]
+    fn a_scripted_pause_stops_the_table_on_its_question() {
+        let text = include_str!("../../scenarios/card_fees.ron");
+        let s = load(text, "card_fees.ron").unwrap();
+        let banker = Seat::BusinessBanker(BankId(1));
+        let mut s = Session::new(s, vec![banker], &[], None).unwrap();
+        while s.paused().is_none() {
+            s.commit(banker).unwrap();
+        }
+        assert_eq!(s.turn(), 7);
+        assert!(
+            s.paused()
+                .is_some_and(|q| q.is_some_and(|q| q.en.contains("pass")))
+        );
+        assert!(s.commit(banker).is_err());
+        s.resume();
+        s.commit(banker).unwrap();
+        assert_eq!(s.turn(), 8);
+        // The pause is a matter for the table: the replay does not need it.
+        let replayed = Session::replay(&s.log(), None).unwrap();
+        assert_eq!(
+            replayed.economy().ledger().fingerprint(),
+            s.economy().ledger().fingerprint()
+        );
+    }
+
+    #[test]
     fn two_tables_under_different_layers_differ_as_transparency_does() {
         let s = Session::new(hidden_fees(), vec![], &[], Some(5)).unwrap();
         let mut opaque = s.treatment(Transparency::Opaque).unwrap();
