@@ -501,3 +501,20 @@ fn the_console_shows_the_facilitator_note_of_the_month() {
     assert!(h.query_by_label_contains("Pause after the cap").is_some());
     assert!(h.query_by_label_contains("Before month 1").is_none());
 }
+
+#[test]
+fn the_turn_timer_counts_down_and_restarts_for_the_next_player() {
+    use glassbank::game::TurnTimer;
+    use std::time::Duration;
+    let mut timer = TurnTimer::default();
+    let t0 = glassbank::platform::now();
+    let a = (3, Some(Seat::RetailBanker(BankId(0))));
+    let b = (3, Some(Seat::Client(ClientId(0))));
+    assert_eq!(timer.remaining(a, t0), None);
+    timer.limit_secs = 120;
+    assert_eq!(timer.remaining(a, t0), Some(120));
+    assert_eq!(timer.remaining(a, t0 + Duration::from_secs(50)), Some(70));
+    assert_eq!(timer.remaining(a, t0 + Duration::from_secs(500)), Some(0));
+    // The next player gets the whole time again.
+    assert_eq!(timer.remaining(b, t0 + Duration::from_secs(500)), Some(120));
+}

@@ -293,6 +293,9 @@ console-apply = Apply now
 console-upcoming = Coming in the timeline:
 console-month = month
 console-now = Now
+console-timer = Time for each player's month
+time-left = { $time } left
+time-up = Time is up
 console-rate-now = Policy rate now: { $rate }
 paused-title = Stop for discussion
 

@@ -293,6 +293,9 @@ console-apply = Appliquer maintenant
 console-upcoming = À venir dans le scénario :
 console-month = mois
 console-now = Maintenant
+console-timer = Temps pour le mois de chaque joueur
+time-left = reste { $time }
+time-up = Le temps est écoulé
 console-rate-now = Taux directeur actuel : { $rate }
 paused-title = Arrêt pour discussion
 

@@ -20,6 +20,8 @@ pub enum Command {
     /// Go back to the game as it stood after this month.
     Rewind(Turn),
     Shock(Shock),
+    /// Minutes each player has for a month (0: no limit).
+    Timer(u32),
 }
 
 /// The console's own state: open or not, and what is being prepared.
@@ -31,6 +33,7 @@ pub struct Console {
     pub rewind_to: Turn,
     pub months: u16,
     pub policy_rate: f64,
+    pub timer_minutes: u32,
 }
 
 impl Default for Console {
@@ -41,6 +44,7 @@ impl Default for Console {
             rewind_to: 0,
             months: 1,
             policy_rate: 3.0,
+            timer_minutes: 0,
         }
     }
 }
@@ -54,6 +58,10 @@ pub fn plugin(app: &mut App) {
 
 /// Carries out a command on the table's session.
 pub fn apply(table: &mut Table, command: &Command) -> Result<(), String> {
+    if let Command::Timer(minutes) = command {
+        table.timer.limit_secs = minutes.saturating_mul(60);
+        return Ok(());
+    }
     let Some(session) = table.session.as_mut() else {
         return Ok(());
     };
@@ -71,12 +79,36 @@ pub fn apply(table: &mut Table, command: &Command) -> Result<(), String> {
             table.session = Some(back);
         }
         Command::Shock(shock) => session.apply_shock(*shock)?,
+        Command::Timer(_) => {}
     }
     Ok(())
 }
 
 /// The console's content.
 pub fn show(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    session: &Session,
+    console: &mut Console,
+) -> Vec<Command> {
+    let mut out = show_game(ui, tr, session, console);
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.label(tr.get("console-timer"));
+        let mut minutes = console.timer_minutes;
+        if ui
+            .add(egui::Slider::new(&mut minutes, 0..=10).suffix(" min"))
+            .changed()
+        {
+            console.timer_minutes = minutes;
+            out.push(Command::Timer(minutes));
+        }
+    });
+    out
+}
+
+/// The commands on the game itself.
+fn show_game(
     ui: &mut egui::Ui,
     tr: &Translations,
     session: &Session,

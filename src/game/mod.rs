@@ -77,6 +77,42 @@ pub struct Table {
     pub chain: panels::chain::Span,
     /// The open part of the debrief.
     pub debrief: screens::debrief::Part,
+    /// The facilitator's time limit for each player's month.
+    pub timer: TurnTimer,
+}
+
+/// A time limit for each player's month, set by the facilitator; 0 is no limit.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TurnTimer {
+    pub limit_secs: u32,
+    started: Option<(
+        (crate::sim::Turn, Option<crate::sim::Seat>),
+        web_time::Instant,
+    )>,
+}
+
+impl TurnTimer {
+    /// Seconds left for this player's month, the clock restarting when the month or the player
+    /// changes; `None` with no limit.
+    pub fn remaining(
+        &mut self,
+        key: (crate::sim::Turn, Option<crate::sim::Seat>),
+        now: web_time::Instant,
+    ) -> Option<u32> {
+        if self.limit_secs == 0 {
+            self.started = None;
+            return None;
+        }
+        let start = match self.started {
+            Some((k, at)) if k == key => at,
+            _ => {
+                self.started = Some((key, now));
+                now
+            }
+        };
+        let spent = now.saturating_duration_since(start).as_secs();
+        Some(u64::from(self.limit_secs).saturating_sub(spent) as u32)
+    }
 }
 
 /// How long building the interface took, frame by frame, in milliseconds: the frame budget.

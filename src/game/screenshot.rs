@@ -37,6 +37,8 @@ enum Step {
     Console(bool),
     /// Switch the projector view on or off.
     Projector(bool),
+    /// Give each player this many minutes.
+    Timer(u32),
 }
 
 /// The steps left and where the PNGs go.
@@ -101,7 +103,9 @@ impl Tour {
             Shot("12-settings.png"),
             Act(vec![Action::ToggleSettings]),
             Console(true),
+            Timer(5),
             Shot("17-facilitator-console.png"),
+            Timer(0),
             Console(false),
             Projector(true),
             Shot("18-projector.png"),
@@ -231,6 +235,10 @@ fn drive(
         Step::ShowDebrief(part) => table.debrief = part,
         Step::Console(open) => console.open = open,
         Step::Projector(on) => console.projector = on,
+        Step::Timer(minutes) => {
+            console.timer_minutes = minutes;
+            table.timer.limit_secs = minutes * 60;
+        }
         Step::Consent => {
             records.questionnaire.consent = Some(true);
         }

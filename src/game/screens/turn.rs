@@ -80,8 +80,26 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
         ],
     );
     super::top_bar(ui, tr, &title, &mut actions);
+    let remaining = table
+        .timer
+        .remaining((session.turn(), session.active()), crate::platform::now());
     egui::Panel::top("turn-facts").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
+            if let Some(left) = remaining {
+                let text = if left == 0 {
+                    egui::RichText::new(tr.get("time-up")).color(ui.visuals().error_fg_color)
+                } else {
+                    egui::RichText::new(tr.format(
+                        "time-left",
+                        &[("time", format!("{}:{:02}", left / 60, left % 60).into())],
+                    ))
+                };
+                ui.label(text.strong());
+                ui.separator();
+                // Keep the clock moving on screen.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(500));
+            }
             ui.strong(panels::seat_label(tr, &view));
             ui.separator();
             glossary::term(ui, tr, "policy-rate");
