@@ -11,6 +11,16 @@ pub use sweep::{Outcome, Spread, Sweep, parse_seeds, sweep};
 use crate::scenario::{Scenario, Text};
 use crate::sim::{Economy, EconomyConfig, Role, Strategy, Turn, bot_decisions};
 
+/// An amount in euros, for JSON and tables.
+fn euros(m: crate::sim::Money) -> f64 {
+    m.as_cents() as f64 / 100.0
+}
+
+/// The total of a product margin's lines (revenue or costs, by posting kind).
+fn lines_total(lines: &[(crate::sim::PostingKind, crate::sim::Money)]) -> crate::sim::Money {
+    crate::sim::Money::sum(lines.iter().map(|(_, m)| *m)).unwrap_or_default()
+}
+
 /// `--seat role[:actor]=bot:strategy`: the bot strategy of every seat of a role, or of one actor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeatOverride {

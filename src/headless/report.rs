@@ -1,17 +1,9 @@
 //! The JSON report of a run: the scenario, the seed, each bank's ratios, P&L, balance sheet and
 //! product margins, and the shops' and households' totals. Amounts are in euros.
-use super::Run;
+use super::{Run, euros, lines_total};
 use crate::scenario::Scenario;
-use crate::sim::{Money, PostingKind, Product, SimEvent};
+use crate::sim::{Money, Product, SimEvent};
 use serde_json::{Value, json};
-
-fn euros(m: Money) -> f64 {
-    m.as_cents() as f64 / 100.0
-}
-
-fn sum(v: &[(PostingKind, Money)]) -> Money {
-    Money::sum(v.iter().map(|(_, m)| *m)).unwrap_or_default()
-}
 
 /// The report of a finished run, as pretty JSON.
 pub fn json_report(scenario: &Scenario, run: &Run) -> String {
@@ -44,8 +36,8 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
                     let m = economy.bank_margin(b, p, 1..=last);
                     json!({
                         "product": p.key(),
-                        "revenue": euros(sum(&m.revenue)),
-                        "costs": euros(sum(&m.costs)),
+                        "revenue": euros(lines_total(&m.revenue)),
+                        "costs": euros(lines_total(&m.costs)),
                         "funding": euros(m.funding),
                         "margin": euros(m.margin),
                     })

@@ -72,16 +72,13 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
             );
             for product in Product::OF_BANKS {
                 let m = economy.bank_margin(b.bank, product, t..=t);
-                let sum = |v: &[(crate::sim::PostingKind, crate::sim::Money)]| {
-                    crate::sim::Money::sum(v.iter().map(|(_, m)| *m)).unwrap_or_default()
-                };
                 let _ = writeln!(
                     products,
                     "{t},{},{},{},{},{},{}",
                     bank_id(b.bank),
                     product.key(),
-                    sum(&m.revenue),
-                    sum(&m.costs),
+                    super::lines_total(&m.revenue),
+                    super::lines_total(&m.costs),
                     m.funding,
                     m.margin,
                 );

@@ -1,6 +1,6 @@
 //! Seed sweeps: the same scenario played with many seeds, and the spread of its main outcomes,
 //! so a facilitator sees how much of a result is luck.
-use super::{RunOptions, run};
+use super::{RunOptions, euros, run};
 use crate::scenario::Scenario;
 use crate::sim::{Economy, Money};
 use std::fmt::Write;
@@ -50,10 +50,6 @@ impl Outcome {
 pub struct Sweep {
     pub seeds: Vec<u64>,
     pub outcomes: Vec<Outcome>,
-}
-
-fn euros(m: Money) -> f64 {
-    m.as_cents() as f64 / 100.0
 }
 
 fn percent(bp: crate::sim::Bp) -> f64 {

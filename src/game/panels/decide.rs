@@ -9,7 +9,7 @@ use crate::game::widgets::{bars, glossary};
 use crate::i18n::{Translations, format};
 use crate::session::Draft;
 use crate::sim::{
-    BankOwn, Bp, CaseId, CaseKind, ClientDecision, ClientOwn, LoanRate, LoanRequest,
+    BankOwn, Bp, CaseId, CaseKind, ClientDecision, ClientOwn, LoanPolicy, LoanRate, LoanRequest,
     MerchantDecision, MerchantOwn, Money, Own, RateView, RetailDecision, SeatView, Shown,
     instalment, shelf_price,
 };
@@ -454,6 +454,28 @@ fn client(
         });
 }
 
+/// A lending policy's rows in a decision grid: the margin, the riskiest borrower accepted and the
+/// longest term.
+fn loan_policy_rows(ui: &mut egui::Ui, tr: &Translations, policy: &mut LoanPolicy) {
+    glossary::term(ui, tr, "margin");
+    rate_slider(ui, &mut policy.margin, 8.0);
+    ui.end_row();
+    glossary::term(ui, tr, "pd");
+    rate_slider(ui, &mut policy.max_pd, 20.0);
+    ui.end_row();
+    ui.label(tr.get("max-months"));
+    ui.add(egui::Slider::new(&mut policy.max_months, 6..=120));
+    ui.end_row();
+}
+
+/// The rate a typical borrower would pay with the margin being chosen: the bank's current quote
+/// with only the margin changed.
+fn policy_quote(ui: &mut egui::Ui, tr: &Translations, mut quote: LoanRate, margin: Bp, key: &str) {
+    quote.margin = margin;
+    ui.label(tr.get(key));
+    rate_bar(ui, tr, &quote);
+}
+
 fn retail(
     ui: &mut egui::Ui,
     tr: &Translations,
@@ -532,20 +554,15 @@ fn retail(
         ui.label(tr.get("current-rate"));
         rate_slider(ui, &mut d.current_rate, 5.0);
         ui.end_row();
-        glossary::term(ui, tr, "margin");
-        rate_slider(ui, &mut d.consumer_loans.margin, 8.0);
-        ui.end_row();
-        glossary::term(ui, tr, "pd");
-        rate_slider(ui, &mut d.consumer_loans.max_pd, 20.0);
-        ui.end_row();
-        ui.label(tr.get("max-months"));
-        ui.add(egui::Slider::new(&mut d.consumer_loans.max_months, 6..=120));
-        ui.end_row();
+        loan_policy_rows(ui, tr, &mut d.consumer_loans);
     });
-    let mut quote = own.consumer_rate;
-    quote.margin = d.consumer_loans.margin;
-    ui.label(tr.get("typical-consumer-rate"));
-    rate_bar(ui, tr, &quote);
+    policy_quote(
+        ui,
+        tr,
+        own.consumer_rate,
+        d.consumer_loans.margin,
+        "typical-consumer-rate",
+    );
     ui.checkbox(&mut d.refund_complaints, tr.get("refund-complaints"));
     ui.checkbox(&mut d.disclose, tr.get("disclose"))
         .on_hover_text(glossary::explain(tr, "layer"));
@@ -594,15 +611,7 @@ fn business(
             ),
         );
         ui.end_row();
-        glossary::term(ui, tr, "margin");
-        rate_slider(ui, &mut d.business_loans.margin, 8.0);
-        ui.end_row();
-        glossary::term(ui, tr, "pd");
-        rate_slider(ui, &mut d.business_loans.max_pd, 20.0);
-        ui.end_row();
-        ui.label(tr.get("max-months"));
-        ui.add(egui::Slider::new(&mut d.business_loans.max_months, 6..=120));
-        ui.end_row();
+        loan_policy_rows(ui, tr, &mut d.business_loans);
     });
     glossary::term(ui, tr, "msc");
     let interchange = view.interchange_debit.shown().unwrap_or(Bp::ZERO);
@@ -613,10 +622,13 @@ fn business(
         view,
         Bp(interchange.0 + scheme.0 + d.merchant_fees.acquirer_margin.0),
     );
-    let mut quote = own.business_rate;
-    quote.margin = d.business_loans.margin;
-    ui.label(tr.get("typical-business-rate"));
-    rate_bar(ui, tr, &quote);
+    policy_quote(
+        ui,
+        tr,
+        own.business_rate,
+        d.business_loans.margin,
+        "typical-business-rate",
+    );
 }
 
 fn merchant(
