@@ -284,8 +284,13 @@ impl Economy {
     /// Whether a bank's small print (irregular-payment fee, overdraft rate) is hidden from its
     /// clients: under the opaque layer, unless the bank chose to disclose it.
     pub fn small_print_hidden(&self, bank: BankId) -> bool {
-        self.params.transparency == Transparency::Opaque
-            && !self.bank(bank).is_some_and(|b| b.retail.disclose)
+        !self.pricing_published(bank, self.params.transparency)
+    }
+
+    /// Whether a bank's pricing rules (small print, loan margins, what card fees are made of)
+    /// are public under `layer`: any layer but opaque, or a bank that discloses them.
+    pub fn pricing_published(&self, bank: BankId, layer: Transparency) -> bool {
+        layer != Transparency::Opaque || self.bank(bank).is_some_and(|b| b.retail.disclose)
     }
 
     /// A bank's balance sheet now, read from the ledger.

@@ -485,10 +485,7 @@ const TYPICAL_PD: Bp = Bp(200);
 fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
     let ledger = economy.ledger();
     let vat = economy.params().vat;
-    // Pricing rules are published under disclosed and glass, or by a bank that discloses.
-    let published = |b: BankId| {
-        layer != Transparency::Opaque || economy.bank(b).is_some_and(|b| b.retail.disclose)
-    };
+    let published = |b: BankId| economy.pricing_published(b, layer);
     let loan_view = |id: Option<super::ids::LoanId>| {
         id.and_then(|l| economy.loan(l))
             .map(|l| LoanView::of(l, published(l.lender)))

@@ -95,8 +95,7 @@ impl Economy {
             .iter()
             .map(|b| {
                 let r = b.retail;
-                let small_print = layer != Transparency::Opaque || r.disclose;
-                let rules_published = layer != Transparency::Opaque || r.disclose;
+                let published = self.pricing_published(b.id, layer);
                 BankOffer {
                     bank: b.id,
                     name: b.name.clone(),
@@ -104,9 +103,9 @@ impl Economy {
                     debit_card_fee: r.fees.debit_card_fee,
                     credit_card_fee: r.fees.credit_card_fee,
                     savings_rate: r.savings_rate,
-                    irregular_payment_fee: show(small_print, r.fees.irregular_payment_fee),
-                    overdraft_rate: show(small_print, r.fees.overdraft_rate),
-                    consumer_loan_margin: show(rules_published, r.consumer_loans.margin),
+                    irregular_payment_fee: show(published, r.fees.irregular_payment_fee),
+                    overdraft_rate: show(published, r.fees.overdraft_rate),
+                    consumer_loan_margin: show(published, r.consumer_loans.margin),
                     msc_debit: Bp(self.params.interchange(CardKind::Debit).0
                         + self.params.scheme_fee.0
                         + b.business.merchant_fees.acquirer_margin.0),
