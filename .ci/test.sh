@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check CI runs: format, lints with and without the game, all tests, and a smoke run
-# of the game window under Xvfb. Installs what is missing first.
+# Runs every check CI runs: format, lints with and without the game, all tests, a smoke run
+# of the game window under Xvfb, and a check of the browser build. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/setup.sh
@@ -27,5 +27,16 @@ step cargo test --lib --bins --test game_ui
 tour="${GLASSBANK_TOUR_DIR:-$(mktemp -d)}"
 step xvfb-run -a -s "-screen 0 1280x720x24" "$CARGO_TARGET_DIR/debug/glassbank" --tour "$tour"
 shots=$(find "$tour" -name '*.png' -size +1k | wc -l)
-test "$shots" -eq 18 || { echo "the tour saved $shots of 18 screenshots in $tour" >&2; exit 1; }
+test "$shots" -eq 19 || { echo "the tour saved $shots of 19 screenshots in $tour" >&2; exit 1; }
+# The browser build compiles (Debian's rustc-web for wasm32; web/test.sh builds and plays it in
+# headless Chromium, too long for a clean CI run).
+wasm_check() {
+  bash web/setup.sh --check
+  (
+    . web/env.sh
+    RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$GLASSBANK_WEB_TARGET" cargo check --bin glassbank \
+      --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+  )
+}
+step wasm_check
 echo "all checks passed in $((SECONDS - start)) s"

@@ -1,14 +1,16 @@
 //! The Glass Bank binary: the game by default, `simulate` for headless runs and seed sweeps,
-//! `check` for scenario authors.
+//! `check` for scenario authors. In a web page it only starts the game.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 use glassbank::headless::{self, RunOptions, SeatOverride};
 use glassbank::scenario::{self, Scenario};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  glassbank [SCENARIO.ron] [--lang en|fr] [--screenshot FILE.png | --tour DIR]
-      play (the shipped scenarios, and SCENARIO first if given); --screenshot saves the first
-      screen and quits, --tour saves one PNG per screen in DIR and quits
+  glassbank [SCENARIO.ron] [--lang en|fr] [--facilitator] [--screenshot FILE.png | --tour DIR]
+      play (the shipped scenarios, and SCENARIO first if given); --facilitator starts in
+      facilitator mode (F2 console, F3 projector); --screenshot saves the first screen and
+      quits, --tour saves one PNG per screen in DIR and quits
   glassbank simulate [SCENARIO.ron] [--seed N] [--turns N] [--seat ROLE[:ACTOR]=bot:STRATEGY]...
                      [--out DIR] [--seeds FIRST..LAST] [--quiet]
       run with bots only; print a summary; with --out, write report.json and CSV time series;
@@ -31,6 +33,7 @@ struct Args {
     language: String,
     screenshot: Option<PathBuf>,
     tour: Option<PathBuf>,
+    facilitator: bool,
     run: RunOptions,
     out: Option<PathBuf>,
     seeds: Option<Vec<u64>>,
@@ -75,6 +78,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
                 parsed.screenshot = Some(args.next().ok_or("--screenshot needs a file")?.into())
             }
             "--tour" => parsed.tour = Some(args.next().ok_or("--tour needs a folder")?.into()),
+            "--facilitator" => parsed.facilitator = true,
             "--seed" => parsed.run.seed = Some(number("--seed", args.next())?),
             "--turns" => {
                 let turns: u16 = number("--turns", args.next())?;
@@ -242,6 +246,13 @@ fn check(args: &Args) -> ExitCode {
     }
 }
 
+/// In a web page there is no command line: the game starts.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    glassbank::game::run_in_browser();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(args) => args,
@@ -301,6 +312,7 @@ fn play(args: Args) -> ExitCode {
         language,
         screenshot: args.screenshot,
         tour: args.tour,
+        facilitator: args.facilitator,
     })
 }
 

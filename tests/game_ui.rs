@@ -435,7 +435,8 @@ fn a_saved_game_resumes_where_it_stopped() {
 
 #[test]
 fn the_facilitator_stops_the_table_rewinds_and_changes_the_layer() {
-    use glassbank::game::facilitator::{Command, apply};
+    use glassbank::game::facilitator::{Command, Console, apply};
+    let mut console = Console::default();
     let banker = Seat::RetailBanker(BankId(0));
     let mut table = Table {
         session: Some(session(vec![banker])),
@@ -444,7 +445,7 @@ fn the_facilitator_stops_the_table_rewinds_and_changes_the_layer() {
     for _ in 0..3 {
         table.session.as_mut().unwrap().commit(banker).unwrap();
     }
-    apply(&mut table, &Command::Pause(Some(0))).unwrap();
+    apply(&mut table, &mut console, &Command::Pause(Some(0))).unwrap();
     let s = table.session.as_ref().unwrap();
     assert!(s.paused().is_some_and(|q| q.is_some()));
     // The turn screen shows only the question while stopped.
@@ -461,11 +462,12 @@ fn the_facilitator_stops_the_table_rewinds_and_changes_the_layer() {
     assert!(h.query_by_label("Stop for discussion").is_some());
     assert!(h.query_by_label("Where the money goes").is_none());
     let mut table = std::mem::take(h.state_mut());
-    apply(&mut table, &Command::Resume).unwrap();
-    apply(&mut table, &Command::Rewind(1)).unwrap();
+    apply(&mut table, &mut console, &Command::Resume).unwrap();
+    apply(&mut table, &mut console, &Command::Rewind(1)).unwrap();
     assert_eq!(table.session.as_ref().unwrap().turn(), 2);
     apply(
         &mut table,
+        &mut console,
         &Command::Shock(glassbank::sim::Shock::Transparency(
             glassbank::sim::Transparency::Glass,
         )),
@@ -517,4 +519,152 @@ fn the_turn_timer_counts_down_and_restarts_for_the_next_player() {
     assert_eq!(timer.remaining(a, t0 + Duration::from_secs(500)), Some(0));
     // The next player gets the whole time again.
     assert_eq!(timer.remaining(b, t0 + Duration::from_secs(500)), Some(120));
+}
+
+#[test]
+fn the_console_moves_a_slow_table_on_and_a_branch_keeps_its_own_log() {
+    use glassbank::game::facilitator::Command;
+    use glassbank::game::records::Records;
+    let mut app = app();
+    act(&mut app, Action::Open(Screen::Choice));
+    act(&mut app, Action::ChooseScenario(1));
+    act(&mut app, Action::ConfirmScenario);
+    act(
+        &mut app,
+        Action::SetPlayer(1, glassbank::game::actions::Player::Human),
+    );
+    act(&mut app, Action::StartGame);
+    act(&mut app, Action::Ready);
+    // The first player is done; the second is slow: the facilitator plays the month.
+    act(&mut app, Action::Commit);
+    assert_eq!(screen(&app), Screen::Handover);
+    let waiting = app
+        .world()
+        .resource::<Table>()
+        .session
+        .as_ref()
+        .unwrap()
+        .waiting();
+    assert_eq!(waiting.len(), 1);
+    act(&mut app, Action::Facilitate(Command::PlayNow));
+    assert_eq!(screen(&app), Screen::Handover);
+    act(&mut app, Action::Facilitate(Command::RunBots(3)));
+    let session_turn = |app: &App| {
+        app.world()
+            .resource::<Table>()
+            .session
+            .as_ref()
+            .unwrap()
+            .turn()
+    };
+    assert_eq!(session_turn(&app), 5);
+    let first_log = app
+        .world()
+        .resource::<Records>()
+        .session_log
+        .clone()
+        .unwrap();
+    let first =
+        glassbank::session::SessionLog::parse(&std::fs::read_to_string(&first_log).unwrap())
+            .unwrap();
+    assert_eq!(first.turns.len(), 4);
+    // Back to after month 2: a branch, saved apart; the original log stays whole.
+    act(&mut app, Action::Facilitate(Command::Rewind(2)));
+    assert_eq!(session_turn(&app), 3);
+    act(&mut app, Action::Facilitate(Command::PlayNow));
+    let branch_log = app
+        .world()
+        .resource::<Records>()
+        .session_log
+        .clone()
+        .unwrap();
+    assert_ne!(branch_log, first_log);
+    let branch =
+        glassbank::session::SessionLog::parse(&std::fs::read_to_string(&branch_log).unwrap())
+            .unwrap();
+    assert_eq!(branch.turns.len(), 3);
+    let first =
+        glassbank::session::SessionLog::parse(&std::fs::read_to_string(&first_log).unwrap())
+            .unwrap();
+    assert_eq!(first.turns.len(), 4);
+    // A message for the room reaches the month's news; an impossible rewind is an error shown.
+    act(
+        &mut app,
+        Action::Facilitate(Command::Announce("Five minutes".into())),
+    );
+    let table = app.world().resource::<Table>();
+    assert!(
+        table
+            .session
+            .as_ref()
+            .unwrap()
+            .news()
+            .iter()
+            .any(|t| t.en == "Five minutes")
+    );
+    act(&mut app, Action::Facilitate(Command::Rewind(40)));
+    assert!(app.world().resource::<Table>().error.is_some());
+}
+
+#[test]
+fn the_console_screen_lists_who_is_deciding_and_plays_the_month() {
+    use glassbank::game::facilitator::{Command, Console, screen};
+    let a = Seat::RetailBanker(BankId(0));
+    let b = Seat::BusinessBanker(BankId(1));
+    let mut s = session(vec![a, b]);
+    s.commit(a).unwrap();
+    let table = Table {
+        session: Some(s),
+        ..Table::default()
+    };
+    let tr = Translations::new(Language::En);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_ui_state(
+            move |ui, state: &mut (Console, Vec<Command>)| {
+                let out = screen(ui, &tr, &table, &mut state.0);
+                state.1.extend(out);
+            },
+            (Console::default(), Vec::new()),
+        );
+    h.run();
+    assert!(h.query_by_label_contains("still deciding").is_some());
+    assert!(h.query_by_label_contains("done").is_some());
+    h.get_by_label("Play the month now").click();
+    h.run();
+    assert!(h.state().1.contains(&Command::PlayNow));
+    h.get_by_label("Projector (F3)").click();
+    h.run();
+    assert!(h.state().1.contains(&Command::Show(
+        glassbank::game::facilitator::View::Projector
+    )));
+}
+
+#[test]
+fn the_debrief_shows_the_same_game_under_another_layer_beside_it() {
+    use glassbank::game::screens::tables::{Comparison, show};
+    let scenario = load(
+        &std::fs::read_to_string("scenarios/hidden_fees.ron").unwrap(),
+        "hidden_fees.ron",
+    )
+    .unwrap();
+    let banker = Seat::RetailBanker(BankId(0));
+    let mut s = Session::new(scenario, vec![banker], &[], Some(3)).unwrap();
+    for _ in 0..6 {
+        s.commit(banker).unwrap();
+    }
+    let tr = Translations::new(Language::En);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_ui_state(
+            move |ui, compare: &mut Comparison| show(ui, &tr, &s, compare),
+            Comparison::default(),
+        );
+    h.run();
+    assert!(h.query_by_label("This table (opaque)").is_some());
+    assert!(h.query_by_label("Second table (glass)").is_some());
+    assert!(h.query_by_label_contains("of which surprises").is_some());
+    h.get_by_label("disclosed").click();
+    h.run();
+    assert!(h.query_by_label("Second table (disclosed)").is_some());
 }

@@ -283,7 +283,7 @@ save-there = Save there
 next-respondent = Next player
 export-answers = Export this game's answers (CSV and JSON Lines)
 
-console = Facilitator (F2)
+console = Facilitator console
 console-pause = Stop for discussion
 console-pause-on = Stop on question
 console-resume = Resume the game
@@ -353,3 +353,48 @@ term-pd = probability of default
 glossary-pd = The chance, per year, that a borrower stops repaying. Banks refuse borrowers above their limit.
 term-cost-of-risk = cost of risk
 glossary-cost-of-risk = Losses on loans as a share of the loans, per year. About 0.5% for EU banks in 2024.
+
+## Workshop: console and two tables
+console-to-players = Players' screen (F2)
+console-to-projector = Projector (F3)
+console-table = The table
+console-finished = The game is over: the debrief is open.
+console-no-humans = Bots hold every seat.
+console-deciding = still deciding
+console-done = done
+console-play-now = Play the month now
+console-play-now-why = Plays the month with what the players still deciding have chosen so far.
+console-message = A message for the room
+console-message-hint = It appears in this month's news.
+console-send = Send
+console-second-table = Second table for the debrief
+console-second-table-why = The debrief shows this game beside the same one played under this layer.
+console-interchange-cap = Interchange cap
+console-fee-cap = Cap on each irregular-payment fee
+console-lift = Lift
+card-debit = debit cards
+card-credit = credit cards
+facilitator-mode = Facilitator mode
+facilitator-mode-keys = F2: console, F3: projector
+debrief-tables = Two tables
+tables-title = Two tables: the same game under two layers
+tables-why = Same scenario, same seed, the same decisions by the players. Only the layer differs, so the bots and the households react to what they can see.
+tables-second-layer = Second table under:
+tables-failed = The second table could not be played: { $reason }
+tables-this = This table ({ $layers })
+tables-other = Second table ({ $layers })
+tables-difference = Difference
+tables-fee-income = fee income
+tables-fees-paid = Fees households paid
+tables-surprise-fees = … of which surprises (small print)
+tables-complaints = Complaints
+tables-switched = Households that changed bank
+tables-trust = Trust in their bank at the end (of 1000)
+tables-household-money = Households' money at the end
+tables-card-fees = Card fees paid by shops
+tables-shops-cards = Shops taking cards at the end
+
+## The browser
+download-answers = Download them as a file
+download-session-log = Download the session log
+open-scenario-file = Open a scenario file…

@@ -283,7 +283,7 @@ save-there = Enregistrer ici
 next-respondent = Joueur suivant
 export-answers = Exporter les réponses de cette partie (CSV et JSON Lines)
 
-console = Animateur (F2)
+console = Console de l'animateur
 console-pause = Arrêt pour discussion
 console-pause-on = Arrêt sur la question
 console-resume = Reprendre la partie
@@ -353,3 +353,48 @@ term-pd = probabilité de défaut
 glossary-pd = La probabilité, par an, qu'un emprunteur cesse de rembourser. Les banques refusent les emprunteurs au-dessus de leur limite.
 term-cost-of-risk = coût du risque
 glossary-cost-of-risk = Les pertes sur prêts rapportées aux prêts, par an. Environ 0,5 % pour les banques de l'UE en 2024.
+
+## Workshop: console and two tables
+console-to-players = Écran des joueurs (F2)
+console-to-projector = Projecteur (F3)
+console-table = La table
+console-finished = La partie est finie : le débriefing est ouvert.
+console-no-humans = Les robots tiennent toutes les places.
+console-deciding = décide encore
+console-done = a fini
+console-play-now = Jouer le mois maintenant
+console-play-now-why = Joue le mois avec ce que les joueurs qui décident encore ont choisi jusqu'ici.
+console-message = Un message pour la salle
+console-message-hint = Il paraît dans les nouvelles du mois.
+console-send = Envoyer
+console-second-table = Seconde table pour le débriefing
+console-second-table-why = Le débriefing montre cette partie à côté de la même, jouée sous cette couche.
+console-interchange-cap = Plafond d'interchange
+console-fee-cap = Plafond de chaque frais d'incident
+console-lift = Lever
+card-debit = cartes de débit
+card-credit = cartes de crédit
+facilitator-mode = Mode animateur
+facilitator-mode-keys = F2 : console, F3 : projecteur
+debrief-tables = Deux tables
+tables-title = Deux tables : la même partie sous deux couches
+tables-why = Même scénario, même graine, mêmes décisions des joueurs. Seule la couche change : les robots et les ménages réagissent à ce qu'ils voient.
+tables-second-layer = Seconde table sous :
+tables-failed = La seconde table n'a pas pu être jouée : { $reason }
+tables-this = Cette table ({ $layers })
+tables-other = Seconde table ({ $layers })
+tables-difference = Écart
+tables-fee-income = commissions
+tables-fees-paid = Frais payés par les ménages
+tables-surprise-fees = … dont surprises (petites lignes)
+tables-complaints = Réclamations
+tables-switched = Ménages qui ont changé de banque
+tables-trust = Confiance dans leur banque à la fin (sur 1000)
+tables-household-money = Argent des ménages à la fin
+tables-card-fees = Commissions carte payées par les commerces
+tables-shops-cards = Commerces qui prennent la carte à la fin
+
+## The browser
+download-answers = Les télécharger dans un fichier
+download-session-log = Télécharger le journal de la partie
+open-scenario-file = Ouvrir un fichier de scénario…

@@ -52,6 +52,10 @@ pub enum Action {
     SetLanguage(Language),
     SetScale(f32),
     SetFullscreen(bool),
+    /// Facilitator mode: the console on F2, the projector on F3.
+    SetFacilitator(bool),
+    /// A command from the facilitator's console.
+    Facilitate(super::facilitator::Command),
     ToggleSettings,
     /// Save the current player's answers to the usual log.
     SaveAnswers,
@@ -61,6 +65,14 @@ pub enum Action {
     NextRespondent,
     /// Write this game's answers as CSV and JSON Lines for the facilitator.
     ExportFeedback,
+    /// A scenario file the player opened: its name and text; it goes first in the list.
+    OpenScenarioText(String, String),
+    /// Ask the page for a scenario file (the browser's file picker).
+    PickScenarioFile,
+    /// Download this game's session log (the browser's way to keep it).
+    DownloadSessionLog,
+    /// Download the answers being given (when the browser cannot keep them).
+    DownloadAnswers,
     Quit,
 }
 
@@ -119,6 +131,38 @@ fn open_month(table: &mut Table) {
     }
 }
 
+/// Carries out a facilitator's command; months played or undone are saved like any other, and
+/// a branch from an earlier month gets a log of its own, the original's staying as it was.
+fn facilitate(
+    table: &mut Table,
+    console: &mut super::facilitator::Console,
+    records: &mut super::records::Records,
+    next: &mut NextState<Screen>,
+    command: &super::facilitator::Command,
+) {
+    let before = table.session.as_ref().map(|s| s.played().len());
+    if let Err(e) = super::facilitator::apply(table, console, command) {
+        table.error = Some(e);
+        return;
+    }
+    table.error = None;
+    let Some(session) = table.session.as_ref() else {
+        return;
+    };
+    let played = session.played().len();
+    if before == Some(played) {
+        return;
+    }
+    if before.is_some_and(|b| played < b) {
+        records.restart();
+    }
+    records.save_session(session);
+    let screen = after_month(session);
+    open_month(table);
+    // The next player takes the seat as after any month; the console stays on screen.
+    next.set(screen);
+}
+
 /// Where to go once a month has been decided or played.
 fn after_month(session: &Session) -> Screen {
     if session.is_finished() {
@@ -140,10 +184,14 @@ pub(super) fn apply(
     mut settings: ResMut<Settings>,
     mut tr: ResMut<Tr>,
     mut records: ResMut<super::records::Records>,
+    mut console: ResMut<super::facilitator::Console>,
     mut exit: MessageWriter<AppExit>,
 ) {
     for action in actions.read() {
         match action {
+            Action::Facilitate(command) => {
+                facilitate(&mut table, &mut console, &mut records, &mut next, command)
+            }
             Action::Open(screen) => next.set(*screen),
             Action::ChooseScenario(i) => {
                 if *i < catalog.entries.len() {
@@ -265,6 +313,7 @@ pub(super) fn apply(
             }
             Action::SetScale(scale) => settings.ui_scale = scale.clamp(0.5, 3.0),
             Action::SetFullscreen(on) => settings.fullscreen = *on,
+            Action::SetFacilitator(on) => settings.facilitator = *on,
             Action::ToggleSettings => settings.open = !settings.open,
             Action::SaveAnswers | Action::SaveAnswersTo(_) => {
                 if let Some(session) = table.session.as_ref() {
@@ -277,6 +326,28 @@ pub(super) fn apply(
             }
             Action::NextRespondent => records.next_respondent(),
             Action::ExportFeedback => records.export(),
+            Action::OpenScenarioText(name, text) => {
+                catalog.open(name, text);
+                next.set(Screen::Choice);
+            }
+            Action::PickScenarioFile => {
+                #[cfg(target_arch = "wasm32")]
+                crate::platform::pick_scenario_file();
+            }
+            Action::DownloadSessionLog =>
+            {
+                #[cfg(target_arch = "wasm32")]
+                if let Some(session) = table.session.as_ref() {
+                    records.download_session(session);
+                }
+            }
+            Action::DownloadAnswers =>
+            {
+                #[cfg(target_arch = "wasm32")]
+                if let Some(session) = table.session.as_ref() {
+                    records.download_answers(session);
+                }
+            }
             Action::Quit => {
                 exit.write(AppExit::Success);
             }

@@ -51,6 +51,20 @@ impl Catalog {
         Catalog { entries, chosen: 0 }
     }
 
+    /// Puts a scenario the player opened first in the list and chooses it; a file of the same
+    /// name opened again replaces the earlier one.
+    pub fn open(&mut self, name: &str, text: &str) {
+        self.entries.retain(|e| e.path != name);
+        self.entries.insert(
+            0,
+            CatalogEntry {
+                path: name.to_string(),
+                scenario: scenario::load(text, name).map_err(|e| e.to_string()),
+            },
+        );
+        self.chosen = 0;
+    }
+
     pub fn chosen(&self) -> Option<&CatalogEntry> {
         self.entries.get(self.chosen)
     }

@@ -1,14 +1,15 @@
-//! The facilitator's console, first version (F2 during a game): stop for discussion on one of
-//! the scenario's questions, let the bots play months, go back to an earlier month and branch,
-//! change the transparency layer, and set off a timeline event or an ad-hoc one now.
+//! The facilitator's console, a screen of its own in facilitator mode (F2; F3 for the
+//! projector): the table's progress, stop for discussion, play the month now, bots for a few
+//! months, go back and branch, the layer, the policy rate and other rules, the timeline's events
+//! now, a message to the room, the turn timer and the second table of the debrief.
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{Action, Screen, Table, Tr};
+use super::{Action, Screen, Settings, Table, Tr};
 use crate::i18n::{Translations, format};
-use crate::scenario::Scripted;
+use crate::scenario::{Scripted, Text};
 use crate::session::Session;
-use crate::sim::{Bp, Shock, Transparency, Turn};
+use crate::sim::{Bp, Money, Shock, Transparency, Turn};
 
 /// What the facilitator asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,34 +17,59 @@ pub enum Command {
     /// Stop for discussion, on the scenario's discussion question with this index if any.
     Pause(Option<usize>),
     Resume,
+    /// Play the month now with what the slow players have so far.
+    PlayNow,
     RunBots(u16),
     /// Go back to the game as it stood after this month.
     Rewind(Turn),
     Shock(Shock),
+    /// A message for the room, in the month's news.
+    Announce(String),
     /// Minutes each player has for a month (0: no limit).
     Timer(u32),
+    /// The layer of the second table the debrief compares this one with.
+    Compare(Transparency),
+    Show(View),
 }
 
-/// The console's own state: open or not, and what is being prepared.
+/// What the screen shows during a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The players' own screen (hand-over, decisions).
+    #[default]
+    Players,
+    Console,
+    /// Large type and the shared picture, for the whole room.
+    Projector,
+}
+
+/// The console's own state: what the screen shows and what is being prepared.
 #[derive(Resource, Clone, Debug, PartialEq)]
 pub struct Console {
-    pub open: bool,
-    /// The projector view: large type and the shared picture, for the whole room (F3).
-    pub projector: bool,
+    pub view: View,
     pub rewind_to: Turn,
     pub months: u16,
     pub policy_rate: f64,
+    /// Interchange caps for debit and credit cards, in hundredths of a percent.
+    pub interchange_debit_bp: i32,
+    pub interchange_credit_bp: i32,
+    /// A cap on each irregular-payment fee, in euros.
+    pub fee_cap_euros: i64,
+    pub message: String,
     pub timer_minutes: u32,
 }
 
 impl Default for Console {
     fn default() -> Self {
         Console {
-            open: false,
-            projector: false,
+            view: View::Players,
             rewind_to: 0,
             months: 1,
             policy_rate: 3.0,
+            interchange_debit_bp: 20,
+            interchange_credit_bp: 30,
+            fee_cap_euros: 8,
+            message: String::new(),
             timer_minutes: 0,
         }
     }
@@ -52,15 +78,66 @@ impl Default for Console {
 pub fn plugin(app: &mut App) {
     app.init_resource::<Console>().add_systems(
         EguiPrimaryContextPass,
-        window.run_if(in_state(Screen::Turn)),
+        system.run_if(in_state(Screen::Turn).or_else(in_state(Screen::Handover))),
     );
 }
 
-/// Carries out a command on the table's session.
-pub fn apply(table: &mut Table, command: &Command) -> Result<(), String> {
-    if let Command::Timer(minutes) = command {
-        table.timer.limit_secs = minutes.saturating_mul(60);
+/// F2 switches between the players' screen and the console, F3 between the console and the
+/// projector, only in facilitator mode; the console and the projector take the whole window.
+fn system(
+    mut contexts: EguiContexts,
+    tr: Res<Tr>,
+    settings: Res<Settings>,
+    table: Res<Table>,
+    mut console: ResMut<Console>,
+    mut out: MessageWriter<Action>,
+) -> Result {
+    if !settings.facilitator {
+        console.view = View::Players;
         return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let (f2, f3) = ctx.input(|i| (i.key_pressed(egui::Key::F2), i.key_pressed(egui::Key::F3)));
+    if f2 {
+        console.view = match console.view {
+            View::Console => View::Players,
+            View::Players | View::Projector => View::Console,
+        };
+    }
+    if f3 {
+        console.view = match console.view {
+            View::Projector => View::Console,
+            View::Players | View::Console => View::Projector,
+        };
+    }
+    let mut root = super::root_ui(ctx);
+    match (console.view, table.session.as_ref()) {
+        (View::Console, _) => {
+            let commands = screen(&mut root, &tr.0, &table, &mut console);
+            out.write_batch(commands.into_iter().map(Action::Facilitate));
+        }
+        (View::Projector, Some(session)) => projector(&mut root, &tr.0, session),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Carries out a command on the table's session.
+pub fn apply(table: &mut Table, console: &mut Console, command: &Command) -> Result<(), String> {
+    match command {
+        Command::Timer(minutes) => {
+            table.timer.limit_secs = minutes.saturating_mul(60);
+            return Ok(());
+        }
+        Command::Compare(layer) => {
+            table.compare.layer = Some(*layer);
+            return Ok(());
+        }
+        Command::Show(view) => {
+            console.view = *view;
+            return Ok(());
+        }
+        _ => {}
     }
     let Some(session) = table.session.as_mut() else {
         return Ok(());
@@ -71,6 +148,9 @@ pub fn apply(table: &mut Table, command: &Command) -> Result<(), String> {
             session.pause(text);
         }
         Command::Resume => session.resume(),
+        Command::PlayNow => {
+            session.play_now()?;
+        }
         Command::RunBots(n) => {
             session.run_bots(*n)?;
         }
@@ -79,19 +159,125 @@ pub fn apply(table: &mut Table, command: &Command) -> Result<(), String> {
             table.session = Some(back);
         }
         Command::Shock(shock) => session.apply_shock(*shock)?,
-        Command::Timer(_) => {}
+        Command::Announce(message) => session.announce(Text {
+            en: message.clone(),
+            fr: message.clone(),
+        }),
+        Command::Timer(_) | Command::Compare(_) | Command::Show(_) => {}
     }
     Ok(())
 }
 
-/// The console's content.
-pub fn show(
+/// The console as a screen of its own: the commands on the left, the table on the right.
+pub fn screen(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    table: &Table,
+    console: &mut Console,
+) -> Vec<Command> {
+    let mut out = Vec::new();
+    egui::Panel::top("console-top").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(tr.get("console"));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(tr.get("console-to-players")).clicked() {
+                    out.push(Command::Show(View::Players));
+                }
+                if ui.button(tr.get("console-to-projector")).clicked() {
+                    out.push(Command::Show(View::Projector));
+                }
+            });
+        });
+        if let Some(error) = &table.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+    });
+    let Some(session) = table.session.as_ref() else {
+        return out;
+    };
+    egui::Panel::right("console-table")
+        .default_size(ui.available_width() * 0.45)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("console-table-scroll")
+                .show(ui, |ui| {
+                    out.extend(table_status(ui, tr, session, table, console));
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("console-commands")
+            .show(ui, |ui| out.extend(show(ui, tr, session, console)));
+    });
+    out
+}
+
+/// Where the table stands: who is still deciding, a message for the room, the second table.
+fn table_status(
     ui: &mut egui::Ui,
     tr: &Translations,
     session: &Session,
+    table: &Table,
     console: &mut Console,
 ) -> Vec<Command> {
-    let mut out = show_game(ui, tr, session, console);
+    let mut out = Vec::new();
+    ui.strong(tr.get("console-table"));
+    if session.is_finished() {
+        ui.label(tr.get("console-finished"));
+    } else if session.humans().is_empty() {
+        ui.label(tr.get("console-no-humans"));
+    } else {
+        let waiting = session.waiting();
+        for &seat in session.humans() {
+            let Some(view) = session.view(seat) else {
+                continue;
+            };
+            let key = if waiting.contains(&seat) {
+                "console-deciding"
+            } else {
+                "console-done"
+            };
+            ui.label(format!(
+                "{} — {}",
+                super::panels::seat_label(tr, &view),
+                tr.get(key)
+            ));
+        }
+        if ui
+            .add_enabled(
+                session.paused().is_none(),
+                egui::Button::new(tr.get("console-play-now")),
+            )
+            .on_hover_text(tr.get("console-play-now-why"))
+            .clicked()
+        {
+            out.push(Command::PlayNow);
+        }
+    }
+    ui.separator();
+    ui.strong(tr.get("console-message"));
+    ui.add(
+        egui::TextEdit::multiline(&mut console.message)
+            .desired_rows(2)
+            .hint_text(tr.get("console-message-hint")),
+    );
+    if ui.button(tr.get("console-send")).clicked() && !console.message.trim().is_empty() {
+        out.push(Command::Announce(std::mem::take(&mut console.message)));
+    }
+    ui.separator();
+    ui.strong(tr.get("console-second-table"));
+    ui.label(egui::RichText::new(tr.get("console-second-table-why")).small());
+    let chosen = table.compare.layer_for(session);
+    ui.horizontal(|ui| {
+        for layer in Transparency::ALL {
+            if ui
+                .selectable_label(chosen == layer, tr.get(super::layer_key(layer)))
+                .clicked()
+            {
+                out.push(Command::Compare(layer));
+            }
+        }
+    });
     ui.separator();
     ui.horizontal(|ui| {
         ui.label(tr.get("console-timer"));
@@ -108,7 +294,7 @@ pub fn show(
 }
 
 /// The commands on the game itself.
-fn show_game(
+pub fn show(
     ui: &mut egui::Ui,
     tr: &Translations,
     session: &Session,
@@ -174,14 +360,10 @@ fn show_game(
     ui.separator();
     ui.horizontal(|ui| {
         ui.label(tr.get("term-layer"));
-        for layer in [
-            Transparency::Opaque,
-            Transparency::Disclosed,
-            Transparency::Glass,
-        ] {
+        for layer in Transparency::ALL {
             let current = session.economy().params().transparency == layer;
             if ui
-                .selectable_label(current, tr.get(&format!("layer-{layer:?}").to_lowercase()))
+                .selectable_label(current, tr.get(super::layer_key(layer)))
                 .clicked()
                 && !current
             {
@@ -200,6 +382,57 @@ fn show_game(
             out.push(Command::Shock(Shock::PolicyRate(Bp(
                 (console.policy_rate * 100.0).round() as i32,
             ))));
+        }
+    });
+    let caps = session.economy().params().caps;
+    let percent = |v: f64, _| format!("{:.2} %", v / 100.0);
+    ui.label(tr.get("console-interchange-cap"));
+    ui.indent("interchange-cap", |ui| {
+        egui::Grid::new("interchange-cap-grid").show(ui, |ui| {
+            ui.label(tr.get("card-debit"));
+            ui.add(
+                egui::Slider::new(&mut console.interchange_debit_bp, 5..=150)
+                    .custom_formatter(percent),
+            );
+            ui.end_row();
+            ui.label(tr.get("card-credit"));
+            ui.add(
+                egui::Slider::new(&mut console.interchange_credit_bp, 5..=200)
+                    .custom_formatter(percent),
+            );
+            ui.end_row();
+        });
+        ui.horizontal(|ui| {
+            if ui.button(tr.get("console-apply")).clicked() {
+                out.push(Command::Shock(Shock::InterchangeCap {
+                    debit: Some(Bp(console.interchange_debit_bp)),
+                    credit: Some(Bp(console.interchange_credit_bp)),
+                }));
+            }
+            if (caps.interchange_debit.is_some() || caps.interchange_credit.is_some())
+                && ui.button(tr.get("console-lift")).clicked()
+            {
+                out.push(Command::Shock(Shock::InterchangeCap {
+                    debit: None,
+                    credit: None,
+                }));
+            }
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr.get("console-fee-cap"));
+        ui.add(egui::Slider::new(&mut console.fee_cap_euros, 0..=30).suffix(" €"));
+        if ui.button(tr.get("console-apply")).clicked() {
+            out.push(Command::Shock(Shock::FeeCap {
+                per_payment: Some(Money::euros(console.fee_cap_euros)),
+                per_month: caps.irregular_fees_per_month,
+            }));
+        }
+        if caps.irregular_fee_per_payment.is_some() && ui.button(tr.get("console-lift")).clicked() {
+            out.push(Command::Shock(Shock::FeeCap {
+                per_payment: None,
+                per_month: caps.irregular_fees_per_month,
+            }));
         }
     });
     let upcoming: Vec<_> = session
@@ -240,41 +473,6 @@ fn show_game(
         .weak(),
     );
     out
-}
-
-fn window(
-    mut contexts: EguiContexts,
-    tr: Res<Tr>,
-    mut table: ResMut<Table>,
-    mut console: ResMut<Console>,
-    mut actions: MessageWriter<Action>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    if ctx.input(|i| i.key_pressed(egui::Key::F2)) {
-        console.open = !console.open;
-    }
-    if ctx.input(|i| i.key_pressed(egui::Key::F3)) {
-        console.projector = !console.projector;
-    }
-    if !console.open {
-        return Ok(());
-    }
-    let Some(session) = table.session.as_ref() else {
-        return Ok(());
-    };
-    let mut commands = Vec::new();
-    egui::Window::new(tr.0.get("console"))
-        .default_pos(egui::pos2(700.0, 120.0))
-        .show(ctx, |ui| commands = show(ui, &tr.0, session, &mut console));
-    for c in commands {
-        if let Err(e) = apply(&mut table, &c) {
-            table.error = Some(e);
-        }
-    }
-    if table.session.as_ref().is_some_and(Session::is_finished) {
-        actions.write(Action::Open(Screen::Debrief));
-    }
-    Ok(())
 }
 
 /// The projector view: the month, the news, the whole game's value chain and the shared charts,

@@ -1,6 +1,8 @@
 //! The windowed game: a Bevy app with an egui interface over a `Session`. One plugin per screen;
 //! screens draw from `SeatView`s and send `Action`s, which one system applies.
 pub mod actions;
+#[cfg(target_arch = "wasm32")]
+mod browser;
 mod catalog;
 mod charts;
 pub mod facilitator;
@@ -35,6 +37,8 @@ pub struct GameOptions {
     pub screenshot: Option<PathBuf>,
     /// If set, walk through every screen, saving one PNG each in this folder, and quit.
     pub tour: Option<PathBuf>,
+    /// Start in facilitator mode (the console on F2).
+    pub facilitator: bool,
 }
 
 /// The screens, in the order a game goes through them.
@@ -61,8 +65,19 @@ pub struct Settings {
     /// egui's zoom: 1.0 is normal size.
     pub ui_scale: f32,
     pub fullscreen: bool,
+    /// Facilitator mode: F2 opens the console, F3 the projector view.
+    pub facilitator: bool,
     /// Whether the settings window is open.
     pub open: bool,
+}
+
+/// The message key naming a transparency layer.
+pub fn layer_key(layer: crate::sim::Transparency) -> &'static str {
+    match layer {
+        crate::sim::Transparency::Opaque => "layer-opaque",
+        crate::sim::Transparency::Disclosed => "layer-disclosed",
+        crate::sim::Transparency::Glass => "layer-glass",
+    }
 }
 
 /// The game being played, once the seats are chosen.
@@ -79,6 +94,8 @@ pub struct Table {
     pub debrief: screens::debrief::Part,
     /// The facilitator's time limit for each player's month.
     pub timer: TurnTimer,
+    /// The second table the debrief compares this one with.
+    pub compare: screens::tables::Comparison,
 }
 
 /// A time limit for each player's month, set by the facilitator; 0 is no limit.
@@ -142,6 +159,7 @@ pub fn logic_plugin(app: &mut App) {
         .add_message::<Action>()
         .init_resource::<Table>()
         .init_resource::<UiTimes>()
+        .init_resource::<facilitator::Console>()
         .add_systems(Update, actions::apply);
 }
 
@@ -153,10 +171,26 @@ pub fn insert_resources(app: &mut App, catalog: Catalog, language: Language) {
             language,
             ui_scale: 1.0,
             fullscreen: false,
+            facilitator: false,
             open: false,
         })
         .insert_resource(Seating::default())
         .insert_resource(records::Records::default());
+}
+
+/// Starts the game in a web page: the browser's language, facilitator mode if the address asks.
+#[cfg(target_arch = "wasm32")]
+pub fn run_in_browser() {
+    let language = crate::platform::preferred_language()
+        .and_then(|l| l.split('-').next().and_then(Language::from_code))
+        .unwrap_or_default();
+    run(GameOptions {
+        scenario: None,
+        language,
+        screenshot: None,
+        tour: None,
+        facilitator: crate::platform::facilitator_requested(),
+    });
 }
 
 /// Opens the game window and runs until it is closed (or the screenshots are saved).
@@ -166,6 +200,11 @@ pub fn run(options: GameOptions) -> ExitCode {
         primary_window: Some(Window {
             title: "Glass Bank".into(),
             resolution: WindowResolution::new(1280, 720),
+            // In a web page: the page's canvas, as large as the window.
+            #[cfg(target_arch = "wasm32")]
+            canvas: Some("#glassbank".into()),
+            #[cfg(target_arch = "wasm32")]
+            fit_canvas_to_parent: true,
             ..default()
         }),
         ..default()
@@ -175,6 +214,7 @@ pub fn run(options: GameOptions) -> ExitCode {
         commands.spawn(Camera2d);
     });
     insert_resources(&mut app, Catalog::load(options.scenario), options.language);
+    app.world_mut().resource_mut::<Settings>().facilitator = options.facilitator;
     app.add_plugins((
         logic_plugin,
         settings::plugin,
@@ -186,12 +226,16 @@ pub fn run(options: GameOptions) -> ExitCode {
         screens::debrief::plugin,
         facilitator::plugin,
     ));
+    #[cfg(target_arch = "wasm32")]
+    app.add_plugins(browser::plugin);
     #[cfg(not(target_arch = "wasm32"))]
     {
         if let Some(path) = options.screenshot {
             app.insert_resource(screenshot::Tour::single(path))
                 .add_plugins(screenshot::plugin);
         } else if let Some(dir) = options.tour {
+            // The tour shows the facilitator's console and projector too.
+            app.world_mut().resource_mut::<Settings>().facilitator = true;
             // The tour's own game keeps its logs beside its pictures.
             app.world_mut().resource_mut::<records::Records>().data_dir = dir.join("data");
             app.insert_resource(screenshot::Tour::every_screen(dir))

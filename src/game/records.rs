@@ -1,7 +1,7 @@
 //! What the game keeps on the machine: the session log (rewritten whole after every month, so
 //! any game can be replayed or resumed) and the players' answers to the questionnaire (appended
-//! one line each, after consent). In the browser both stay in memory until the web build stores
-//! them.
+//! one line each, after consent). On the desktop they are files in the data directory; in the
+//! browser they are kept in the page's storage (see `platform`) and can be downloaded.
 use std::path::PathBuf;
 
 use bevy::prelude::*;
@@ -45,10 +45,7 @@ pub struct Records {
 impl Default for Records {
     fn default() -> Self {
         Records {
-            #[cfg(not(target_arch = "wasm32"))]
             data_dir: crate::platform::data_dir(),
-            #[cfg(target_arch = "wasm32")]
-            data_dir: PathBuf::new(),
             session_id: crate::platform::random_id(),
             session_log: None,
             feedback_log: None,
@@ -75,22 +72,41 @@ impl Records {
 
     /// Rewrites the session log after a month.
     pub fn save_session(&mut self, session: &Session) {
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let path = self
-                .data_dir
-                .join("sessions")
-                .join(format!("{}.json", self.session_id));
-            match crate::platform::write_atomically(&path, &session.log().to_json()) {
-                Ok(()) => {
-                    self.session_log = Some(path);
-                    self.error = None;
-                }
-                Err(e) => self.error = Some(e),
+        let path = self
+            .data_dir
+            .join("sessions")
+            .join(format!("{}.json", self.session_id));
+        match crate::platform::write_atomically(&path, &session.log().to_json()) {
+            Ok(()) => {
+                self.session_log = Some(path);
+                self.error = None;
             }
+            Err(e) => self.error = Some(e),
         }
-        #[cfg(target_arch = "wasm32")]
-        let _ = session;
+    }
+
+    /// Hands the player this game's session log as a file (the browser's way to keep it).
+    #[cfg(target_arch = "wasm32")]
+    pub fn download_session(&mut self, session: &Session) {
+        let name = format!("glassbank-{}.json", self.session_id);
+        if let Err(e) =
+            crate::platform::download(&name, &session.log().to_json(), "application/json")
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Hands the player the answers being given as a file, when the browser cannot keep them.
+    #[cfg(target_arch = "wasm32")]
+    pub fn download_answers(&mut self, session: &Session) {
+        let name = format!(
+            "glassbank-answers-{}-{}.jsonl",
+            self.session_id, self.questionnaire.respondent
+        );
+        let text = crate::feedback::to_json_lines(&self.responses(session));
+        if let Err(e) = crate::platform::download(&name, &text, "application/jsonl") {
+            self.questionnaire.error = Some(e);
+        }
     }
 
     /// The role the current respondent played, if they held a seat.
@@ -99,12 +115,11 @@ impl Records {
         session.humans().get(i).map(|s| s.role())
     }
 
-    /// Saves the current respondent's answers (to `path`, or the usual log), one line each.
-    pub fn save_answers(&mut self, session: &Session, path: Option<PathBuf>) {
+    /// The current respondent's answers, one response each.
+    fn responses(&self, session: &Session) -> Vec<Response> {
         let role = self.role(session);
         let now = crate::platform::utc_now();
-        let lines: Vec<Response> = self
-            .questionnaire
+        self.questionnaire
             .answers
             .iter()
             .map(|(q, a)| {
@@ -118,20 +133,20 @@ impl Records {
                     now.clone(),
                 )
             })
-            .collect();
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let path = path.unwrap_or_else(|| self.data_dir.join("feedback.jsonl"));
-            let text: Vec<String> = lines.iter().map(Response::to_line).collect();
-            let refs: Vec<&str> = text.iter().map(String::as_str).collect();
-            if let Err(e) = crate::platform::append_lines(&path, &refs) {
-                self.questionnaire.error = Some(e);
-                return;
-            }
-            self.feedback_log = Some(path);
+            .collect()
+    }
+
+    /// Saves the current respondent's answers (to `path`, or the usual log), one line each.
+    pub fn save_answers(&mut self, session: &Session, path: Option<PathBuf>) {
+        let lines = self.responses(session);
+        let path = path.unwrap_or_else(|| self.data_dir.join("feedback.jsonl"));
+        let text: Vec<String> = lines.iter().map(Response::to_line).collect();
+        let refs: Vec<&str> = text.iter().map(String::as_str).collect();
+        if let Err(e) = crate::platform::append_lines(&path, &refs) {
+            self.questionnaire.error = Some(e);
+            return;
         }
-        #[cfg(target_arch = "wasm32")]
-        let _ = path;
+        self.feedback_log = Some(path);
         self.kept.extend(lines);
         self.questionnaire.saved = true;
         self.questionnaire.error = None;
@@ -147,33 +162,43 @@ impl Records {
         };
     }
 
-    /// Writes this game's answers as CSV and JSON Lines beside the log.
+    /// Writes this game's answers as CSV and JSON Lines beside the log; in the browser, hands
+    /// them to the player as two downloaded files.
     pub fn export(&mut self) {
+        let Some(log) = self.feedback_log.clone() else {
+            return;
+        };
+        let text = crate::platform::read_text(&log).unwrap_or_default();
+        let (all, _) = crate::feedback::read_log(&text);
+        let ours: Vec<Response> = all
+            .into_iter()
+            .filter(|r| r.session == self.session_id)
+            .collect();
+        let dir = log.parent().map(PathBuf::from).unwrap_or_default();
+        let csv = dir.join(format!("feedback-{}.csv", self.session_id));
+        let jsonl = dir.join(format!("feedback-{}.jsonl", self.session_id));
+        let (csv_text, jsonl_text) = (
+            crate::feedback::to_csv(&ours),
+            crate::feedback::to_json_lines(&ours),
+        );
         #[cfg(not(target_arch = "wasm32"))]
-        {
-            let Some(log) = self.feedback_log.clone() else {
-                return;
-            };
-            let text = crate::platform::read_text(&log).unwrap_or_default();
-            let (all, _) = crate::feedback::read_log(&text);
-            let ours: Vec<Response> = all
-                .into_iter()
-                .filter(|r| r.session == self.session_id)
-                .collect();
-            let dir = log.parent().map(PathBuf::from).unwrap_or_default();
-            let csv = dir.join(format!("feedback-{}.csv", self.session_id));
-            let jsonl = dir.join(format!("feedback-{}.jsonl", self.session_id));
-            let written = crate::platform::write_atomically(&csv, &crate::feedback::to_csv(&ours))
+        let written = crate::platform::write_atomically(&csv, &csv_text)
+            .and_then(|()| crate::platform::write_atomically(&jsonl, &jsonl_text));
+        #[cfg(target_arch = "wasm32")]
+        let written = {
+            let name = |p: &PathBuf| p.file_name().map(|n| n.to_string_lossy().into_owned());
+            crate::platform::download(&name(&csv).unwrap_or_default(), &csv_text, "text/csv")
                 .and_then(|()| {
-                    crate::platform::write_atomically(
-                        &jsonl,
-                        &crate::feedback::to_json_lines(&ours),
+                    crate::platform::download(
+                        &name(&jsonl).unwrap_or_default(),
+                        &jsonl_text,
+                        "application/jsonl",
                     )
-                });
-            match written {
-                Ok(()) => self.exported = vec![csv, jsonl],
-                Err(e) => self.error = Some(e),
-            }
+                })
+        };
+        match written {
+            Ok(()) => self.exported = vec![csv, jsonl],
+            Err(e) => self.error = Some(e),
         }
     }
 }
@@ -193,39 +218,24 @@ pub struct SavedGames(pub Vec<SavedGame>);
 
 /// Reads the newest saved games of the data directory.
 pub fn list_saved(records: &Records) -> Vec<SavedGame> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        crate::platform::list_files_newest_first(&records.data_dir.join("sessions"), "json")
-            .into_iter()
-            .take(6)
-            .filter_map(|path| {
-                let text = crate::platform::read_text(&path).ok()?;
-                let log = crate::session::SessionLog::parse(&text).ok()?;
-                Some(SavedGame {
-                    path,
-                    scenario: log.scenario_id,
-                    months: log.turns.len(),
-                })
+    crate::platform::list_files_newest_first(&records.data_dir.join("sessions"), "json")
+        .into_iter()
+        .take(6)
+        .filter_map(|path| {
+            let text = crate::platform::read_text(&path).ok()?;
+            let log = crate::session::SessionLog::parse(&text).ok()?;
+            Some(SavedGame {
+                path,
+                scenario: log.scenario_id,
+                months: log.turns.len(),
             })
-            .collect()
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        let _ = records;
-        Vec::new()
-    }
+        })
+        .collect()
 }
 
 /// Reads a saved game and replays it to where it stopped.
 pub fn resume(path: &std::path::Path) -> Result<Session, String> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let text = crate::platform::read_text(path)?;
-        let log = crate::session::SessionLog::parse(&text)?;
-        Session::replay(&log, None)
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        Err(format!("{}: no files in the browser", path.display()))
-    }
+    let text = crate::platform::read_text(path)?;
+    let log = crate::session::SessionLog::parse(&text)?;
+    Session::replay(&log, None)
 }

@@ -116,6 +116,8 @@ impl Tour {
             Shot("14-debrief-money.png"),
             ShowDebrief(super::screens::debrief::Part::Hidden),
             Shot("15-debrief-hidden.png"),
+            ShowDebrief(super::screens::debrief::Part::Tables),
+            Shot("19-debrief-tables.png"),
             ShowDebrief(super::screens::debrief::Part::Questionnaire),
             Consent,
             Shot("16-questionnaire.png"),
@@ -233,8 +235,20 @@ fn drive(
             next.set(Screen::Debrief);
         }
         Step::ShowDebrief(part) => table.debrief = part,
-        Step::Console(open) => console.open = open,
-        Step::Projector(on) => console.projector = on,
+        Step::Console(open) => {
+            console.view = if open {
+                super::facilitator::View::Console
+            } else {
+                super::facilitator::View::Players
+            }
+        }
+        Step::Projector(on) => {
+            console.view = if on {
+                super::facilitator::View::Projector
+            } else {
+                super::facilitator::View::Players
+            }
+        }
         Step::Timer(minutes) => {
             console.timer_minutes = minutes;
             table.timer.limit_secs = minutes * 60;

@@ -1,4 +1,4 @@
-//! Settings: language, size of the interface, full screen. Escape opens them, F11 toggles full
+//! Settings: language, size of the interface, full screen, facilitator mode. Escape opens them, F11 toggles full
 //! screen, Ctrl and +/- zoom (egui's own keys).
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
@@ -44,6 +44,15 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, settings: &Settings) -> Vec<Ac
         let mut full = settings.fullscreen;
         if ui.checkbox(&mut full, tr.get("fullscreen-key")).changed() {
             actions.push(Action::SetFullscreen(full));
+        }
+        ui.end_row();
+        ui.label(tr.get("facilitator-mode"));
+        let mut on = settings.facilitator;
+        if ui
+            .checkbox(&mut on, tr.get("facilitator-mode-keys"))
+            .changed()
+        {
+            actions.push(Action::SetFacilitator(on));
         }
         ui.end_row();
     });

@@ -10,7 +10,7 @@ pub use error::{Problem, ScenarioError};
 pub use ids::ActorIds;
 pub use schema::*;
 
-use crate::sim::{Economy, EconomyConfig, Seat, SimError, Turn};
+use crate::sim::{Economy, EconomyConfig, Seat, Shock, SimError, Transparency, Turn};
 
 /// A scenario that read and checked without a problem, with what it builds.
 #[derive(Clone, Debug)]
@@ -121,6 +121,16 @@ impl Scenario {
     /// Every scripted event, by turn.
     pub fn timeline(&self) -> &[Scheduled] {
         &self.timeline
+    }
+
+    /// The same scenario held under one layer: it starts under `layer` and the timeline's
+    /// changes of layer are left out. A second table, for comparison.
+    pub fn under(&self, layer: Transparency) -> Scenario {
+        let mut held = self.clone();
+        held.economy.params.transparency = layer;
+        held.timeline
+            .retain(|e| !matches!(e.what, Scripted::Shock(Shock::Transparency(_))));
+        held
     }
 
     /// The scripted events at the start of `turn`.

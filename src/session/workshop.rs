@@ -3,7 +3,7 @@
 //! as a second table under another transparency layer.
 use super::Session;
 use crate::scenario::Text;
-use crate::sim::{Shock, Transparency, Turn, TurnReport, bot_decisions};
+use crate::sim::{Seat, Shock, Transparency, Turn, TurnReport, bot_decisions};
 
 impl Session {
     /// The game as it stood after month `after` (0: before the first month), replayed from its
@@ -45,21 +45,63 @@ impl Session {
         self.paused = None;
     }
 
+    /// The human seats that have not finished this month yet.
+    pub fn waiting(&self) -> Vec<Seat> {
+        self.humans
+            .iter()
+            .zip(&self.done)
+            .filter(|(_, done)| !**done)
+            .map(|(s, _)| *s)
+            .collect()
+    }
+
+    /// Plays the month now, with what the humans still deciding have so far (the facilitator
+    /// moving a slow table on).
+    pub fn play_now(&mut self) -> Result<TurnReport, String> {
+        if self.paused.is_some() {
+            return Err("the table is stopped for discussion".into());
+        }
+        self.play_turn()
+    }
+
+    /// A message from the facilitator, in the news of the month being decided.
+    pub fn announce(&mut self, text: Text) {
+        if !text.en.trim().is_empty() || !text.fr.trim().is_empty() {
+            self.news.push(text);
+        }
+    }
+
     /// Whether the table is stopped for discussion, and on which question.
     pub fn paused(&self) -> Option<Option<&Text>> {
         self.paused.as_ref().map(Option::as_ref)
     }
 
-    /// A second table: the same scenario, seed and seats, under another transparency layer
-    /// from the first month, to compare what transparency changes.
+    /// A second table: the same scenario, seed and seats held under another transparency layer
+    /// from the first month. It has played the months this table has: the humans' decisions of
+    /// each month, the bots' own under its layer, and the facilitator's shocks but for changes
+    /// of layer. Comparing the two shows what transparency changed.
     pub fn treatment(&self, layer: Transparency) -> Result<Session, String> {
         let mut other = Session::new(
-            self.scenario.clone(),
+            self.scenario.under(layer),
             self.humans.clone(),
             &self.bots,
             Some(self.seed),
         )?;
-        other.apply_shock(Shock::Transparency(layer))?;
+        let not_layer = |s: &&Shock| !matches!(s, Shock::Transparency(_));
+        for played in &self.played {
+            for &shock in played.extra_shocks.iter().filter(not_layer) {
+                other.apply_shock(shock)?;
+            }
+            let mut decisions = bot_decisions(&other.economy, &other.humans);
+            decisions.extend(played.decisions.of_seats(&self.humans));
+            other
+                .play_decided(decisions)
+                .map_err(|e| format!("month {}: {e}", played.turn))?;
+        }
+        for &shock in self.extra_shocks.iter().filter(not_layer) {
+            other.apply_shock(shock)?;
+        }
+        other.paused = None;
         Ok(other)
     }
 }
@@ -68,7 +110,7 @@ impl Session {
 mod tests {
     use super::*;
     use crate::scenario::load;
-    use crate::sim::{BankId, Seat};
+    use crate::sim::{BankId, Money};
 
     fn hidden_fees() -> crate::scenario::Scenario {
         load(
@@ -174,5 +216,62 @@ mod tests {
             glass.economy().reports()[0].transparency,
             Transparency::Glass
         );
+    }
+
+    #[test]
+    fn a_second_table_plays_the_humans_decisions_under_its_own_layer() {
+        let banker = Seat::RetailBanker(BankId(0));
+        let mut s = Session::new(hidden_fees(), vec![banker], &[], Some(4)).unwrap();
+        for month in 0..5 {
+            if let Some(super::super::Draft::Retail(d)) = s.draft_mut(banker) {
+                d.fees.account_fee = Money::euros(3 + month);
+            }
+            s.commit(banker).unwrap();
+        }
+        s.apply_shock(Shock::PolicyRate(crate::sim::Bp(300)))
+            .unwrap();
+        let glass = s.treatment(Transparency::Glass).unwrap();
+        assert_eq!(glass.turn(), s.turn());
+        let fee = |t: &Session| t.economy().bank(BankId(0)).unwrap().retail.fees.account_fee;
+        assert_eq!(fee(&glass), Money::euros(7));
+        assert_eq!(fee(&glass), fee(&s));
+        // The facilitator's pending shock is there too, and the layer holds.
+        assert_eq!(glass.economy().params().policy_rate, crate::sim::Bp(300));
+        assert!(
+            glass
+                .economy()
+                .reports()
+                .iter()
+                .all(|r| r.transparency == Transparency::Glass)
+        );
+        // The same table under its own layer is the same game.
+        let same = s.treatment(s.economy().params().transparency).unwrap();
+        assert_eq!(
+            same.economy().ledger().fingerprint(),
+            s.economy().ledger().fingerprint()
+        );
+        let (a, b) = (s.economy().outcome(), glass.economy().outcome());
+        assert_eq!(b.surprise_fees, Money::ZERO);
+        assert!(a.surprise_fees.is_positive());
+    }
+
+    #[test]
+    fn the_facilitator_can_move_a_slow_table_on_and_speak_to_it() {
+        let a = Seat::RetailBanker(BankId(0));
+        let b = Seat::BusinessBanker(BankId(1));
+        let mut s = Session::new(hidden_fees(), vec![a, b], &[], Some(2)).unwrap();
+        s.commit(a).unwrap();
+        assert_eq!(s.waiting(), vec![b]);
+        s.announce(Text {
+            en: "Five minutes left".into(),
+            fr: "Plus que cinq minutes".into(),
+        });
+        assert!(s.news().iter().any(|t| t.en == "Five minutes left"));
+        s.pause(None);
+        assert!(s.play_now().is_err());
+        s.resume();
+        s.play_now().unwrap();
+        assert_eq!(s.turn(), 2);
+        assert_eq!(s.waiting(), vec![a, b]);
     }
 }

@@ -21,6 +21,14 @@ pub enum Transparency {
     Glass,
 }
 
+impl Transparency {
+    pub const ALL: [Transparency; 3] = [
+        Transparency::Opaque,
+        Transparency::Disclosed,
+        Transparency::Glass,
+    ];
+}
+
 /// A rule-based way of playing a seat.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,

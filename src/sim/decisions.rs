@@ -114,6 +114,37 @@ pub struct Decisions {
 }
 
 impl Decisions {
+    /// Only the decisions of these seats (no verdicts: cases belong to one game).
+    pub fn of_seats(&self, seats: &[Seat]) -> Decisions {
+        Decisions {
+            retail: self
+                .retail
+                .iter()
+                .filter(|(b, _)| seats.contains(&Seat::RetailBanker(*b)))
+                .copied()
+                .collect(),
+            business: self
+                .business
+                .iter()
+                .filter(|(b, _)| seats.contains(&Seat::BusinessBanker(*b)))
+                .copied()
+                .collect(),
+            merchants: self
+                .merchants
+                .iter()
+                .filter(|(m, _)| seats.contains(&Seat::Merchant(*m)))
+                .copied()
+                .collect(),
+            clients: self
+                .clients
+                .iter()
+                .filter(|(c, _)| seats.contains(&Seat::Client(*c)))
+                .copied()
+                .collect(),
+            verdicts: Vec::new(),
+        }
+    }
+
     /// Adds the decisions of `other`; a later decision for the same seat replaces an earlier one.
     pub fn extend(&mut self, other: Decisions) {
         let Decisions {

@@ -9,6 +9,7 @@ mod error;
 mod ids;
 mod ledger;
 mod money;
+mod outcome;
 mod population;
 mod pricing;
 mod report;
@@ -40,6 +41,7 @@ pub use ledger::{
     Product, Retention, Totals, Transaction,
 };
 pub use money::{Bp, Money, Overflow};
+pub use outcome::{BankOutcome, Outcome};
 pub use population::{
     ClientPopulation, MerchantPopulation, ShopKind, Span, StrategyMix, TownSpec, euro_area_params,
     ordinary_bank, populate, town,

@@ -116,10 +116,7 @@ pub fn shock_text(tr: &Translations, shock: &crate::sim::Shock) -> String {
         Shock::FraudWave { months, .. } => tr.format("shock-fraud", &[("months", months.into())]),
         Shock::Transparency(layer) => tr.format(
             "shock-layer",
-            &[(
-                "layer",
-                tr.get(&format!("layer-{layer:?}").to_lowercase()).into(),
-            )],
+            &[("layer", tr.get(crate::game::layer_key(layer)).into())],
         ),
     }
 }

@@ -54,6 +54,13 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, catalog: &Catalog) -> Vec<Acti
             if down && catalog.chosen + 1 < catalog.entries.len() {
                 actions.push(Action::ChooseScenario(catalog.chosen + 1));
             }
+            // In the browser a player opens a scenario file of their own.
+            if cfg!(target_arch = "wasm32") {
+                ui.add_space(12.0);
+                if ui.button(tr.get("open-scenario-file")).clicked() {
+                    actions.push(Action::PickScenarioFile);
+                }
+            }
         });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {

@@ -27,15 +27,17 @@ pub enum Part {
     Results,
     Money,
     Hidden,
+    Tables,
     Discussion,
     Questionnaire,
 }
 
 impl Part {
-    pub const ALL: [Part; 5] = [
+    pub const ALL: [Part; 6] = [
         Part::Results,
         Part::Money,
         Part::Hidden,
+        Part::Tables,
         Part::Discussion,
         Part::Questionnaire,
     ];
@@ -45,6 +47,7 @@ impl Part {
             Part::Results => "debrief-results",
             Part::Money => "debrief-money",
             Part::Hidden => "debrief-hidden",
+            Part::Tables => "debrief-tables",
             Part::Discussion => "debrief-discussion",
             Part::Questionnaire => "debrief-questionnaire",
         }
@@ -57,6 +60,7 @@ pub fn show(
     session: &Session,
     records: &mut Records,
     part: &mut Part,
+    compare: &mut super::tables::Comparison,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     super::top_bar(ui, tr, &tr.get("debrief"), &mut actions);
@@ -64,6 +68,9 @@ pub fn show(
         ui.horizontal(|ui| {
             if ui.button(tr.get("new-game")).clicked() {
                 actions.push(Action::NewGame);
+            }
+            if cfg!(target_arch = "wasm32") && ui.button(tr.get("download-session-log")).clicked() {
+                actions.push(Action::DownloadSessionLog);
             }
             if let Some(path) = &records.session_log {
                 ui.label(
@@ -88,6 +95,7 @@ pub fn show(
             Part::Results => results(ui, tr, session),
             Part::Money => money(ui, tr, session),
             Part::Hidden => hidden(ui, tr, session),
+            Part::Tables => super::tables::show(ui, tr, session, compare),
             Part::Discussion => discussion(ui, tr, session),
             Part::Questionnaire => questionnaire(ui, tr, session, records, &mut actions),
         });
@@ -406,6 +414,7 @@ fn questionnaire(
                     ui.visuals().error_fg_color,
                     tr.format("save-failed", &[("error", e.clone().into())]),
                 );
+                #[cfg(not(target_arch = "wasm32"))]
                 ui.horizontal(|ui| {
                     ui.label(tr.get("save-elsewhere"));
                     ui.text_edit_singleline(&mut q.other_path);
@@ -414,6 +423,11 @@ fn questionnaire(
                         actions.push(Action::SaveAnswersTo(q.other_path.trim().to_string()));
                     }
                 });
+                // The browser cannot keep them: the player takes them as a file.
+                #[cfg(target_arch = "wasm32")]
+                if ui.button(tr.get("download-answers")).clicked() {
+                    actions.push(Action::DownloadAnswers);
+                }
             }
             let ready = !q.answers.is_empty();
             if ui
@@ -429,7 +443,6 @@ fn questionnaire(
         if ui.button(tr.get("next-respondent")).clicked() {
             actions.push(Action::NextRespondent);
         }
-        #[cfg(not(target_arch = "wasm32"))]
         if records.feedback_log.is_some() && ui.button(tr.get("export-answers")).clicked() {
             actions.push(Action::ExportFeedback);
         }
@@ -520,6 +533,7 @@ fn system(
         session,
         &mut records,
         &mut table.debrief,
+        &mut table.compare,
     ));
     Ok(())
 }

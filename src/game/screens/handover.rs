@@ -61,11 +61,15 @@ fn system(
     mut contexts: EguiContexts,
     tr: Res<Tr>,
     table: Res<Table>,
+    console: Res<crate::game::facilitator::Console>,
     mut out: MessageWriter<Action>,
 ) -> Result {
     let Some(session) = table.session.as_ref() else {
         return Ok(());
     };
+    if console.view != crate::game::facilitator::View::Players {
+        return Ok(());
+    }
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
     out.write_batch(show(&mut root, &tr.0, session));

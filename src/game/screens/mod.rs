@@ -5,6 +5,7 @@ pub mod choice;
 pub mod debrief;
 pub mod handover;
 pub mod seats;
+pub mod tables;
 pub mod title;
 pub mod turn;
 

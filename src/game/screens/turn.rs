@@ -106,7 +106,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
             ui.label(format::rate(lang, view.policy_rate));
             ui.separator();
             glossary::term(ui, tr, "layer");
-            ui.label(tr.get(&format!("layer-{:?}", view.layer).to_lowercase()));
+            ui.label(tr.get(crate::game::layer_key(view.layer)));
         });
     });
     let human = session.active().is_some();
@@ -193,15 +193,13 @@ fn system(
     mut times: ResMut<crate::game::UiTimes>,
     mut out: MessageWriter<Action>,
 ) -> Result {
+    if console.view != crate::game::facilitator::View::Players {
+        return Ok(());
+    }
     let ctx = contexts.ctx_mut()?;
     let start = crate::platform::now();
     let mut root = root_ui(ctx);
-    match table.session.as_ref().filter(|_| console.projector) {
-        Some(session) => crate::game::facilitator::projector(&mut root, &tr.0, session),
-        None => {
-            out.write_batch(show(&mut root, &tr.0, &mut table));
-        }
-    }
+    out.write_batch(show(&mut root, &tr.0, &mut table));
     times
         .turn_screen
         .push(start.elapsed().as_secs_f32() * 1_000.0);

@@ -1,0 +1,171 @@
+//! The desktop's side of the platform: files in the data directory, appended and replaced
+//! safely, and the terminal.
+
+/// Reads a text file.
+pub fn read_text(path: &std::path::Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Whether a file exists.
+pub fn exists(path: &std::path::Path) -> bool {
+    path.exists()
+}
+
+/// Writes a text file, creating its folder.
+pub fn write_text(path: &std::path::Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Whether standard error is a terminal, where progress may be drawn.
+pub fn stderr_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+}
+
+/// The files of a folder with an extension, sorted; none if the folder is missing.
+pub fn list_files(dir: &std::path::Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == extension))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// The files of a folder with an extension, the most recently changed first.
+pub fn list_files_newest_first(dir: &std::path::Path, extension: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<(std::time::SystemTime, std::path::PathBuf)> = list_files(dir, extension)
+        .into_iter()
+        .map(|p| {
+            let when = std::fs::metadata(&p)
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            (when, p)
+        })
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    files.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Creates a folder and its parents; a failure shows when writing into it.
+pub fn create_dir_all(dir: &std::path::Path) {
+    if !dir.as_os_str().is_empty() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+}
+
+/// Where the game keeps its logs on this machine: `GLASSBANK_DATA_DIR`, or the platform's data
+/// directory (`~/.local/share/glassbank` on Linux).
+pub fn data_dir() -> std::path::PathBuf {
+    use std::path::PathBuf;
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(dir) = env("GLASSBANK_DATA_DIR") {
+        return dir;
+    }
+    let base = if cfg!(target_os = "windows") {
+        env("APPDATA")
+    } else if cfg!(target_os = "macos") {
+        env("HOME").map(|h| h.join("Library/Application Support"))
+    } else {
+        env("XDG_DATA_HOME").or_else(|| env("HOME").map(|h| h.join(".local/share")))
+    };
+    base.unwrap_or_else(|| PathBuf::from(".")).join("glassbank")
+}
+
+/// Appends one line to a log file, creating it. The line goes out in a single write and is
+/// flushed to disk; if a crash left the file ending mid-line, that fragment is closed first so
+/// it stays a line of its own and never spoils this one.
+pub fn append_line(path: &std::path::Path, line: &str) -> Result<(), String> {
+    append_lines(path, &[line])
+}
+
+/// Appends several lines at once, in a single write: either all of them reach the file or, if
+/// the write fails, the player is told and can try again without doubling any.
+pub fn append_lines(path: &std::path::Path, lines: &[&str]) -> Result<(), String> {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .read(true)
+        .open(path)
+        .map_err(fail)?;
+    let mut record = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum::<usize>() + 1);
+    if file.metadata().map_err(fail)?.len() > 0 {
+        let mut last = [0u8; 1];
+        file.seek(SeekFrom::End(-1)).map_err(fail)?;
+        file.read_exact(&mut last).map_err(fail)?;
+        if last[0] != b'\n' {
+            record.push('\n');
+        }
+    }
+    for line in lines {
+        record.push_str(line);
+        record.push('\n');
+    }
+    file.write_all(record.as_bytes()).map_err(fail)?;
+    file.sync_data().map_err(fail)
+}
+
+/// Replaces a file's content all at once: written beside it, flushed, then renamed over it, so
+/// a crash leaves either the old file or the new one.
+pub fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    let mut file = std::fs::File::create(&tmp).map_err(fail)?;
+    file.write_all(text.as_bytes()).map_err(fail)?;
+    file.sync_data().map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::random_id;
+
+    #[test]
+    fn an_unwritable_place_gives_a_message_not_a_loss() {
+        let full = append_line(std::path::Path::new("/dev/full"), "x");
+        assert!(full.is_err_and(|e| e.contains("/dev/full")));
+        let under_a_file = append_line(std::path::Path::new("/dev/null/feedback.jsonl"), "x");
+        assert!(under_a_file.is_err());
+    }
+
+    #[test]
+    fn a_fragment_left_by_a_crash_stays_a_line_of_its_own() {
+        let dir = std::env::temp_dir().join(format!("glassbank-append-{}", random_id()));
+        let path = dir.join("log.jsonl");
+        append_line(&path, "one").unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\"cut"))
+            .unwrap();
+        append_line(&path, "two").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "one\n{\"cut\ntwo\n"
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

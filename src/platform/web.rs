@@ -1,0 +1,262 @@
+//! The browser's side of the platform: the game's "files" (session logs, the feedback log) live
+//! in the page's local storage, so they survive a reload; files go out as downloads; the page
+//! hears which screen is open and hands over a scenario file the player opened.
+//!
+//! A file is one storage item under `glassbank:PATH`, written with one `setItem` (the old text
+//! or the new, never half). An appended log adds one item per append, `glassbank:PATH|000001`
+//! and on: nothing already stored is ever rewritten. A full storage gives a message.
+use std::path::{Path, PathBuf};
+use wasm_bindgen::{JsCast, JsValue};
+
+const PREFIX: &str = "glassbank:";
+
+fn storage() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .ok_or("no browser window")?
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or_else(|| "this browser does not let the game keep anything".to_string())
+}
+
+fn key(path: &Path) -> String {
+    format!("{PREFIX}{}", path.display())
+}
+
+fn part_key(key: &str, n: u32) -> String {
+    format!("{key}|{n:06}")
+}
+
+fn time_key(key: &str) -> String {
+    format!("{key}|t")
+}
+
+/// Why the browser refused to keep something, in words.
+fn refused(path: &Path, e: JsValue) -> String {
+    let name = js_sys::Reflect::get(&e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name.contains("Quota") {
+        format!(
+            "{}: the browser's storage for this page is full; download what you need, then free some space",
+            path.display()
+        )
+    } else {
+        format!(
+            "{}: the browser refused to store it ({name})",
+            path.display()
+        )
+    }
+}
+
+fn get(s: &web_sys::Storage, key: &str) -> Option<String> {
+    s.get_item(key).ok().flatten()
+}
+
+/// The appended parts of a log, in order.
+fn parts(s: &web_sys::Storage, key: &str) -> Vec<String> {
+    (1..).map_while(|n| get(s, &part_key(key, n))).collect()
+}
+
+fn touch(s: &web_sys::Storage, key: &str) {
+    let _ = s.set_item(&time_key(key), &js_sys::Date::now().to_string());
+}
+
+/// Reads a stored text.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let s = storage()?;
+    let k = key(path);
+    let base = get(&s, &k);
+    let parts = parts(&s, &k);
+    if base.is_none() && parts.is_empty() {
+        return Err(format!("{}: not kept in this browser", path.display()));
+    }
+    let mut text = base.unwrap_or_default();
+    for p in parts {
+        text.push_str(&p);
+    }
+    Ok(text)
+}
+
+/// Whether a text is stored under this path.
+pub fn exists(path: &Path) -> bool {
+    read_text(path).is_ok()
+}
+
+/// Stores a text, replacing what was there.
+pub fn write_text(path: &Path, text: &str) -> Result<(), String> {
+    write_atomically(path, text)
+}
+
+/// Replaces a stored text all at once (one `setItem`), dropping parts appended before.
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+    let s = storage()?;
+    let k = key(path);
+    s.set_item(&k, text).map_err(|e| refused(path, e))?;
+    for n in (1..).take_while(|&n| get(&s, &part_key(&k, n)).is_some()) {
+        let _ = s.remove_item(&part_key(&k, n));
+    }
+    touch(&s, &k);
+    Ok(())
+}
+
+/// Appends one line to a stored log.
+pub fn append_line(path: &Path, line: &str) -> Result<(), String> {
+    append_lines(path, &[line])
+}
+
+/// Appends lines to a stored log as one new item: all of them are kept or, if the storage is
+/// full, none, and the player is told.
+pub fn append_lines(path: &Path, lines: &[&str]) -> Result<(), String> {
+    let s = storage()?;
+    let k = key(path);
+    let next = parts(&s, &k).len() as u32 + 1;
+    let mut record = String::new();
+    // A stored text that does not end its last line gets it closed first.
+    let before = read_text(path).unwrap_or_default();
+    if !before.is_empty() && !before.ends_with('\n') {
+        record.push('\n');
+    }
+    for line in lines {
+        record.push_str(line);
+        record.push('\n');
+    }
+    s.set_item(&part_key(&k, next), &record)
+        .map_err(|e| refused(path, e))?;
+    touch(&s, &k);
+    Ok(())
+}
+
+/// Nothing to create: storage has no folders.
+pub fn create_dir_all(_dir: &Path) {}
+
+/// Where the game's texts are kept in the browser's storage.
+pub fn data_dir() -> PathBuf {
+    PathBuf::from("glassbank")
+}
+
+/// No terminal in a browser.
+pub fn stderr_is_terminal() -> bool {
+    false
+}
+
+/// The stored texts of a "folder" with an extension, sorted.
+pub fn list_files(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let Ok(s) = storage() else {
+        return Vec::new();
+    };
+    let folder = format!("{PREFIX}{}/", dir.display());
+    let suffix = format!(".{extension}");
+    let mut files: Vec<PathBuf> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| {
+            let name = k.strip_prefix(&folder)?;
+            (!name.contains('/') && !name.contains('|') && name.ends_with(&suffix))
+                .then(|| dir.join(name))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The stored texts of a "folder", the most recently changed first.
+pub fn list_files_newest_first(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    let Ok(s) = storage() else {
+        return Vec::new();
+    };
+    let mut files: Vec<(f64, PathBuf)> = list_files(dir, extension)
+        .into_iter()
+        .map(|p| {
+            let when = get(&s, &time_key(&key(&p)))
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(0.0);
+            (when, p)
+        })
+        .collect();
+    files.sort_by(|a, b| b.0.total_cmp(&a.0));
+    files.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Hands a text to the player as a downloaded file.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("{name}: could not {what}");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("reach the page"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("make the file"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("make the file"))?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(|| fail("make the link"))?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn window_set(name: &str, value: &JsValue) {
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &name.into(), value);
+    }
+}
+
+/// Tells the page which screen is open (`window.glassbankScreen`), and when the game first
+/// drew (`window.glassbankReadyAt`, milliseconds after navigation): the page then drops its
+/// loading indicator.
+pub fn show_screen(name: &str) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let first = js_sys::Reflect::get(&w, &"glassbankReadyAt".into())
+        .map(|v| v.is_undefined())
+        .unwrap_or(false);
+    if first && let Some(p) = w.performance() {
+        window_set("glassbankReadyAt", &JsValue::from_f64(p.now()));
+    }
+    window_set("glassbankScreen", &JsValue::from_str(name));
+}
+
+/// A scenario file the player opened in the page (`window.glassbankOpened`, set by the
+/// page's file picker), taken once: its name and text.
+pub fn take_opened_scenario() -> Option<(String, String)> {
+    let w = web_sys::window()?;
+    let opened = js_sys::Reflect::get(&w, &"glassbankOpened".into()).ok()?;
+    if opened.is_undefined() || opened.is_null() {
+        return None;
+    }
+    window_set("glassbankOpened", &JsValue::UNDEFINED);
+    let field = |f: &str| js_sys::Reflect::get(&opened, &f.into()).ok()?.as_string();
+    Some((field("name")?, field("text")?))
+}
+
+/// Opens the page's file picker for a scenario file.
+pub fn pick_scenario_file() {
+    let picker = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("scenario-file"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(picker) = picker {
+        picker.click();
+    }
+}
+
+/// The browser's preferred language code, such as `fr-FR`.
+pub fn preferred_language() -> Option<String> {
+    web_sys::window()?.navigator().language()
+}
+
+/// Whether the page's address asks for facilitator mode (`?facilitator`).
+pub fn facilitator_requested() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.contains("facilitator"))
+}
