@@ -1,7 +1,9 @@
 // End-to-end test of the browser build in Debian's headless Chromium (playwright-core, never a
 // downloaded browser). Serves the bundle on 127.0.0.1, loads it, checks the console for panics
-// and errors, plays a whole game from the title to the questionnaire, reloads and checks that
-// the answers and the session log are still kept. Writes screenshots, the browser's session log
+// and errors, opens a scenario file from disk and plays it from the title to the questionnaire
+// with real clicks and keys, reloads and checks that
+// the answers and the session log are still kept; a full storage gives a message and loses
+// nothing. Writes screenshots, the browser's session log
 // (for the desktop replay in test.sh) and timings into OUT.
 // Usage: node web/test.mjs DIST OUT     (PLAYWRIGHT_DIR: where playwright-core is installed)
 import http from 'node:http';
@@ -9,8 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
-const [dist, out] = process.argv.slice(2);
-if (!dist || !out) throw new Error('usage: node web/test.mjs DIST OUT');
+const [distArg, out] = process.argv.slice(2);
+if (!distArg || !out) throw new Error('usage: node web/test.mjs DIST OUT');
+const dist = path.resolve(distArg);
 fs.mkdirSync(out, { recursive: true });
 const require = createRequire(path.join(process.env.PLAYWRIGHT_DIR || '.', 'node_modules') + '/');
 const { chromium } = require('playwright-core');
@@ -22,7 +25,7 @@ const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://localhost');
   let file = path.join(dist, decodeURIComponent(url.pathname));
   if (file.endsWith('/')) file += 'index.html';
-  if (!file.startsWith(path.resolve(dist)) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+  if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
   const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
   const accepts = req.headers['accept-encoding'] || '';
   if (accepts.includes('br') && fs.existsSync(file + '.br')) { file += '.br'; headers['Content-Encoding'] = 'br'; }
@@ -71,19 +74,30 @@ async function screen(name, timeout = 30000) {
 async function key(k, times = 1) {
   for (let i = 0; i < times; i++) { await page.keyboard.press(k); await sleep(150); }
 }
+const logged = text => consoleLines.some(l => l.includes(text));
 const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
   .filter(k => k.startsWith('glassbank:')).map(k => [k, localStorage.getItem(k)])));
 // Where the controls are in a 1280x720 window, read off the screenshots (egui draws into the
 // canvas: there is no DOM to query). A layout change moves them: look at the screenshots.
 const at = {
-  play: [640, 446],
-  questionnaire: [497, 43],
-  consent: [80, 190],
-  answer: [60, 250],
-  save: [80, 330],
+  play: [640, 382],
+  open: [90, 203],
+  questionnaire: [634, 49],
+  consent: [106, 175],
+  answer: [68, 256],
+  save: [71, 445],
+  next: [53, 185],
 };
 /** Clicks a point of the window. */
-async function click(x, y) { await page.mouse.click(x, y); await sleep(300); }
+async function click(x, y) {
+  // Pressed over a few frames: a software-rendered frame can take longer than a quick click.
+  await page.mouse.move(x, y);
+  await sleep(150);
+  await page.mouse.down();
+  await sleep(150);
+  await page.mouse.up();
+  await sleep(400);
+}
 
 try {
   // 1. Load: the title screen, timed from navigation to the first frame of the game.
@@ -97,6 +111,19 @@ try {
   await click(...at.play);
   await screen('Choice');
   await screenshot('choice');
+
+  // 3. The player opens a scenario file of their own: one_town cut to six months.
+  const own = path.join(out, 'short_town.ron');
+  const shipped = fs.readFileSync(new URL('../scenarios/one_town.ron', import.meta.url), 'utf8');
+  fs.writeFileSync(own, shipped.replace('id: "one_town"', 'id: "short_town"').replace('turns: 24', 'turns: 6'));
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 10000 }),
+    click(...at.open),
+  ]);
+  await chooser.setFiles(own);
+  await page.waitForFunction(() => window.glassbankOpened === undefined, null, { timeout: 10000 });
+  await sleep(500);
+  await screenshot('own-scenario');
   await key('Enter');
   await screen('Seats');
   await screenshot('seats');
@@ -104,32 +131,66 @@ try {
   await screen('Turn');
   await screenshot('first-month');
 
-  // 3. The whole game (one_town, 24 months): end each month with Ctrl+Enter.
-  for (let month = 1; month <= 24; month++) {
-    await key('Control+Enter');
-    const now = await page.evaluate(() => window.glassbankScreen);
-    if (now === 'Debrief') break;
+  // 4. The whole game (six months): end each month with Ctrl+Enter, held over a few
+  // frames (the game reads the modifier frame by frame; a software-rendered frame is slow).
+  for (let tries = 0; tries < 120; tries++) {
+    if (await page.evaluate(() => window.glassbankScreen) === 'Debrief') break;
+    await page.keyboard.down('Control');
+    await sleep(120);
+    await page.keyboard.press('Enter');
+    await sleep(120);
+    await page.keyboard.up('Control');
+    await sleep(150);
   }
   await screen('Debrief');
   await screenshot('debrief');
   const afterGame = await stored();
   const logKey = Object.keys(afterGame).find(k => k.includes('/sessions/') && k.endsWith('.json'));
   if (!logKey) throw new Error('no session log kept in the browser');
+  if (!afterGame[logKey].includes('"short_town"')) throw new Error('the game did not play the opened scenario');
   fs.writeFileSync(path.join(out, 'browser-session.json'), afterGame[logKey]);
 
-  // 4. The questionnaire: open it, agree, answer the first question, save.
+  // 5. The questionnaire: open it, agree, answer a question, save (the game logs the save).
   await click(...at.questionnaire);
   await screenshot('questionnaire');
-  await click(...at.consent);
-  await screenshot('consent');
-  await click(...at.answer);
-  await click(...at.save);
+  for (let attempt = 0; attempt < 3 && !logged('answers saved'); attempt++) {
+    await click(...at.consent); // once agreed, this spot is empty space
+    await screenshot('consent');
+    await click(...at.answer);
+    await click(...at.save);
+    await sleep(500);
+  }
   await screenshot('answers-saved');
   const afterSave = await stored();
   const feedback = Object.entries(afterSave).filter(([k]) => k.includes('feedback.jsonl|'));
   report.answers_saved = feedback.map(([, v]) => v.trim().split('\n').length).reduce((a, b) => a + b, 0);
 
-  // 5. Reload: the answers and the saved game are still there.
+  // 6. A full storage: the next player's answers get a message, nothing kept is lost.
+  await click(...at.next);
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 10, 64]) {
+      try { for (;;) { localStorage.setItem(`filler-${n++}`, 'x'.repeat(size)); } } catch (_) { /* full */ }
+    }
+    return n;
+  });
+  for (let attempt = 0; attempt < 3 && !logged('answers not saved'); attempt++) {
+    await click(...at.consent);
+    await click(...at.answer);
+    await click(...at.save);
+    await sleep(500);
+  }
+  await screenshot('storage-full');
+  if (!logged('storage for this page is full')) throw new Error('no message when the storage was full');
+  const whenFull = await stored();
+  const partsWhenFull = Object.keys(whenFull).filter(k => k.includes('feedback.jsonl|')).length;
+  if (partsWhenFull !== feedback.length) throw new Error('a save into a full storage changed the kept answers');
+  for (const [k, v] of feedback) if (whenFull[k] !== v) throw new Error(`${k} changed when the storage was full`);
+  report.storage_full_fillers = filled;
+  await page.evaluate(() => Object.keys(localStorage).filter(k => k.startsWith('filler-'))
+    .forEach(k => localStorage.removeItem(k)));
+
+  // 7. Reload: the answers and the saved game are still there.
   await page.reload({ waitUntil: 'load' });
   await screen('Title', 120000);
   report.first_frame_after_reload_ms = Math.round(await page.evaluate(() => window.glassbankReadyAt));

@@ -143,9 +143,11 @@ impl Records {
         let text: Vec<String> = lines.iter().map(Response::to_line).collect();
         let refs: Vec<&str> = text.iter().map(String::as_str).collect();
         if let Err(e) = crate::platform::append_lines(&path, &refs) {
+            warn!("answers not saved: {e}");
             self.questionnaire.error = Some(e);
             return;
         }
+        info!("{} answers saved to {}", lines.len(), path.display());
         self.feedback_log = Some(path);
         self.kept.extend(lines);
         self.questionnaire.saved = true;

@@ -35,6 +35,10 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, catalog: &Catalog) -> Vec<Acti
         .show(ui, |ui| {
             for (i, e) in catalog.entries.iter().enumerate() {
                 let name = match &e.scenario {
+                    // A file of the player's own says which file it is.
+                    Ok(s) if !e.path.starts_with("scenarios/") => {
+                        format!("{} ({})", s.title().get(lang), e.path)
+                    }
                     Ok(s) => s.title().get(lang).to_string(),
                     Err(_) => format!("⚠ {}", e.path),
                 };
