@@ -153,6 +153,9 @@ pub struct BankOwn {
     /// Last month's P&L and activity.
     pub last_pnl: BankPnl,
     pub last_activity: BankActivity,
+    /// Households and shops banking here now (also before the first month).
+    pub clients_now: u32,
+    pub merchants_now: u32,
     /// Every month's P&L so far.
     pub pnl_history: Vec<BankPnl>,
     /// The loan rate a typical borrower (yearly PD 2%) would be offered now.
@@ -555,6 +558,8 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
                 sheet: economy.balance_sheet(b),
                 last_pnl: last.map(|r| r.pnl).unwrap_or_default(),
                 last_activity: last.map(|r| r.activity).unwrap_or_default(),
+                clients_now: economy.clients().iter().filter(|c| c.bank == b).count() as u32,
+                merchants_now: economy.merchants().iter().filter(|m| m.bank == b).count() as u32,
                 pnl_history: economy
                     .reports()
                     .iter()
@@ -635,6 +640,24 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
 mod tests {
     use super::*;
     use crate::sim::{TownSpec, bot_decisions, town};
+
+    #[test]
+    fn a_banker_counts_the_clients_banking_there_before_the_first_month() {
+        let e = Economy::new(town(TownSpec::new(2, 4, 40, 3))).unwrap();
+        let Some(SeatView {
+            own: Own::Bank(own),
+            ..
+        }) = SeatView::of(&e, Seat::RetailBanker(BankId(0)))
+        else {
+            panic!("a bank seat");
+        };
+        let households = e.clients().iter().filter(|c| c.bank == BankId(0)).count();
+        let shops = e.merchants().iter().filter(|m| m.bank == BankId(0)).count();
+        assert!(households > 0);
+        assert_eq!(own.clients_now as usize, households);
+        assert_eq!(own.merchants_now as usize, shops);
+        assert_eq!(own.last_activity.clients, 0, "no month played yet");
+    }
 
     fn played() -> Economy {
         let mut e = Economy::new(town(TownSpec::new(2, 4, 40, 3))).unwrap();

@@ -484,7 +484,7 @@ fn retail(
     d: &mut RetailDecision,
 ) {
     let lang = tr.language();
-    let clients = i64::from(own.last_activity.clients);
+    let clients = i64::from(own.clients_now);
     ui.heading(tr.format("role-retail-of", &[("bank", own.name.clone().into())]));
     let per_client = |fee: Money| {
         tr.format(
@@ -576,7 +576,7 @@ fn business(
     d: &mut crate::sim::BusinessDecision,
 ) {
     let lang = tr.language();
-    let merchants = i64::from(own.last_activity.merchants);
+    let merchants = i64::from(own.merchants_now);
     ui.heading(tr.format("role-business-of", &[("bank", own.name.clone().into())]));
     egui::Grid::new("business").num_columns(2).show(ui, |ui| {
         glossary::term(ui, tr, "acquirer-margin");
