@@ -82,6 +82,12 @@ pub fn plugin(app: &mut App) {
     );
 }
 
+/// Whether the players' own screen is showing (not the console or the projector): the run
+/// condition of the month's and the hand-over's screens.
+pub fn players_see_their_screen(console: Res<Console>) -> bool {
+    console.view == View::Players
+}
+
 /// F2 switches between the players' screen and the console, F3 between the console and the
 /// projector, only in facilitator mode; the console and the projector take the whole window.
 fn system(

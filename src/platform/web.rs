@@ -111,11 +111,16 @@ pub fn append_line(path: &Path, line: &str) -> Result<(), String> {
 pub fn append_lines(path: &Path, lines: &[&str]) -> Result<(), String> {
     let s = storage()?;
     let k = key(path);
-    let next = parts(&s, &k).len() as u32 + 1;
+    let parts = parts(&s, &k);
+    let next = parts.len() as u32 + 1;
     let mut record = String::new();
     // A stored text that does not end its last line gets it closed first.
-    let before = read_text(path).unwrap_or_default();
-    if !before.is_empty() && !before.ends_with('\n') {
+    let last = parts
+        .last()
+        .cloned()
+        .or_else(|| get(&s, &k))
+        .unwrap_or_default();
+    if !last.is_empty() && !last.ends_with('\n') {
         record.push('\n');
     }
     for line in lines {

@@ -267,9 +267,7 @@ impl Session {
     /// A human is done deciding; once every human is, the month is played. Returns the month's
     /// report when it was played.
     pub fn commit(&mut self, seat: Seat) -> Result<Option<TurnReport>, String> {
-        if self.paused.is_some() {
-            return Err("the table is stopped for discussion".into());
-        }
+        self.not_paused()?;
         let i = self
             .humans
             .iter()

@@ -58,10 +58,16 @@ impl Session {
     /// Plays the month now, with what the humans still deciding have so far (the facilitator
     /// moving a slow table on).
     pub fn play_now(&mut self) -> Result<TurnReport, String> {
-        if self.paused.is_some() {
-            return Err("the table is stopped for discussion".into());
-        }
+        self.not_paused()?;
         self.play_turn()
+    }
+
+    /// Nothing is played while the table is stopped for discussion.
+    pub(super) fn not_paused(&self) -> Result<(), String> {
+        match self.paused {
+            Some(_) => Err("the table is stopped for discussion".into()),
+            None => Ok(()),
+        }
     }
 
     /// A message from the facilitator, in the news of the month being decided.

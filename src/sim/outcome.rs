@@ -3,7 +3,7 @@
 use super::config::Transparency;
 use super::economy::Economy;
 use super::ids::BankId;
-use super::money::{Bp, Money};
+use super::money::Money;
 
 /// One bank at the end of a game.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,8 +12,8 @@ pub struct BankOutcome {
     pub name: String,
     pub profit: Money,
     pub fee_income: Money,
+    /// Households banking there at the end.
     pub clients: u32,
-    pub net_interest_margin: Bp,
 }
 
 /// A whole game, summed over the months played.
@@ -51,19 +51,15 @@ impl Economy {
         let banks = self
             .banks()
             .iter()
-            .enumerate()
-            .map(|(i, bank)| {
-                let id = BankId(i as u16);
-                let ratios = self.bank_ratios(id);
+            .map(|bank| {
+                let id = bank.id;
+                let pnl = self.bank_ratios(id).pnl;
                 BankOutcome {
                     bank: id,
                     name: bank.name.clone(),
-                    profit: ratios.pnl.net_profit(),
-                    fee_income: ratios.pnl.fee_income,
-                    clients: last
-                        .and_then(|r| r.banks.get(i))
-                        .map_or(0, |b| b.activity.clients),
-                    net_interest_margin: ratios.net_interest_margin,
+                    profit: pnl.net_profit(),
+                    fee_income: pnl.fee_income,
+                    clients: self.clients().iter().filter(|c| c.bank == id).count() as u32,
                 }
             })
             .collect();
@@ -90,11 +86,9 @@ impl Economy {
                 r.clients.deposits.saturating_add(r.clients.savings)
             }),
             card_fees: sum(&|r| {
-                r.merchants.iter().fold(Money::ZERO, |acc, m| {
-                    acc.saturating_add(m.interchange)
-                        .saturating_add(m.scheme_fee)
-                        .saturating_add(m.acquirer_margin)
-                })
+                r.merchants
+                    .iter()
+                    .fold(Money::ZERO, |acc, m| acc.saturating_add(m.card_fees()))
             }),
             shops_accepting_cards: last.map_or(0, |r| {
                 r.merchants.iter().filter(|m| m.accepts_cards).count() as u32

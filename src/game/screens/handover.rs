@@ -11,7 +11,9 @@ use crate::session::Session;
 pub fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        system.run_if(in_state(Screen::Handover)),
+        system.run_if(
+            in_state(Screen::Handover).and_then(crate::game::facilitator::players_see_their_screen),
+        ),
     );
 }
 
@@ -61,15 +63,11 @@ fn system(
     mut contexts: EguiContexts,
     tr: Res<Tr>,
     table: Res<Table>,
-    console: Res<crate::game::facilitator::Console>,
     mut out: MessageWriter<Action>,
 ) -> Result {
     let Some(session) = table.session.as_ref() else {
         return Ok(());
     };
-    if console.view != crate::game::facilitator::View::Players {
-        return Ok(());
-    }
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
     out.write_batch(show(&mut root, &tr.0, session));

@@ -4,7 +4,7 @@ use bevy_egui::egui;
 
 use crate::i18n::{Language, Translations, format};
 use crate::session::Session;
-use crate::sim::{Money, Outcome, Transparency, Turn};
+use crate::sim::{Money, Outcome, Transparency};
 
 /// The second table: its layer, and its outcome once played.
 #[derive(Default)]
@@ -16,9 +16,11 @@ pub struct Comparison {
 
 struct Played {
     layer: Transparency,
-    turn: Turn,
-    fingerprint: u64,
-    outcome: Result<Outcome, String>,
+    /// The months played and the books after the last: what both outcomes were read from.
+    months: usize,
+    fingerprint: Option<u64>,
+    this: Outcome,
+    other: Result<Outcome, String>,
 }
 
 impl Comparison {
@@ -31,25 +33,25 @@ impl Comparison {
             })
     }
 
-    /// The second table's outcome, played again only when the game or the layer changed.
-    pub fn outcome(&mut self, session: &Session) -> &Result<Outcome, String> {
+    /// Both tables' outcomes, played again only when the game or the layer changed.
+    fn outcomes(&mut self, session: &Session) -> (&Outcome, &Result<Outcome, String>) {
         let layer = self.layer_for(session);
-        let turn = session.turn();
-        let fingerprint = session.economy().ledger().fingerprint();
-        let fresh = self
-            .played
-            .as_ref()
-            .is_some_and(|p| p.layer == layer && p.turn == turn && p.fingerprint == fingerprint);
+        let months = session.played().len();
+        let fingerprint = session.played().last().map(|p| p.fingerprint);
+        let fresh = self.played.as_ref().is_some_and(|p| {
+            p.layer == layer && p.months == months && p.fingerprint == fingerprint
+        });
         if !fresh {
             self.played = None;
         }
         let played = self.played.get_or_insert_with(|| Played {
             layer,
-            turn,
+            months,
             fingerprint,
-            outcome: session.treatment(layer).map(|t| t.economy().outcome()),
+            this: session.economy().outcome(),
+            other: session.treatment(layer).map(|t| t.economy().outcome()),
         });
-        &played.outcome
+        (&played.this, &played.other)
     }
 }
 
@@ -71,10 +73,9 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, session: &Session, compare: &m
         }
     });
     ui.add_space(6.0);
-    let this = session.economy().outcome();
-    let other = match compare.outcome(session) {
-        Ok(o) => o.clone(),
-        Err(e) => {
+    let (this, other) = match compare.outcomes(session) {
+        (this, Ok(other)) => (this, other),
+        (_, Err(e)) => {
             ui.colored_label(
                 ui.visuals().error_fg_color,
                 tr.format("tables-failed", &[("reason", e.clone().into())]),
@@ -94,8 +95,8 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, session: &Session, compare: &m
         .num_columns(4)
         .show(ui, |ui| {
             ui.label("");
-            ui.strong(tr.format("tables-this", &[("layers", layers(&this).into())]));
-            ui.strong(tr.format("tables-other", &[("layers", layers(&other).into())]));
+            ui.strong(tr.format("tables-this", &[("layers", layers(this).into())]));
+            ui.strong(tr.format("tables-other", &[("layers", layers(other).into())]));
             ui.strong(tr.get("tables-difference"));
             ui.end_row();
             for (a, b) in this.banks.iter().zip(&other.banks) {

@@ -13,7 +13,9 @@ use crate::sim::{BankId, Seat};
 pub fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        system.run_if(in_state(Screen::Turn)),
+        system.run_if(
+            in_state(Screen::Turn).and_then(crate::game::facilitator::players_see_their_screen),
+        ),
     );
 }
 
@@ -189,13 +191,9 @@ fn system(
     mut contexts: EguiContexts,
     tr: Res<Tr>,
     mut table: ResMut<Table>,
-    console: Res<crate::game::facilitator::Console>,
     mut times: ResMut<crate::game::UiTimes>,
     mut out: MessageWriter<Action>,
 ) -> Result {
-    if console.view != crate::game::facilitator::View::Players {
-        return Ok(());
-    }
     let ctx = contexts.ctx_mut()?;
     let start = crate::platform::now();
     let mut root = root_ui(ctx);
