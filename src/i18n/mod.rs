@@ -31,10 +31,19 @@ impl Language {
             .find(|l| code.eq_ignore_ascii_case(l.code()))
     }
 
-    fn source(self) -> &'static str {
+    /// The language's Fluent files: the game's screens, the command line, the error messages.
+    fn sources(self) -> [&'static str; 3] {
         match self {
-            Language::En => include_str!("../../assets/i18n/en.ftl"),
-            Language::Fr => include_str!("../../assets/i18n/fr.ftl"),
+            Language::En => [
+                include_str!("../../assets/i18n/en/game.ftl"),
+                include_str!("../../assets/i18n/en/cli.ftl"),
+                include_str!("../../assets/i18n/en/errors.ftl"),
+            ],
+            Language::Fr => [
+                include_str!("../../assets/i18n/fr/game.ftl"),
+                include_str!("../../assets/i18n/fr/cli.ftl"),
+                include_str!("../../assets/i18n/fr/errors.ftl"),
+            ],
         }
     }
 }
@@ -52,10 +61,13 @@ impl Translations {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // No Unicode isolation marks around arguments: they show as boxes in egui's fonts.
         bundle.set_use_isolating(false);
-        let resource = FluentResource::try_new(language.source().to_string())
-            .unwrap_or_else(|(resource, _)| resource);
-        // A message defined twice keeps its first definition; a test checks the files are clean.
-        let _ = bundle.add_resource(resource);
+        for source in language.sources() {
+            let resource = FluentResource::try_new(source.to_string())
+                .unwrap_or_else(|(resource, _)| resource);
+            // A message defined twice keeps its first definition; a test checks the files are
+            // clean.
+            let _ = bundle.add_resource(resource);
+        }
         Translations { language, bundle }
     }
 
@@ -85,15 +97,15 @@ impl Translations {
 
     /// The ids of every message, for checks that both languages say everything.
     pub fn ids(&self) -> Vec<String> {
-        let source = self.language.source();
-        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
-        resource
-            .entries()
-            .filter_map(|e| match e {
+        let mut ids = Vec::new();
+        for source in self.language.sources() {
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+            ids.extend(resource.entries().filter_map(|e| match e {
                 fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
                 _ => None,
-            })
-            .collect()
+            }));
+        }
+        ids
     }
 }
 
@@ -104,14 +116,26 @@ mod tests {
     #[test]
     fn both_languages_parse_and_say_the_same_things() {
         for language in Language::ALL {
-            FluentResource::try_new(language.source().to_string())
-                .unwrap_or_else(|(_, errors)| panic!("{language:?}: {errors:?}"));
+            for source in language.sources() {
+                FluentResource::try_new(source.to_string())
+                    .unwrap_or_else(|(_, errors)| panic!("{language:?}: {errors:?}"));
+            }
         }
         let mut en = Translations::new(Language::En).ids();
         let mut fr = Translations::new(Language::Fr).ids();
         en.sort();
         fr.sort();
-        assert_eq!(en, fr);
+        // No message is defined twice, in one file or across files.
+        for ids in [&en, &fr] {
+            let twice: Vec<_> = ids.windows(2).filter(|w| w[0] == w[1]).collect();
+            assert!(twice.is_empty(), "defined twice: {twice:?}");
+        }
+        let only_en: Vec<_> = en.iter().filter(|id| !fr.contains(id)).collect();
+        let only_fr: Vec<_> = fr.iter().filter(|id| !en.contains(id)).collect();
+        assert!(
+            only_en.is_empty() && only_fr.is_empty(),
+            "missing in French: {only_en:?}; missing in English: {only_fr:?}"
+        );
     }
 
     #[test]

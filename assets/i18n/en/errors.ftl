@@ -1,0 +1,1 @@
+# Error messages: scenario files, session logs, storage and files, feedback.
