@@ -23,11 +23,17 @@ step cargo test --no-default-features
 # above do not touch the game and would only be linked against Bevy a second time.
 step cargo test --lib --bins --test game_ui
 # The game window opens and walks through every screen, one PNG each (software Vulkan under
-# Xvfb). Set GLASSBANK_TOUR_DIR to keep them.
+# Xvfb): in English at 100%, and in French at 200%. Set GLASSBANK_TOUR_DIR to keep them.
 tour="${GLASSBANK_TOUR_DIR:-$(mktemp -d)}"
-step xvfb-run -a -s "-screen 0 1280x720x24" "$CARGO_TARGET_DIR/debug/glassbank" --tour "$tour"
-shots=$(find "$tour" -name '*.png' -size +1k | wc -l)
-test "$shots" -eq 19 || { echo "the tour saved $shots of 19 screenshots in $tour" >&2; exit 1; }
+tour_in() {
+  local dir="$tour/$1"; shift
+  xvfb-run -a -s "-screen 0 1280x720x24" "$CARGO_TARGET_DIR/debug/glassbank" --tour "$dir" "$@"
+  local shots
+  shots=$(find "$dir" -name '*.png' -size +1k | wc -l)
+  test "$shots" -eq 22 || { echo "the tour saved $shots of 22 screenshots in $dir" >&2; exit 1; }
+}
+step tour_in en-100 --lang en
+step tour_in fr-200 --lang fr --scale 2
 # The browser build compiles (Debian's rustc-web for wasm32): the core alone and the whole game,
 # with nothing optimised (7 min on a clean machine, 17 with the dev profile). web/test.sh builds
 # the bundle and plays it in headless Chromium (12 min warm, 25-30 clean): run it by hand.

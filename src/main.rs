@@ -1,27 +1,11 @@
 //! The Glass Bank binary: the game by default, `simulate` for headless runs and seed sweeps,
-//! `check` for scenario authors. In a web page it only starts the game.
+//! `check` for scenario authors, in French or English. In a web page it only starts the game.
 #![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
 use glassbank::headless::{self, RunOptions, SeatOverride};
+use glassbank::i18n::{Language, Message, Translations};
 use glassbank::scenario::{self, Scenario};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-const USAGE: &str = "usage:
-  glassbank [SCENARIO.ron] [--lang en|fr] [--facilitator] [--screenshot FILE.png | --tour DIR]
-      play (the shipped scenarios, and SCENARIO first if given); --facilitator starts in
-      facilitator mode (F2 console, F3 projector); --screenshot saves the first screen and
-      quits, --tour saves one PNG per screen in DIR and quits
-  glassbank simulate [SCENARIO.ron] [--seed N] [--turns N] [--seat ROLE[:ACTOR]=bot:STRATEGY]...
-                     [--out DIR] [--seeds FIRST..LAST] [--quiet]
-      run with bots only; print a summary; with --out, write report.json and CSV time series;
-      with --seeds, play every seed from FIRST to LAST and print the spread of the outcomes
-      roles: client, retail_banker, business_banker, merchant; strategies: fair, greedy,
-      cautious, random
-  glassbank check SCENARIO.ron...
-      read and check scenario files, reporting every problem
-  glassbank replay SESSION.json [--turns N]
-      replay a saved game from its session log, checking the books after every month, and
-      print the summary (after month N with --turns)";
 
 /// What the command line asked for.
 #[derive(Default)]
@@ -30,7 +14,10 @@ struct Args {
     scenario: Option<PathBuf>,
     /// Further files, for `check`.
     more: Vec<PathBuf>,
-    language: String,
+    /// `--lang`, if given: it then wins over the environment's and the game's remembered one.
+    language: Option<Language>,
+    /// `--scale`: the size of the game's interface for this run.
+    ui_scale: Option<f32>,
     screenshot: Option<PathBuf>,
     tour: Option<PathBuf>,
     facilitator: bool,
@@ -49,18 +36,47 @@ enum Command {
     Replay,
 }
 
-fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> Result<T, String> {
-    let value = value.ok_or_else(|| format!("{flag} needs a number"))?;
-    value
-        .parse()
-        .map_err(|_| format!("{flag} {value}: not a number in range"))
+/// Why the command line was not understood; `Help` asks for the usage alone.
+enum ArgsError {
+    Help,
+    Bad(Message),
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut parsed = Args {
-        language: "en".into(),
-        ..Args::default()
-    };
+impl From<Message> for ArgsError {
+    fn from(why: Message) -> ArgsError {
+        ArgsError::Bad(why)
+    }
+}
+
+fn number<T: std::str::FromStr>(flag: &'static str, value: Option<String>) -> Result<T, Message> {
+    let value = value.ok_or_else(|| Message::new("cli-needs-number").with("flag", flag))?;
+    value.parse().map_err(|_| {
+        Message::new("cli-not-a-number")
+            .with("flag", flag)
+            .with("value", value)
+    })
+}
+
+/// The value after a flag, or why it is missing (`needs`: the message saying what it takes).
+fn value(
+    flag: &'static str,
+    value: Option<String>,
+    needs: &'static str,
+) -> Result<String, Message> {
+    value.ok_or_else(|| Message::new(needs).with("flag", flag))
+}
+
+/// The language the command line speaks: `--lang` if it names one the game speaks, otherwise
+/// the environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+fn cli_language(args: &[String]) -> Language {
+    args.windows(2)
+        .find(|w| w[0] == "--lang")
+        .and_then(|w| Language::from_code(&w[1]))
+        .unwrap_or_else(|| Language::from_environment(|name| std::env::var(name).ok()))
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
+    let mut parsed = Args::default();
     let mut args = args.peekable();
     match args.peek().map(String::as_str) {
         Some("simulate") => parsed.command = Command::Simulate,
@@ -73,45 +89,65 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
     }
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--lang" => parsed.language = args.next().ok_or("--lang needs en or fr")?,
-            "--screenshot" => {
-                parsed.screenshot = Some(args.next().ok_or("--screenshot needs a file")?.into())
+            "--lang" => {
+                let code = args.next().ok_or(Message::new("cli-lang-needed"))?;
+                parsed.language = Some(
+                    Language::from_code(&code)
+                        .ok_or_else(|| Message::new("cli-lang-unknown").with("lang", code))?,
+                );
             }
-            "--tour" => parsed.tour = Some(args.next().ok_or("--tour needs a folder")?.into()),
+            "--scale" => parsed.ui_scale = Some(number("--scale", args.next())?),
+            "--screenshot" => {
+                parsed.screenshot =
+                    Some(value("--screenshot", args.next(), "cli-needs-file")?.into())
+            }
+            "--tour" => {
+                parsed.tour = Some(value("--tour", args.next(), "cli-needs-folder")?.into())
+            }
             "--facilitator" => parsed.facilitator = true,
             "--seed" => parsed.run.seed = Some(number("--seed", args.next())?),
             "--turns" => {
                 let turns: u16 = number("--turns", args.next())?;
                 if turns == 0 {
-                    return Err("--turns must be at least 1".into());
+                    return Err(Message::new("cli-turns-zero").into());
                 }
                 parsed.run.turns = Some(turns);
             }
-            "--seat" => parsed.run.seats.push(SeatOverride::parse(
-                &args
-                    .next()
-                    .ok_or("--seat needs ROLE[:ACTOR]=bot:STRATEGY")?,
-            )?),
-            "--out" => parsed.out = Some(args.next().ok_or("--out needs a folder")?.into()),
+            "--seat" => parsed.run.seats.push(SeatOverride::parse(&value(
+                "--seat",
+                args.next(),
+                "cli-seat-needed",
+            )?)?),
+            "--out" => parsed.out = Some(value("--out", args.next(), "cli-needs-folder")?.into()),
             "--seeds" => {
-                parsed.seeds = Some(headless::parse_seeds(
-                    &args.next().ok_or("--seeds needs FIRST..LAST")?,
-                )?)
+                parsed.seeds = Some(headless::parse_seeds(&value(
+                    "--seeds",
+                    args.next(),
+                    "cli-seeds-needed",
+                )?)?)
             }
             "--quiet" | "-q" => parsed.quiet = true,
-            "-h" | "--help" => return Err(String::new()),
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            "-h" | "--help" => return Err(ArgsError::Help),
+            flag if flag.starts_with('-') => {
+                return Err(Message::new("cli-unknown-option")
+                    .with("option", flag)
+                    .into());
+            }
             path if parsed.scenario.is_none() => parsed.scenario = Some(path.into()),
             path if parsed.command == Command::Check => parsed.more.push(path.into()),
-            extra => return Err(format!("unexpected argument {extra}")),
+            extra => {
+                return Err(Message::new("cli-unexpected-argument")
+                    .with("argument", extra)
+                    .into());
+            }
         }
     }
-    if glassbank::i18n::Language::from_code(&parsed.language).is_none() {
-        return Err(format!(
-            "unknown language {}: use en or fr",
-            parsed.language
-        ));
-    }
+    check_combination(&parsed)?;
+    Ok(parsed)
+}
+
+/// Flags that do not go together, or not with the command given.
+fn check_combination(parsed: &Args) -> Result<(), Message> {
     let simulating = parsed.command == Command::Simulate;
     let run_flags = parsed.run.seed.is_some()
         || parsed.run.turns.is_some()
@@ -119,7 +155,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
         || parsed.out.is_some()
         || parsed.seeds.is_some();
     if (parsed.screenshot.is_some() || parsed.tour.is_some()) && parsed.command != Command::Play {
-        return Err("--screenshot and --tour go with the game, not with a command".into());
+        return Err(Message::new("cli-game-only"));
     }
     let replaying = parsed.command == Command::Replay;
     if replaying
@@ -129,37 +165,40 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
             || parsed.out.is_some()
             || parsed.seeds.is_some())
     {
-        return Err("replay takes a session log and, at most, --turns".into());
+        return Err(Message::new("cli-replay-arguments"));
     }
     if run_flags && !simulating && !replaying {
-        return Err("--seed, --turns, --seat, --out and --seeds go with `simulate`".into());
+        return Err(Message::new("cli-simulate-only"));
     }
     if parsed.seeds.is_some() && parsed.run.seed.is_some() {
-        return Err("--seed and --seeds cannot go together".into());
+        return Err(Message::new("cli-seed-and-seeds"));
     }
     if parsed.command == Command::Check && parsed.scenario.is_none() {
-        return Err("check needs at least one scenario file".into());
+        return Err(Message::new("cli-check-needs-file"));
     }
-    Ok(parsed)
+    Ok(())
 }
 
-fn load(path: Option<&PathBuf>) -> Result<Scenario, String> {
+/// Reads and checks a scenario file (the default one without a path).
+fn load(path: Option<&PathBuf>) -> Result<Scenario, Message> {
     match path {
         None => scenario::load(glassbank::DEFAULT_SCENARIO, "scenarios/one_town.ron")
-            .map_err(|e| e.to_string()),
+            .map_err(Message::from),
         Some(path) => {
             let text = glassbank::platform::read_text(path)?;
-            scenario::load(&text, &path.display().to_string()).map_err(|e| e.to_string())
+            scenario::load(&text, &path.display().to_string()).map_err(Message::from)
         }
     }
 }
 
-/// Draws "turn 5/24" on the terminal, over itself; nothing when not on a terminal.
-fn progress(quiet: bool) -> impl FnMut(usize, usize, &str) {
+/// Draws "month 5/24" on the terminal, over itself; nothing when not on a terminal. `step` is
+/// the message of one step, with `done` and `of`.
+fn progress(quiet: bool, tr: &Translations) -> impl FnMut(usize, usize, &'static str) + '_ {
     let draw = !quiet && glassbank::platform::stderr_is_terminal();
-    move |done, of, what| {
+    move |done, of, step| {
         if draw {
-            eprint!("\r{what} {done}/{of}   ");
+            let line = Message::new(step).with("done", done).with("of", of);
+            eprint!("\r{}   ", tr.message(&line));
             if done == of {
                 eprint!("\r{:30}\r", "");
             }
@@ -167,75 +206,93 @@ fn progress(quiet: bool) -> impl FnMut(usize, usize, &str) {
     }
 }
 
-fn write(dir: &std::path::Path, name: &str, text: &str) -> Result<(), String> {
+fn write(dir: &std::path::Path, name: &str, text: &str) -> Result<(), Message> {
     glassbank::platform::write_text(&dir.join(name), text)
 }
 
-fn simulate(scenario: &Scenario, args: &Args) -> Result<(), String> {
-    let mut progress = progress(args.quiet);
+fn simulate(scenario: &Scenario, args: &Args, tr: &Translations) -> Result<(), Message> {
+    let mut progress = progress(args.quiet, tr);
+    let title = scenario.title().get(tr.language().code());
     if let Some(seeds) = &args.seeds {
-        let sweep = headless::sweep(scenario, &args.run, seeds, |d, n| progress(d, n, "seed"))?;
-        println!("{}\n{}", scenario.title().en, sweep.table());
+        let sweep = headless::sweep(scenario, &args.run, seeds, |done, of| {
+            progress(done, of, "cli-progress-seed")
+        })?;
+        println!("{title}\n{}", sweep.table(tr));
         if let Some(dir) = &args.out {
             write(dir, "sweep.csv", &sweep.csv())?;
-            println!("wrote {}", dir.join("sweep.csv").display());
+            let path = dir.join("sweep.csv").display().to_string();
+            println!(
+                "{}",
+                tr.message(&Message::new("cli-wrote").with("path", path))
+            );
         }
         return Ok(());
     }
-    let run = headless::run(scenario, &args.run, |t, n| {
-        progress(usize::from(t), usize::from(n), "turn")
+    let run = headless::run(scenario, &args.run, |turn, of| {
+        progress(usize::from(turn), usize::from(of), "cli-progress-month")
     })?;
+    let heading = Message::new("cli-run-title")
+        .with("title", title)
+        .with("seed", run.seed.to_string());
     println!(
-        "{} (seed {})\n{}",
-        scenario.title().en,
-        run.seed,
-        run.economy.summary()
+        "{}\n{}",
+        tr.message(&heading),
+        headless::summary(&run.economy, tr)
     );
     if let Some(dir) = &args.out {
         write(dir, "report.json", &headless::json_report(scenario, &run))?;
         for csv in headless::time_series(scenario, &run.economy) {
             write(dir, csv.name, &csv.text)?;
         }
-        println!(
-            "wrote report.json, banks.csv, products.csv, merchants.csv, households.csv in {}",
-            dir.display()
-        );
+        let wrote = Message::new("cli-wrote-report").with("folder", dir.display().to_string());
+        println!("{}", tr.message(&wrote));
     }
     Ok(())
 }
 
-fn replay(args: &Args) -> Result<(), String> {
-    let path = args.scenario.as_ref().ok_or("replay needs a session log")?;
+fn replay(args: &Args, tr: &Translations) -> Result<(), Message> {
+    let path = args
+        .scenario
+        .as_ref()
+        .ok_or(Message::new("cli-replay-needs-log"))?;
+    let in_file = |reason: Message| {
+        Message::new("error-in-file")
+            .with("path", path.display().to_string())
+            .with("reason", reason)
+    };
     let text = glassbank::platform::read_text(path)?;
-    let log = glassbank::session::SessionLog::parse(&text)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let session = glassbank::session::Session::replay(&log, args.run.turns)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let log = glassbank::session::SessionLog::parse(&text).map_err(in_file)?;
+    let session = glassbank::session::Session::replay(&log, args.run.turns).map_err(in_file)?;
+    let replayed = Message::new("cli-replayed")
+        .with("path", path.display().to_string())
+        .with("months", session.played().len());
     println!(
-        "{}: {} months replayed, books identical to the log\n{}",
-        path.display(),
-        session.played().len(),
-        session.economy().summary()
+        "{}\n{}",
+        tr.message(&replayed),
+        headless::summary(session.economy(), tr)
     );
     Ok(())
 }
 
-fn check(args: &Args) -> ExitCode {
+fn check(args: &Args, tr: &Translations) -> ExitCode {
     let mut failed = false;
+    let count = |n: usize| glassbank::i18n::format::count(tr.language(), n as u64);
     for path in args.scenario.iter().chain(&args.more) {
         match load(Some(path)) {
-            Ok(s) => println!(
-                "{}: ok (turns: {}, banks: {}, merchants: {}, households: {}, events: {})",
-                path.display(),
-                s.turns(),
-                s.economy().banks.len(),
-                s.economy().merchants.len(),
-                s.economy().clients.len(),
-                s.timeline().len()
-            ),
+            Ok(s) => {
+                let config = s.economy();
+                let ok = Message::new("cli-check-ok")
+                    .with("path", path.display().to_string())
+                    .with("turns", count(s.turns().into()))
+                    .with("banks", count(config.banks.len()))
+                    .with("merchants", count(config.merchants.len()))
+                    .with("households", count(config.clients.len()))
+                    .with("events", count(s.timeline().len()));
+                println!("{}", tr.message(&ok));
+            }
             Err(why) => {
                 failed = true;
-                eprintln!("{why}");
+                eprintln!("{}", tr.message(&why));
             }
         }
     }
@@ -246,6 +303,12 @@ fn check(args: &Args) -> ExitCode {
     }
 }
 
+/// Says why on standard error, in the command line's language.
+fn complain(why: &Message, tr: &Translations) {
+    let line = Message::new("cli-error").with("reason", why.clone());
+    eprintln!("{}", tr.message(&line));
+}
+
 /// In a web page there is no command line: the game starts.
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -254,62 +317,50 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    let tr = Translations::shared(cli_language(&raw));
+    let args = match parse_args(raw.into_iter()) {
         Ok(args) => args,
-        Err(why) => {
-            if !why.is_empty() {
-                eprintln!("glassbank: {why}");
-            }
-            eprintln!("{USAGE}");
-            return if why.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(2)
-            };
+        Err(ArgsError::Help) => {
+            eprintln!("{}", tr.get("cli-usage"));
+            return ExitCode::SUCCESS;
+        }
+        Err(ArgsError::Bad(why)) => {
+            complain(&why, tr);
+            eprintln!("{}", tr.get("cli-usage"));
+            return ExitCode::from(2);
         }
     };
-    if args.command == Command::Check {
-        return check(&args);
-    }
-    if args.command == Command::Play {
-        return play(args);
-    }
-    if args.command == Command::Replay {
-        return match replay(&args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(why) => {
-                eprintln!("glassbank: {why}");
-                ExitCode::FAILURE
-            }
-        };
-    }
-    let scenario = match load(args.scenario.as_ref()) {
-        Ok(s) => s,
-        Err(why) => {
-            eprintln!("glassbank: {why}");
-            return ExitCode::FAILURE;
+    let outcome = match args.command {
+        Command::Check => return check(&args, tr),
+        Command::Play => return play(args, tr.language()),
+        Command::Replay => replay(&args, tr),
+        Command::Simulate => {
+            load(args.scenario.as_ref()).and_then(|scenario| simulate(&scenario, &args, tr))
         }
     };
-    match simulate(&scenario, &args) {
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(why) => {
-            eprintln!("glassbank: {why}");
+            complain(&why, tr);
             ExitCode::FAILURE
         }
     }
 }
 
-/// Opens the game; a scenario file that does not load is listed with its error.
+/// Opens the game in `--lang`'s language, or else the remembered one, or else `fallback` (the
+/// environment's); a scenario file that does not load is listed with its error.
 #[cfg(feature = "game")]
-fn play(args: Args) -> ExitCode {
-    let language = glassbank::i18n::Language::from_code(&args.language).unwrap_or_default();
+fn play(args: Args, fallback: Language) -> ExitCode {
     let scenario = args
         .scenario
         .as_ref()
         .map(|path| (path.display().to_string(), load(Some(path))));
     glassbank::game::run(glassbank::game::GameOptions {
         scenario,
-        language,
+        language: args.language.unwrap_or(fallback),
+        language_given: args.language.is_some(),
+        ui_scale: args.ui_scale,
         screenshot: args.screenshot,
         tour: args.tour,
         facilitator: args.facilitator,
@@ -317,9 +368,7 @@ fn play(args: Args) -> ExitCode {
 }
 
 #[cfg(not(feature = "game"))]
-fn play(_args: Args) -> ExitCode {
-    eprintln!(
-        "glassbank: this build has no game window (built without the \"game\" feature); try `glassbank simulate`"
-    );
+fn play(_args: Args, language: Language) -> ExitCode {
+    complain(&Message::new("cli-no-game"), Translations::shared(language));
     ExitCode::from(2)
 }

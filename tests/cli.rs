@@ -1,14 +1,25 @@
 //! The command line as a facilitator uses it: `simulate` writes a JSON report and CSV series,
-//! sweeps seeds, and says clearly what is wrong with bad arguments or a bad file.
+//! sweeps seeds, and says clearly what is wrong with bad arguments or a bad file, in English
+//! or in French.
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-fn glassbank(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_glassbank"))
+/// Runs the binary in an environment that names no language (so it speaks English) plus `env`.
+fn glassbank_in(env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_glassbank"));
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+        .envs(env.iter().copied())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("the binary runs")
+}
+
+fn glassbank(args: &[&str]) -> Output {
+    glassbank_in(&[], args)
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -161,6 +172,190 @@ fn a_session_log_replays_from_the_command_line() {
     assert_eq!(o.status.code(), Some(1));
     assert!(
         text(&o.stderr).contains("newer Glass Bank"),
+        "{}",
+        text(&o.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_command_line_speaks_french_when_asked_or_when_the_environment_does() {
+    let o = glassbank(&[
+        "simulate",
+        "scenarios/card_fees.ron",
+        "--seed",
+        "3",
+        "--turns",
+        "3",
+        "--quiet",
+        "--lang",
+        "fr",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let stdout = text(&o.stdout);
+    assert!(stdout.contains("(graine 3)"), "{stdout}");
+    assert!(stdout.contains("mois joués : 3"), "{stdout}");
+    assert!(stdout.contains("fonds propres "), "{stdout}");
+    // Amounts as French writes them: "1 234,56 €" with no-break spaces.
+    assert!(
+        stdout.contains(",00\u{a0}€") || stdout.contains("\u{a0}€ "),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("balance sheet"), "{stdout}");
+
+    let french = [("LANG", "fr_FR.UTF-8")];
+    let o = glassbank_in(&french, &["simulate", "--turns", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = text(&o.stderr);
+    assert!(
+        stderr.contains("glassbank : --turns doit valoir au moins 1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("utilisation :"), "{stderr}");
+    let o = glassbank_in(&french, &["simulate", "--seat", "pilot=bot:fair"]);
+    assert!(
+        text(&o.stderr).contains("rôle inconnu « pilot »"),
+        "{}",
+        text(&o.stderr)
+    );
+    // LC_ALL comes first; --lang above all.
+    let o = glassbank_in(
+        &[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")],
+        &["simulate", "--turns", "0"],
+    );
+    assert!(text(&o.stderr).contains("--turns must be at least 1"));
+    let o = glassbank_in(&french, &["simulate", "--turns", "0", "--lang", "en"]);
+    assert!(text(&o.stderr).contains("--turns must be at least 1"));
+}
+
+#[test]
+fn a_bad_file_is_explained_in_french_with_its_place_and_the_path_of_each_field() {
+    let dir = scratch("bad-fr");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.ron");
+    let good = std::fs::read_to_string("scenarios/one_town.ron").unwrap();
+    std::fs::write(
+        &bad,
+        good.replace("turns: 24", "turns: 0")
+            .replace("capital: 200000", "capital: -1"),
+    )
+    .unwrap();
+    let o = glassbank(&[
+        "check",
+        "--lang",
+        "fr",
+        bad.to_str().unwrap(),
+        "scenarios/rate_shock.ron",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = text(&o.stderr);
+    assert!(stderr.contains("bad.ron : 4 problèmes :"), "{stderr}");
+    assert!(
+        stderr.contains("\n  turns : doit être supérieur ou égal à 1 (valeur trouvée : 0)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("banks[2].capital : doit être supérieur ou égal à 0 (valeur trouvée : -1)"),
+        "{stderr}"
+    );
+    let stdout = text(&o.stdout);
+    assert!(
+        stdout.contains("rate_shock.ron : correct (mois : 24, banques : 2"),
+        "{stdout}"
+    );
+
+    // A syntax error: file, line and column, what was expected, and the line with a caret.
+    let syntax = dir.join("syntax.ron");
+    std::fs::write(
+        &syntax,
+        good.replacen("turns: 24", "turns: 24,\n    colour: \"red\"", 1),
+    )
+    .unwrap();
+    let o = glassbank_in(
+        &[("LANG", "fr_FR.UTF-8")],
+        &["check", syntax.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = text(&o.stderr);
+    let line = good.lines().position(|l| l.contains("turns: 24")).unwrap() + 2;
+    assert!(
+        stderr.contains(&format!(
+            "syntax.ron:{line}:5 : champ inconnu `colour` dans `scenario` ; attendu : `id`"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("{line} |     colour: \"red\"")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("    ^"), "{stderr}");
+
+    let o = glassbank(&["simulate", "--lang", "fr", "no/such/file.ron"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("no/such/file.ron : fichier ou dossier introuvable"),
+        "{}",
+        text(&o.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_french_sweep_keeps_its_csv_columns() {
+    let out = scratch("sweep-fr");
+    let o = glassbank(&[
+        "simulate",
+        "scenarios/one_town.ron",
+        "--seeds",
+        "1..2",
+        "--turns",
+        "3",
+        "--lang",
+        "fr",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let stdout = text(&o.stdout);
+    assert!(stdout.contains("2 graines"), "{stdout}");
+    assert!(stdout.contains("médiane"), "{stdout}");
+    assert!(
+        stdout.contains("banque a : taux de marge d'intérêts (%)"),
+        "{stdout}"
+    );
+    // A data format, not a message: the columns stay as they were.
+    let csv = std::fs::read_to_string(out.join("sweep.csv")).unwrap();
+    assert!(
+        csv.lines().next().unwrap().contains("\"bank a: NIM (%)\""),
+        "{csv}"
+    );
+    let _ = std::fs::remove_dir_all(out);
+}
+
+#[test]
+fn a_session_log_replays_in_french() {
+    let dir = scratch("replay-fr");
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+    let mut session = glassbank::session::Session::new(scenario, vec![], &[], Some(4)).unwrap();
+    for _ in 0..3 {
+        session.play_turn().unwrap();
+    }
+    let log = dir.join("game.json");
+    std::fs::write(&log, session.log().to_json()).unwrap();
+    let french = [("LANG", "fr_FR.UTF-8")];
+    let o = glassbank_in(&french, &["replay", log.to_str().unwrap(), "--turns", "2"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("2 mois rejoués, comptes identiques au journal"),
+        "{}",
+        text(&o.stdout)
+    );
+    std::fs::write(&log, "{\"format\": \"glassbank-session\", \"version\": 7}").unwrap();
+    let o = glassbank_in(&french, &["replay", log.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("version plus récente de Glass Bank (format version 7)"),
         "{}",
         text(&o.stderr)
     );

@@ -137,5 +137,6 @@ fn money_enters_and_leaves_only_through_named_external_accounts() {
 #[test]
 fn print_summary() {
     let e = run(TownSpec::new(3, 20, 600, 42), 36);
-    println!("{}", e.summary());
+    let english = glassbank::i18n::Translations::shared(glassbank::i18n::Language::En);
+    println!("{}", glassbank::headless::summary(&e, english));
 }

@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
+use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use glassbank::game::{Action, Catalog, Screen, Seating, Table, insert_resources, logic_plugin};
@@ -234,19 +235,30 @@ fn settings_change_the_language_at_once() {
     assert_eq!(tr.0.get("play"), "Jouer");
 }
 
-/// Every message the game asks for exists in both languages (a missing one would show its key).
-#[test]
-fn every_message_of_the_game_is_translated() {
-    let mut keys = std::collections::BTreeSet::new();
+/// Every source file of the game, with its text.
+fn game_sources() -> Vec<(std::path::PathBuf, String)> {
+    let mut files = Vec::new();
     let mut stack = vec![std::path::PathBuf::from("src/game")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                files.push((path, text));
             }
-            let text = std::fs::read_to_string(&path).unwrap();
+        }
+    }
+    files
+}
+
+/// Every message the game asks for exists in both languages (a missing one would show its key).
+#[test]
+fn every_message_of_the_game_is_translated() {
+    let mut keys = std::collections::BTreeSet::new();
+    for (_, text) in game_sources() {
+        {
             for call in ["tr.get(", "tr.format("] {
                 for (i, _) in text.match_indices(call) {
                     let rest = text[i + call.len()..].trim_start();
@@ -667,4 +679,208 @@ fn the_debrief_shows_the_same_game_under_another_layer_beside_it() {
     h.get_by_label("disclosed").click();
     h.run();
     assert!(h.query_by_label("Second table (disclosed)").is_some());
+}
+
+/// Presses Tab until `focused` says the wanted control has the keyboard focus.
+fn tab_to<S>(h: &mut Harness<'_, S>, focused: impl Fn(&Harness<'_, S>) -> bool) -> bool {
+    for _ in 0..120 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        if focused(h) {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn a_month_is_played_with_the_keyboard_alone() {
+    let tr = Translations::new(Language::En);
+    let seat = Seat::Client(ClientId(0));
+    let mut played = session(vec![seat]);
+    // A month played, so the value chain has a payment to show.
+    played.commit(seat).unwrap();
+    let table = Table {
+        session: Some(played),
+        ..Table::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui, (table, out): &mut (Table, Vec<Action>)| {
+                out.extend(glassbank::game::screens::turn::show(ui, &tr, table));
+            },
+            (table, Vec::new()),
+        );
+    h.run();
+    let draft = |h: &Harness<'_, (Table, Vec<Action>)>| {
+        *h.state().0.session.as_ref().unwrap().draft(seat).unwrap()
+    };
+    let before = draft(&h);
+    // Tab reaches a slider; the arrow keys move it.
+    assert!(tab_to(&mut h, |h| h
+        .query_all_by_role(egui::accesskit::Role::Slider)
+        .any(|n| n.is_focused())));
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_ne!(draft(&h), before, "the arrow key changed the decision");
+    // Tab reaches a tab of the right-hand side; Enter opens it.
+    assert!(tab_to(&mut h, |h| h
+        .get_by_label("Where the money goes")
+        .is_focused()));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().0.tab,
+        glassbank::game::screens::turn::Tab::ValueChain
+    );
+    // The flows of the Sankey can be read as text, without a mouse to hover them.
+    assert!(tab_to(&mut h, |h| h
+        .get_by_label("The flows in words")
+        .is_focused()));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    // Ctrl+Enter ends the month.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    h.run();
+    assert!(h.state().1.contains(&Action::Commit));
+}
+
+#[test]
+fn the_first_month_guide_goes_on_with_enter_and_skips_with_escape() {
+    use glassbank::game::guide::{Guide, show, take};
+    let tr = Translations::new(Language::Fr);
+    let mut guide = Guide::default();
+    guide.offer(Seat::Merchant(glassbank::sim::MerchantId(0)));
+    let mut h = Harness::new_ui_state(
+        move |ui, (guide, never): &mut (Guide, bool)| {
+            let ctx = ui.ctx().clone();
+            if let Some((seat, page)) = guide.page()
+                && let Some(step) = show(&ctx, &tr, seat, page)
+            {
+                *never |= take(guide, step);
+            }
+        },
+        (guide, false),
+    );
+    h.run();
+    assert!(
+        h.query_by_label_contains("Vous tenez un commerce")
+            .is_some(),
+        "the shopkeeper's first page, in French"
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().0.page().map(|p| p.1), Some(1));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().0.is_open());
+    assert!(!h.state().1, "skipping is not turning the guides off");
+}
+
+#[test]
+fn the_glossary_lists_every_term_in_order_and_finds_one() {
+    for language in Language::ALL {
+        let tr = Translations::new(language);
+        let mut h = Harness::builder()
+            .with_size([700.0, 3000.0])
+            .build_ui(move |ui| {
+                glassbank::game::widgets::glossary::screen(ui, &tr);
+            });
+        h.run();
+        let tr = Translations::new(language);
+        let terms: Vec<String> = glassbank::game::widgets::glossary::TERMS
+            .iter()
+            .map(|k| tr.get(&format!("term-{k}")))
+            .collect();
+        let mut tops: Vec<(f32, &String)> = terms
+            .iter()
+            .map(|t| (h.get_by_label(t).rect().top(), t))
+            .collect();
+        tops.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let shown: Vec<String> = tops.iter().map(|(_, t)| t.to_lowercase()).collect();
+        assert!(
+            shown
+                .windows(2)
+                .all(|w| w[0].replace('é', "e") <= w[1].replace('é', "e")),
+            "{language:?}: {shown:?}"
+        );
+        h.get_by_role(egui::accesskit::Role::TextInput).click();
+        h.run();
+        h.get_by_role(egui::accesskit::Role::TextInput)
+            .type_text("interchange");
+        h.run();
+        let interchange = tr.get("term-interchange");
+        assert!(h.query_by_label(&interchange).is_some());
+        let vat = tr.get("term-vat");
+        assert!(
+            h.query_by_label(&vat).is_none(),
+            "{language:?}: {vat} filtered out"
+        );
+    }
+}
+
+/// Every term the game underlines or explains is in the glossary.
+#[test]
+fn the_glossary_has_every_term_the_game_explains() {
+    let terms = glassbank::game::widgets::glossary::TERMS;
+    let mut used = std::collections::BTreeSet::new();
+    for (path, text) in game_sources() {
+        {
+            for call in ["term(ui, tr, \"", "explain(tr, \"", "Some(\""] {
+                for (i, _) in text.match_indices(call) {
+                    let key: String = text[i + call.len()..]
+                        .chars()
+                        .take_while(|c| *c != '"')
+                        .collect();
+                    // `Some("...")` only counts in the value chain's rules.
+                    if call != "Some(\"" || path.ends_with("chain.rs") {
+                        used.insert(key);
+                    }
+                }
+            }
+        }
+    }
+    assert!(used.len() > 10, "{used:?}");
+    let missing: Vec<_> = used
+        .iter()
+        .filter(|k| !terms.contains(&k.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "not in the glossary: {missing:?}");
+}
+
+#[test]
+fn the_settings_are_remembered_for_the_next_game() {
+    use glassbank::game::{Settings, settings};
+    let mut app = app();
+    app.add_systems(Update, settings::remember);
+    app.update();
+    act(&mut app, Action::SetLanguage(Language::Fr));
+    act(&mut app, Action::SetScale(1.5));
+    act(&mut app, Action::SetScale(9.0));
+    assert_eq!(
+        app.world().resource::<Settings>().ui_scale,
+        2.0,
+        "200% at most"
+    );
+    act(&mut app, Action::SetTutorials(false));
+    let dir = app
+        .world()
+        .resource::<glassbank::game::records::Records>()
+        .data_dir
+        .clone();
+    let mut next = Settings::new(Language::En);
+    settings::recall(&mut next, &dir, false);
+    assert_eq!(next.language, Language::Fr);
+    assert_eq!(next.ui_scale, 2.0);
+    assert!(!next.tutorials);
+    // A language given on the command line wins over the remembered one.
+    let mut given = Settings::new(Language::En);
+    settings::recall(&mut given, &dir, true);
+    assert_eq!((given.language, given.ui_scale), (Language::En, 2.0));
+    // A damaged file changes nothing.
+    std::fs::write(dir.join("settings.ron"), "(language: 12,").unwrap();
+    let mut fresh = Settings::new(Language::En);
+    settings::recall(&mut fresh, &dir, false);
+    assert_eq!(fresh, Settings::new(Language::En));
 }

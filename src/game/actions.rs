@@ -57,6 +57,10 @@ pub enum Action {
     /// A command from the facilitator's console.
     Facilitate(super::facilitator::Command),
     ToggleSettings,
+    /// Open or close the glossary (F1).
+    ToggleGlossary,
+    /// Show each role's guide in its first month, or not.
+    SetTutorials(bool),
     /// Save the current player's answers to the usual log.
     SaveAnswers,
     /// Save them to another file (when the usual place cannot be written).
@@ -139,10 +143,11 @@ fn facilitate(
     records: &mut super::records::Records,
     next: &mut NextState<Screen>,
     command: &super::facilitator::Command,
+    tr: &Translations,
 ) {
     let before = table.session.as_ref().map(|s| s.played().len());
     if let Err(e) = super::facilitator::apply(table, console, command) {
-        table.error = Some(e);
+        table.error = Some(tr.message(&e));
         return;
     }
     table.error = None;
@@ -185,13 +190,19 @@ pub(super) fn apply(
     mut tr: ResMut<Tr>,
     mut records: ResMut<super::records::Records>,
     mut console: ResMut<super::facilitator::Console>,
+    mut guide: ResMut<super::guide::Guide>,
     mut exit: MessageWriter<AppExit>,
 ) {
     for action in actions.read() {
         match action {
-            Action::Facilitate(command) => {
-                facilitate(&mut table, &mut console, &mut records, &mut next, command)
-            }
+            Action::Facilitate(command) => facilitate(
+                &mut table,
+                &mut console,
+                &mut records,
+                &mut next,
+                command,
+                &tr.0,
+            ),
             Action::Open(screen) => next.set(*screen),
             Action::ChooseScenario(i) => {
                 if *i < catalog.entries.len() {
@@ -230,6 +241,7 @@ pub(super) fn apply(
                 match Session::new(scenario.clone(), humans, &bots, None) {
                     Ok(session) => {
                         records.restart();
+                        guide.restart();
                         records.save_session(&session);
                         let screen = if session.humans().len() > 1 {
                             Screen::Handover
@@ -240,7 +252,7 @@ pub(super) fn apply(
                         table.error = None;
                         next.set(screen);
                     }
-                    Err(e) => table.error = Some(e),
+                    Err(e) => table.error = Some(tr.0.message(&e)),
                 }
             }
             Action::Resume(path) => match super::records::resume(path) {
@@ -250,6 +262,7 @@ pub(super) fn apply(
                         records.restart();
                         records.session_id = id.to_string();
                     }
+                    guide.restart();
                     let screen = if session.is_finished() {
                         Screen::Debrief
                     } else {
@@ -259,7 +272,7 @@ pub(super) fn apply(
                     table.error = None;
                     next.set(screen);
                 }
-                Err(e) => table.error = Some(e),
+                Err(e) => table.error = Some(tr.0.message(&e)),
             },
             Action::Ready => {
                 open_month(&mut table);
@@ -284,7 +297,7 @@ pub(super) fn apply(
                         table.error = None;
                         next.set(Screen::Handover);
                     }
-                    Err(e) => table.error = Some(e),
+                    Err(e) => table.error = Some(tr.0.message(&e)),
                 }
             }
             Action::PlayMonth => {
@@ -298,11 +311,12 @@ pub(super) fn apply(
                         open_month(&mut table);
                         next.set(screen);
                     }
-                    Err(e) => table.error = Some(e),
+                    Err(e) => table.error = Some(tr.0.message(&e)),
                 }
             }
             Action::NewGame => {
                 records.restart();
+                guide.restart();
                 table.session = None;
                 table.error = None;
                 next.set(Screen::Title);
@@ -311,17 +325,22 @@ pub(super) fn apply(
                 settings.language = *language;
                 tr.0 = Translations::new(*language);
             }
-            Action::SetScale(scale) => settings.ui_scale = scale.clamp(0.5, 3.0),
+            Action::SetScale(scale) => {
+                let range = super::settings::SCALES;
+                settings.ui_scale = scale.clamp(*range.start(), *range.end());
+            }
             Action::SetFullscreen(on) => settings.fullscreen = *on,
             Action::SetFacilitator(on) => settings.facilitator = *on,
             Action::ToggleSettings => settings.open = !settings.open,
+            Action::ToggleGlossary => settings.glossary = !settings.glossary,
+            Action::SetTutorials(on) => settings.tutorials = *on,
             Action::SaveAnswers | Action::SaveAnswersTo(_) => {
                 if let Some(session) = table.session.as_ref() {
                     let path = match action {
                         Action::SaveAnswersTo(p) => Some(std::path::PathBuf::from(p)),
                         _ => None,
                     };
-                    records.save_answers(session, path);
+                    records.save_answers(session, path, &tr.0);
                 }
             }
             Action::NextRespondent => records.next_respondent(),
@@ -345,7 +364,7 @@ pub(super) fn apply(
             {
                 #[cfg(target_arch = "wasm32")]
                 if let Some(session) = table.session.as_ref() {
-                    records.download_answers(session);
+                    records.download_answers(session, &tr.0);
                 }
             }
             Action::Quit => {

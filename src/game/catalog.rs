@@ -3,13 +3,15 @@
 //! that does not load stays in the list with its error.
 use bevy::prelude::*;
 
+use crate::i18n::Message;
 use crate::scenario::{self, Scenario};
 
 /// A scenario file and what loading it gave.
 pub struct CatalogEntry {
     /// The file's path, for the player and for error messages.
     pub path: String,
-    pub scenario: Result<Scenario, String>,
+    /// The scenario, or why it does not load, to put into the player's language.
+    pub scenario: Result<Scenario, Message>,
 }
 
 /// Every scenario on offer, and the one chosen.
@@ -21,7 +23,7 @@ pub struct Catalog {
 
 impl Catalog {
     /// The shipped scenarios after `first`, and other files of `scenarios/` on the desktop.
-    pub fn load(first: Option<(String, Result<Scenario, String>)>) -> Catalog {
+    pub fn load(first: Option<(String, Result<Scenario, Message>)>) -> Catalog {
         let mut entries: Vec<CatalogEntry> = first
             .into_iter()
             .map(|(path, scenario)| CatalogEntry { path, scenario })
@@ -32,7 +34,7 @@ impl Catalog {
             }
             entries.push(CatalogEntry {
                 path: path.to_string(),
-                scenario: scenario::load(text, path).map_err(|e| e.to_string()),
+                scenario: scenario::load(text, path).map_err(Message::from),
             });
         }
         #[cfg(not(target_arch = "wasm32"))]
@@ -42,7 +44,7 @@ impl Catalog {
                 continue;
             }
             let scenario = crate::platform::read_text(&path)
-                .and_then(|text| scenario::load(&text, &name).map_err(|e| e.to_string()));
+                .and_then(|text| scenario::load(&text, &name).map_err(Message::from));
             entries.push(CatalogEntry {
                 path: name,
                 scenario,
@@ -59,7 +61,7 @@ impl Catalog {
             0,
             CatalogEntry {
                 path: name.to_string(),
-                scenario: scenario::load(text, name).map_err(|e| e.to_string()),
+                scenario: scenario::load(text, name).map_err(Message::from),
             },
         );
         self.chosen = 0;

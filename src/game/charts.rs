@@ -1,24 +1,73 @@
 //! Charts over the months (egui_plot): each bank's clients, profits where the layer shows them,
 //! the households' trust and the policy rate.
 use bevy_egui::egui;
-use egui_plot::{Legend, Line, Plot, PlotPoints};
+use egui_plot::{Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points};
 
 use crate::i18n::Translations;
 use crate::sim::SeatView;
 
-fn plot(ui: &mut egui::Ui, id: &str, title: String, lines: Vec<(String, Vec<[f64; 2]>)>) {
+fn plot(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Language,
+    id: &str,
+    title: String,
+    lines: Vec<(String, Vec<[f64; 2]>)>,
+) {
     ui.label(egui::RichText::new(title).strong());
+    let number = move |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+        crate::game::widgets::number::plain(lang, mark.value)
+    };
     Plot::new(id)
+        .y_axis_formatter(number)
         .height(150.0)
         .legend(Legend::default())
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
         .show(ui, |p| {
-            for (name, points) in lines {
-                p.line(Line::new(name, PlotPoints::from(points)));
+            // Each series has its colour, and also its own dash and marker shape, so the lines
+            // read apart without colour; the legend shows all three.
+            for (i, (name, points)) in lines.into_iter().enumerate() {
+                let (color, style, shape) = series_look(i);
+                p.line(
+                    Line::new(name.clone(), PlotPoints::from(points.clone()))
+                        .color(color)
+                        .width(2.0)
+                        .style(style),
+                );
+                p.points(
+                    Points::new(name, PlotPoints::from(points))
+                        .color(color)
+                        .shape(shape)
+                        .radius(4.0),
+                );
             }
         });
+}
+
+/// The colour, dash and marker of the `i`th series of a chart.
+pub fn series_look(i: usize) -> (egui::Color32, LineStyle, MarkerShape) {
+    let styles = [
+        LineStyle::Solid,
+        LineStyle::dashed_loose(),
+        LineStyle::dotted_dense(),
+        LineStyle::dashed_dense(),
+        LineStyle::dotted_loose(),
+    ];
+    let shapes = [
+        MarkerShape::Circle,
+        MarkerShape::Square,
+        MarkerShape::Diamond,
+        MarkerShape::Up,
+        MarkerShape::Cross,
+        MarkerShape::Asterisk,
+    ];
+    let palette = crate::game::widgets::bars::PALETTE;
+    (
+        palette[i % palette.len()],
+        styles[i % styles.len()],
+        shapes[i % shapes.len()],
+    )
 }
 
 pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
@@ -56,6 +105,7 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 };
                 plot(
                     ui,
+                    tr.language(),
                     "own-bank",
                     tr.format("chart-own-bank", &[("bank", b.name.clone().into())]),
                     vec![
@@ -84,6 +134,7 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 };
                 plot(
                     ui,
+                    tr.language(),
                     "own-shop",
                     tr.format("chart-own-shop", &[("shop", m.name.clone().into())]),
                     vec![
@@ -106,6 +157,7 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
         }
         plot(
             ui,
+            tr.language(),
             "clients",
             tr.get("chart-clients"),
             per_bank(&|m, b| m.clients.get(b).map(|c| f64::from(*c))),
@@ -117,7 +169,7 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 .map(|p| p.as_cents() as f64 / 100.0)
         });
         if !profits.is_empty() {
-            plot(ui, "profit", tr.get("chart-profit"), profits);
+            plot(ui, tr.language(), "profit", tr.get("chart-profit"), profits);
         }
         if view.banks.iter().any(|b| b.profit.shown().is_none()) {
             ui.label(
@@ -128,6 +180,7 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
         }
         plot(
             ui,
+            tr.language(),
             "trust",
             tr.get("chart-trust"),
             vec![(
@@ -140,6 +193,7 @@ pub fn charts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
         );
         plot(
             ui,
+            tr.language(),
             "policy",
             tr.get("chart-policy-rate"),
             vec![(

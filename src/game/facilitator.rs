@@ -129,7 +129,11 @@ fn system(
 }
 
 /// Carries out a command on the table's session.
-pub fn apply(table: &mut Table, console: &mut Console, command: &Command) -> Result<(), String> {
+pub fn apply(
+    table: &mut Table,
+    console: &mut Console,
+    command: &Command,
+) -> Result<(), crate::i18n::Message> {
     match command {
         Command::Timer(minutes) => {
             table.timer.limit_secs = minutes.saturating_mul(60);
@@ -201,6 +205,19 @@ pub fn screen(
     let Some(session) = table.session.as_ref() else {
         return out;
     };
+    // On a narrow window (200%), the table then the commands in one column.
+    if ui.available_width() < crate::game::screens::turn::NARROW {
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("console-one-column")
+                .show(ui, |ui| {
+                    out.extend(table_status(ui, tr, session, table, console));
+                    ui.separator();
+                    out.extend(show(ui, tr, session, console));
+                });
+        });
+        return out;
+    }
     egui::Panel::right("console-table")
         .default_size(ui.available_width() * 0.45)
         .show(ui, |ui| {
@@ -350,7 +367,11 @@ pub fn show(
     }
     ui.horizontal(|ui| {
         ui.add(egui::Slider::new(&mut console.months, 1..=12));
-        if ui.button(tr.get("console-run-bots")).clicked() {
+        let months = i64::from(console.months);
+        if ui
+            .button(tr.format("console-run-bots", &[("months", months.into())]))
+            .clicked()
+        {
             out.push(Command::RunBots(console.months));
         }
     });
@@ -380,9 +401,8 @@ pub fn show(
     ui.horizontal(|ui| {
         ui.label(tr.get("term-policy-rate"));
         ui.add(
-            egui::Slider::new(&mut console.policy_rate, -1.0..=10.0)
-                .step_by(0.25)
-                .suffix(" %"),
+            crate::game::widgets::number::percent(&mut console.policy_rate, -1.0..=10.0, lang)
+                .step_by(0.25),
         );
         if ui.button(tr.get("console-apply")).clicked() {
             out.push(Command::Shock(Shock::PolicyRate(Bp(
@@ -391,7 +411,7 @@ pub fn show(
         }
     });
     let caps = session.economy().params().caps;
-    let percent = |v: f64, _| format!("{:.2} %", v / 100.0);
+    let percent = move |v: f64, _| crate::i18n::format::rate(lang, Bp(v.round() as i32));
     ui.label(tr.get("console-interchange-cap"));
     ui.indent("interchange-cap", |ui| {
         egui::Grid::new("interchange-cap-grid").show(ui, |ui| {
@@ -427,7 +447,11 @@ pub fn show(
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(tr.get("console-fee-cap"));
-        ui.add(egui::Slider::new(&mut console.fee_cap_euros, 0..=30).suffix(" €"));
+        ui.add(
+            egui::Slider::new(&mut console.fee_cap_euros, 0..=30).custom_formatter(move |v, _| {
+                crate::i18n::format::euros(lang, crate::sim::Money::cents(v.round() as i64 * 100))
+            }),
+        );
         if ui.button(tr.get("console-apply")).clicked() {
             out.push(Command::Shock(Shock::FeeCap {
                 per_payment: Some(Money::euros(console.fee_cap_euros)),
@@ -512,17 +536,33 @@ pub fn projector(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
             ui.label(egui::RichText::new(m.get(code)).size(26.0));
         }
     });
-    egui::Panel::right("projector-charts")
-        .default_size(ui.available_width() * 0.42)
-        .show(ui, |ui| super::charts::charts(ui, tr, &view));
-    egui::CentralPanel::default().show(ui, |ui| {
+    let chain = |ui: &mut egui::Ui, height: f32| {
         ui.label(egui::RichText::new(tr.get("chain-whole-game")).size(28.0));
         let (nodes, links) = super::panels::chain::diagram(tr, &view.game_chain, 1.0);
         ui.add(super::widgets::sankey::Sankey {
             nodes: &nodes,
             links: &links,
-            height: (ui.available_height() - 20.0).max(200.0),
+            height,
             hidden_text: &tr.get("hidden-why"),
         });
+    };
+    // On a narrow window (200%), the value chain then the charts, one below the other.
+    if ui.available_width() < crate::game::screens::turn::NARROW {
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("projector-one-column")
+                .show(ui, |ui| {
+                    chain(ui, 420.0);
+                    super::charts::charts(ui, tr, &view);
+                });
+        });
+        return;
+    }
+    egui::Panel::right("projector-charts")
+        .default_size(ui.available_width() * 0.42)
+        .show(ui, |ui| super::charts::charts(ui, tr, &view));
+    egui::CentralPanel::default().show(ui, |ui| {
+        let height = (ui.available_height() - 20.0).max(200.0);
+        chain(ui, height);
     });
 }

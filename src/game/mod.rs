@@ -6,6 +6,7 @@ mod browser;
 mod catalog;
 mod charts;
 pub mod facilitator;
+pub mod guide;
 pub mod panels;
 pub mod records;
 pub mod screens;
@@ -31,8 +32,13 @@ use crate::session::Session;
 /// How to start the game.
 pub struct GameOptions {
     /// A scenario given on the command line, shown first in the list.
-    pub scenario: Option<(String, Result<Scenario, String>)>,
+    pub scenario: Option<(String, Result<Scenario, crate::i18n::Message>)>,
     pub language: Language,
+    /// Whether the language was chosen for this run (`--lang`): it then wins over the
+    /// remembered one.
+    pub language_given: bool,
+    /// The size of the interface for this run (`--scale`), instead of the remembered one.
+    pub ui_scale: Option<f32>,
     /// If set, save a screenshot of the window to this PNG file and quit.
     pub screenshot: Option<PathBuf>,
     /// If set, walk through every screen, saving one PNG each in this folder, and quit.
@@ -67,8 +73,27 @@ pub struct Settings {
     pub fullscreen: bool,
     /// Facilitator mode: F2 opens the console, F3 the projector view.
     pub facilitator: bool,
+    /// Whether each role's first month starts with its guide.
+    pub tutorials: bool,
     /// Whether the settings window is open.
     pub open: bool,
+    /// Whether the glossary is open (F1).
+    pub glossary: bool,
+}
+
+impl Settings {
+    /// The settings a first game starts with, in a language.
+    pub fn new(language: Language) -> Settings {
+        Settings {
+            language,
+            ui_scale: 1.0,
+            fullscreen: false,
+            facilitator: false,
+            tutorials: true,
+            open: false,
+            glossary: false,
+        }
+    }
 }
 
 /// The message key naming a transparency layer.
@@ -160,6 +185,7 @@ pub fn logic_plugin(app: &mut App) {
         .init_resource::<Table>()
         .init_resource::<UiTimes>()
         .init_resource::<facilitator::Console>()
+        .init_resource::<guide::Guide>()
         .add_systems(Update, actions::apply);
 }
 
@@ -167,13 +193,7 @@ pub fn logic_plugin(app: &mut App) {
 pub fn insert_resources(app: &mut App, catalog: Catalog, language: Language) {
     app.insert_resource(catalog)
         .insert_resource(Tr(Translations::new(language)))
-        .insert_resource(Settings {
-            language,
-            ui_scale: 1.0,
-            fullscreen: false,
-            facilitator: false,
-            open: false,
-        })
+        .insert_resource(Settings::new(language))
         .insert_resource(Seating::default())
         .insert_resource(records::Records::default());
 }
@@ -187,6 +207,8 @@ pub fn run_in_browser() {
     run(GameOptions {
         scenario: None,
         language,
+        language_given: false,
+        ui_scale: None,
         screenshot: None,
         tour: None,
         facilitator: crate::platform::facilitator_requested(),
@@ -225,9 +247,23 @@ pub fn run(options: GameOptions) -> ExitCode {
         screens::turn::plugin,
         screens::debrief::plugin,
         facilitator::plugin,
+        guide::plugin,
     ));
     #[cfg(target_arch = "wasm32")]
     app.add_plugins(browser::plugin);
+    // The remembered settings, except for pictures, which must come out the same every time.
+    if options.screenshot.is_none() && options.tour.is_none() {
+        let data_dir = app.world().resource::<records::Records>().data_dir.clone();
+        let mut settings = app.world_mut().resource_mut::<Settings>();
+        settings::recall(&mut settings, &data_dir, options.language_given);
+        let language = settings.language;
+        app.world_mut().resource_mut::<Tr>().0 = Translations::new(language);
+    }
+    if let Some(scale) = options.ui_scale {
+        let range = settings::SCALES;
+        app.world_mut().resource_mut::<Settings>().ui_scale =
+            scale.clamp(*range.start(), *range.end());
+    }
     #[cfg(not(target_arch = "wasm32"))]
     {
         if let Some(path) = options.screenshot {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 
 use crate::feedback::{Answer, Response};
+use crate::i18n::{Message, Translations};
 use crate::session::Session;
 use crate::sim::Role;
 
@@ -34,7 +35,7 @@ pub struct Records {
     pub session_id: String,
     pub session_log: Option<PathBuf>,
     pub feedback_log: Option<PathBuf>,
-    pub error: Option<String>,
+    pub error: Option<Message>,
     pub questionnaire: Questionnaire,
     /// The last export's files.
     pub exported: Vec<PathBuf>,
@@ -96,16 +97,17 @@ impl Records {
         }
     }
 
-    /// Hands the player the answers being given as a file, when the browser cannot keep them.
+    /// Hands the player the answers being given as a file, when the browser cannot keep them;
+    /// a failure is told in the player's language.
     #[cfg(target_arch = "wasm32")]
-    pub fn download_answers(&mut self, session: &Session) {
+    pub fn download_answers(&mut self, session: &Session, tr: &Translations) {
         let name = format!(
             "glassbank-answers-{}-{}.jsonl",
             self.session_id, self.questionnaire.respondent
         );
         let text = crate::feedback::to_json_lines(&self.responses(session));
         if let Err(e) = crate::platform::download(&name, &text, "application/jsonl") {
-            self.questionnaire.error = Some(e);
+            self.questionnaire.error = Some(tr.message(&e));
         }
     }
 
@@ -136,15 +138,16 @@ impl Records {
             .collect()
     }
 
-    /// Saves the current respondent's answers (to `path`, or the usual log), one line each.
-    pub fn save_answers(&mut self, session: &Session, path: Option<PathBuf>) {
+    /// Saves the current respondent's answers (to `path`, or the usual log), one line each; a
+    /// failure is told in the player's language.
+    pub fn save_answers(&mut self, session: &Session, path: Option<PathBuf>, tr: &Translations) {
         let lines = self.responses(session);
         let path = path.unwrap_or_else(|| self.data_dir.join("feedback.jsonl"));
         let text: Vec<String> = lines.iter().map(Response::to_line).collect();
         let refs: Vec<&str> = text.iter().map(String::as_str).collect();
         if let Err(e) = crate::platform::append_lines(&path, &refs) {
             warn!("answers not saved: {e}");
-            self.questionnaire.error = Some(e);
+            self.questionnaire.error = Some(tr.message(&e));
             return;
         }
         info!("{} answers saved to {}", lines.len(), path.display());
@@ -236,7 +239,7 @@ pub fn list_saved(records: &Records) -> Vec<SavedGame> {
 }
 
 /// Reads a saved game and replays it to where it stopped.
-pub fn resume(path: &std::path::Path) -> Result<Session, String> {
+pub fn resume(path: &std::path::Path) -> Result<Session, Message> {
     let text = crate::platform::read_text(path)?;
     let log = crate::session::SessionLog::parse(&text)?;
     Session::replay(&log, None)

@@ -1,6 +1,8 @@
 //! Automatic screenshots: one of the first screen (`--screenshot FILE`), or a tour of every
 //! screen with one PNG each (`--tour DIR`): title, scenario choice, seats, hand-over, each
-//! role's panel with the market, value chain, pricing and charts tabs, and the debrief.
+//! role's panel with the market, value chain, pricing and charts tabs, the settings, the
+//! first-month guide, the glossary, the facilitator's console and projector, and the debrief.
+//! `--lang` and `--scale` give the same tour in French or at 200%.
 use std::path::PathBuf;
 
 use bevy::prelude::*;
@@ -75,12 +77,17 @@ impl Tour {
             Act(vec![Action::ConfirmScenario]),
             AllHuman,
             Shot("03-seats.png"),
+            // The first-month guides wait for their own picture (20).
+            Act(vec![Action::SetTutorials(false)]),
             Act(vec![Action::StartGame]),
             Shot("04-handover.png"),
             Play(3),
             Act(vec![Action::Open(Screen::Turn)]),
             ShowTab(Tab::News, ChainSpan::Payment),
             Shot("05-retail-news.png"),
+            // The decisions' own tab, when the window is narrow (200%); else the news again.
+            ShowTab(Tab::Decide, ChainSpan::Payment),
+            Shot("22-retail-decide-narrow.png"),
             ShowTab(Tab::Market, ChainSpan::Payment),
             Shot("06-retail-market.png"),
             ShowTab(Tab::Charts, ChainSpan::Payment),
@@ -102,6 +109,12 @@ impl Tour {
             Act(vec![Action::ToggleSettings]),
             Shot("12-settings.png"),
             Act(vec![Action::ToggleSettings]),
+            Act(vec![Action::SetTutorials(true)]),
+            Shot("20-guide.png"),
+            Act(vec![Action::SetTutorials(false)]),
+            Act(vec![Action::ToggleGlossary]),
+            Shot("21-glossary.png"),
+            Act(vec![Action::ToggleGlossary]),
             Console(true),
             Timer(5),
             Shot("17-facilitator-console.png"),

@@ -2,12 +2,15 @@
 //! with the scenario's timeline, and what a run leaves (report, time series, seed sweeps).
 mod report;
 mod series;
+mod summary;
 mod sweep;
 
 pub use report::json_report;
 pub use series::{CsvFile, time_series};
+pub use summary::{strategy_key, summary, summary_text};
 pub use sweep::{Outcome, Spread, Sweep, parse_seeds, sweep};
 
+use crate::i18n::Message;
 use crate::scenario::{Scenario, Text};
 use crate::sim::{Economy, EconomyConfig, Role, Strategy, Turn, bot_decisions};
 
@@ -31,10 +34,10 @@ pub struct SeatOverride {
 
 impl SeatOverride {
     /// Reads `retail_banker=bot:greedy` or `client:household-3=bot:cautious`.
-    pub fn parse(text: &str) -> Result<SeatOverride, String> {
+    pub fn parse(text: &str) -> Result<SeatOverride, Message> {
         let (seat, player) = text
             .split_once('=')
-            .ok_or_else(|| format!("--seat {text}: expected ROLE[:ACTOR]=bot:STRATEGY"))?;
+            .ok_or_else(|| Message::new("cli-seat-form").with("seat", text))?;
         let (role, actor) = match seat.split_once(':') {
             Some((role, actor)) => (role, Some(actor.to_string())),
             None => (seat, None),
@@ -45,9 +48,9 @@ impl SeatOverride {
             "business_banker" => Role::BusinessBanker,
             "merchant" => Role::Merchant,
             other => {
-                return Err(format!(
-                    "--seat {text}: unknown role \"{other}\" (client, retail_banker, business_banker, merchant)"
-                ));
+                return Err(Message::new("cli-seat-role")
+                    .with("seat", text)
+                    .with("role", other));
             }
         };
         let strategy = match player.strip_prefix("bot:") {
@@ -56,9 +59,7 @@ impl SeatOverride {
             Some("cautious") => Strategy::Cautious,
             Some("random") => Strategy::Random,
             _ => {
-                return Err(format!(
-                    "--seat {text}: expected bot:fair, bot:greedy, bot:cautious or bot:random after ="
-                ));
+                return Err(Message::new("cli-seat-strategy").with("seat", text));
             }
         };
         Ok(SeatOverride {
@@ -86,22 +87,23 @@ pub struct Run {
 }
 
 /// The starting configuration of a run: the scenario's, with the seed and seat overrides.
-pub fn prepare(scenario: &Scenario, options: &RunOptions) -> Result<EconomyConfig, String> {
+pub fn prepare(scenario: &Scenario, options: &RunOptions) -> Result<EconomyConfig, Message> {
     let mut config = scenario.economy_with_seed(options.seed.unwrap_or(scenario.seed()));
     let ids = scenario.ids();
     for o in &options.seats {
-        let one = |found: Option<usize>, kind: &str| -> Result<Option<usize>, String> {
+        // `missing`: the message saying no actor of the role has this id.
+        let one = |found: Option<usize>, missing: &'static str| -> Result<Option<usize>, Message> {
             match &o.actor {
                 None => Ok(None),
                 Some(id) => found
                     .map(Some)
-                    .ok_or_else(|| format!("--seat: no {kind} with id \"{id}\"")),
+                    .ok_or_else(|| Message::new(missing).with("id", id.as_str())),
             }
         };
         let actor = o.actor.as_deref().unwrap_or("");
         match o.role {
             Role::RetailBanker | Role::BusinessBanker => {
-                let only = one(ids.bank(actor).map(|b| b.index()), "bank")?;
+                let only = one(ids.bank(actor).map(|b| b.index()), "cli-seat-no-bank")?;
                 for (i, b) in config.banks.iter_mut().enumerate() {
                     if only.is_none_or(|only| only == i) {
                         if o.role == Role::RetailBanker {
@@ -113,7 +115,10 @@ pub fn prepare(scenario: &Scenario, options: &RunOptions) -> Result<EconomyConfi
                 }
             }
             Role::Merchant => {
-                let only = one(ids.merchant(actor).map(|m| m.index()), "merchant")?;
+                let only = one(
+                    ids.merchant(actor).map(|m| m.index()),
+                    "cli-seat-no-merchant",
+                )?;
                 for (i, m) in config.merchants.iter_mut().enumerate() {
                     if only.is_none_or(|only| only == i) {
                         m.strategy = o.strategy;
@@ -121,7 +126,7 @@ pub fn prepare(scenario: &Scenario, options: &RunOptions) -> Result<EconomyConfi
                 }
             }
             Role::Client => {
-                let only = one(ids.client(actor).map(|c| c.index()), "client")?;
+                let only = one(ids.client(actor).map(|c| c.index()), "cli-seat-no-client")?;
                 for (i, c) in config.clients.iter_mut().enumerate() {
                     if only.is_none_or(|only| only == i) {
                         c.strategy = o.strategy;
@@ -138,24 +143,23 @@ pub fn run(
     scenario: &Scenario,
     options: &RunOptions,
     mut progress: impl FnMut(Turn, Turn),
-) -> Result<Run, String> {
+) -> Result<Run, Message> {
     let config = prepare(scenario, options)?;
     let seed = config.seed;
     let turns = options.turns.unwrap_or(scenario.turns());
-    let mut economy = Economy::new(config).map_err(|e| e.to_string())?;
+    let mut economy = Economy::new(config)?;
     let mut messages = Vec::new();
     for _ in 0..turns {
         let turn = economy.turn();
-        for text in scenario
-            .apply_events(&mut economy)
-            .map_err(|e| e.to_string())?
-        {
+        for text in scenario.apply_events(&mut economy)? {
             messages.push((turn, text));
         }
         let decisions = bot_decisions(&economy, &[]);
-        economy
-            .step(&decisions)
-            .map_err(|e| format!("turn {turn}: {e}"))?;
+        economy.step(&decisions).map_err(|e| {
+            Message::new("cli-in-month")
+                .with("month", turn)
+                .with("reason", Message::from(e))
+        })?;
         progress(turn, turns);
     }
     Ok(Run {

@@ -1,6 +1,8 @@
 //! Seed sweeps: the same scenario played with many seeds, and the spread of its main outcomes,
 //! so a facilitator sees how much of a result is luck.
 use super::{RunOptions, euros, run};
+use crate::i18n::format::decimal;
+use crate::i18n::{Message, Translations};
 use crate::scenario::Scenario;
 use crate::sim::{Economy, Money};
 use std::fmt::Write;
@@ -8,7 +10,10 @@ use std::fmt::Write;
 /// One outcome measured on every seed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
+    /// The column of `sweep.csv`, the same in every language: `bank a: NIM (%)`.
     pub name: String,
+    /// The outcome in words, for the table.
+    pub label: Message,
     pub values: Vec<f64>,
 }
 
@@ -56,8 +61,22 @@ fn percent(bp: crate::sim::Bp) -> f64 {
     f64::from(bp.0) / 100.0
 }
 
-/// The main outcomes of one finished game, by name.
-fn measure(scenario: &Scenario, economy: &Economy) -> Vec<(String, f64)> {
+/// One outcome: its column name, its message and its value; a bank's outcomes name the bank.
+fn measured(
+    name: String,
+    id: &'static str,
+    bank: Option<&str>,
+    value: f64,
+) -> (String, Message, f64) {
+    let label = match bank {
+        Some(bank) => Message::new(id).with("bank", bank),
+        None => Message::new(id),
+    };
+    (name, label, value)
+}
+
+/// The main outcomes of one finished game.
+fn measure(scenario: &Scenario, economy: &Economy) -> Vec<(String, Message, f64)> {
     let ids = scenario.ids();
     let mut out = Vec::new();
     for bank in economy.banks() {
@@ -68,21 +87,45 @@ fn measure(scenario: &Scenario, economy: &Economy) -> Vec<(String, f64)> {
             .iter()
             .filter(|c| c.bank == bank.id)
             .count();
-        out.push((
-            format!("bank {id}: net profit (EUR)"),
-            euros(r.pnl.net_profit()),
-        ));
-        out.push((
-            format!("bank {id}: NIM (%)"),
-            percent(r.net_interest_margin),
-        ));
-        out.push((format!("bank {id}: NII share (%)"), percent(r.nii_share)));
-        out.push((
-            format!("bank {id}: cost of risk (%)"),
-            percent(r.cost_of_risk),
-        ));
-        out.push((format!("bank {id}: RoE (%)"), percent(r.return_on_equity)));
-        out.push((format!("bank {id}: clients"), clients as f64));
+        let bank = Some(id.as_str());
+        out.extend([
+            measured(
+                format!("bank {id}: net profit (EUR)"),
+                "sweep-bank-net-profit",
+                bank,
+                euros(r.pnl.net_profit()),
+            ),
+            measured(
+                format!("bank {id}: NIM (%)"),
+                "sweep-bank-nim",
+                bank,
+                percent(r.net_interest_margin),
+            ),
+            measured(
+                format!("bank {id}: NII share (%)"),
+                "sweep-bank-nii-share",
+                bank,
+                percent(r.nii_share),
+            ),
+            measured(
+                format!("bank {id}: cost of risk (%)"),
+                "sweep-bank-cost-of-risk",
+                bank,
+                percent(r.cost_of_risk),
+            ),
+            measured(
+                format!("bank {id}: RoE (%)"),
+                "sweep-bank-roe",
+                bank,
+                percent(r.return_on_equity),
+            ),
+            measured(
+                format!("bank {id}: clients"),
+                "sweep-bank-clients",
+                bank,
+                clients as f64,
+            ),
+        ]);
     }
     let reports = economy.reports();
     let shops = reports
@@ -93,16 +136,34 @@ fn measure(scenario: &Scenario, economy: &Economy) -> Vec<(String, f64)> {
         .iter()
         .flat_map(|t| &t.merchants)
         .fold(Money::ZERO, |a, m| a.saturating_add(m.card_fees()));
-    out.push(("shops: net income (EUR)".into(), euros(shops)));
-    out.push(("shops: card fees (EUR)".into(), euros(card_fees)));
+    let town = |name: &str, id, value| measured(name.into(), id, None, value);
+    out.push(town(
+        "shops: net income (EUR)",
+        "sweep-shops-net-income",
+        euros(shops),
+    ));
+    out.push(town(
+        "shops: card fees (EUR)",
+        "sweep-shops-card-fees",
+        euros(card_fees),
+    ));
     let switched: u32 = reports.iter().map(|t| t.clients.switched_bank).sum();
     let fees = reports
         .iter()
         .fold(Money::ZERO, |a, t| a.saturating_add(t.clients.fees_paid));
-    out.push(("households: switched bank".into(), f64::from(switched)));
-    out.push(("households: fees paid (EUR)".into(), euros(fees)));
-    out.push((
-        "households: average trust".into(),
+    out.push(town(
+        "households: switched bank",
+        "sweep-households-switched",
+        f64::from(switched),
+    ));
+    out.push(town(
+        "households: fees paid (EUR)",
+        "sweep-households-fees",
+        euros(fees),
+    ));
+    out.push(town(
+        "households: average trust",
+        "sweep-households-trust",
         reports
             .last()
             .map_or(0.0, |t| f64::from(t.clients.average_trust)),
@@ -116,19 +177,24 @@ pub fn sweep(
     options: &RunOptions,
     seeds: &[u64],
     mut progress: impl FnMut(usize, usize),
-) -> Result<Sweep, String> {
+) -> Result<Sweep, Message> {
     let mut outcomes: Vec<Outcome> = Vec::new();
     for (i, &seed) in seeds.iter().enumerate() {
         let options = RunOptions {
             seed: Some(seed),
             ..options.clone()
         };
-        let game = run(scenario, &options, |_, _| {}).map_err(|e| format!("seed {seed}: {e}"))?;
-        for (k, (name, value)) in measure(scenario, &game.economy).into_iter().enumerate() {
+        let game = run(scenario, &options, |_, _| {}).map_err(|e| {
+            Message::new("cli-with-seed")
+                .with("seed", seed.to_string())
+                .with("reason", e)
+        })?;
+        for (k, (name, label, value)) in measure(scenario, &game.economy).into_iter().enumerate() {
             match outcomes.get_mut(k) {
                 Some(o) => o.values.push(value),
                 None => outcomes.push(Outcome {
                     name,
+                    label,
                     values: vec![value],
                 }),
             }
@@ -142,31 +208,36 @@ pub fn sweep(
 }
 
 impl Sweep {
-    /// A table of the spreads, one outcome a line.
-    pub fn table(&self) -> String {
-        let width = self
-            .outcomes
+    /// A table of the spreads, one outcome a line, in the reader's language.
+    pub fn table(&self, tr: &Translations) -> String {
+        let labels: Vec<String> = self.outcomes.iter().map(|o| tr.message(&o.label)).collect();
+        let header = tr.get("sweep-outcome");
+        let width = labels
             .iter()
-            .map(|o| o.name.len())
+            .chain([&header])
+            .map(|l| l.chars().count())
             .max()
             .unwrap_or(0);
-        let mut out = format!(
-            "{} seeds\n{:width$} {:>12} {:>12} {:>12} {:>12} {:>12}\n",
-            self.seeds.len(),
-            "outcome",
-            "min",
-            "p10",
-            "median",
-            "p90",
-            "max"
-        );
-        for o in &self.outcomes {
+        let seeds = Message::new("sweep-seeds").with("count", self.seeds.len());
+        let mut out = format!("{}\n{header:width$}", tr.message(&seeds));
+        for column in [
+            "sweep-min",
+            "sweep-p10",
+            "sweep-median",
+            "sweep-p90",
+            "sweep-max",
+        ] {
+            let _ = write!(out, " {:>12}", tr.get(column));
+        }
+        out.push('\n');
+        let language = tr.language();
+        for (o, label) in self.outcomes.iter().zip(&labels) {
             let s = o.spread();
-            let _ = writeln!(
-                out,
-                "{:width$} {:>12.2} {:>12.2} {:>12.2} {:>12.2} {:>12.2}",
-                o.name, s.min, s.p10, s.median, s.p90, s.max
-            );
+            let _ = write!(out, "{label:width$}");
+            for value in [s.min, s.p10, s.median, s.p90, s.max] {
+                let _ = write!(out, " {:>12}", decimal(language, value));
+            }
+            out.push('\n');
         }
         out
     }
@@ -190,8 +261,8 @@ impl Sweep {
 }
 
 /// Reads `1..100` (both ends included, as a facilitator would read it), `1..=100` or one seed.
-pub fn parse_seeds(text: &str) -> Result<Vec<u64>, String> {
-    let bad = || format!("--seeds {text}: expected FIRST..LAST, e.g. 1..100");
+pub fn parse_seeds(text: &str) -> Result<Vec<u64>, Message> {
+    let bad = || Message::new("cli-seeds-form").with("seeds", text);
     let (a, b) = match text.split_once("..") {
         Some((a, b)) => (a, b.strip_prefix('=').unwrap_or(b)),
         None => (text, text),
@@ -202,7 +273,9 @@ pub fn parse_seeds(text: &str) -> Result<Vec<u64>, String> {
         return Err(bad());
     }
     if last - first >= 10_000 {
-        return Err(format!("--seeds {text}: at most 10000 seeds"));
+        return Err(Message::new("cli-seeds-too-many")
+            .with("seeds", text)
+            .with("max", 10_000));
     }
     Ok((first..=last).collect())
 }
@@ -224,6 +297,7 @@ mod tests {
     fn spreads_read_quantiles() {
         let o = Outcome {
             name: "x".into(),
+            label: Message::new("sweep-shops-card-fees"),
             values: (1..=11).map(f64::from).collect(),
         };
         let s = o.spread();

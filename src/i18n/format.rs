@@ -54,6 +54,28 @@ pub fn rate(language: Language, r: Bp) -> String {
     }
 }
 
+/// A count: `1,234` in English, `1 234` in French.
+pub fn count(language: Language, n: u64) -> String {
+    match language {
+        Language::En => grouped(n, ","),
+        Language::Fr => grouped(n, "\u{202f}"),
+    }
+}
+
+/// A measure with two decimals, for tables: `-1,234.50` in English, `-1 234,50` in French.
+pub fn decimal(language: Language, value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let hundredths = (value * 100.0).round();
+    let sign = if hundredths < 0.0 { "-" } else { "" };
+    let abs = hundredths.abs() as u64;
+    match language {
+        Language::En => format!("{sign}{}.{:02}", grouped(abs / 100, ","), abs % 100),
+        Language::Fr => format!("{sign}{},{:02}", grouped(abs / 100, "\u{202f}"), abs % 100),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,5 +94,9 @@ mod tests {
         assert_eq!(euros(Language::En, Money::cents(99_950)), "€1,000");
         assert_eq!(rate(Language::En, Bp(165)), "1.65%");
         assert_eq!(rate(Language::Fr, Bp(-5)), "-0,05\u{a0}%");
+        assert_eq!(count(Language::En, 197_595), "197,595");
+        assert_eq!(count(Language::Fr, 197_595), "197\u{202f}595");
+        assert_eq!(decimal(Language::En, -1234.5), "-1,234.50");
+        assert_eq!(decimal(Language::Fr, 0.004), "0,00");
     }
 }

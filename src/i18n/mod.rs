@@ -1,8 +1,10 @@
 //! The translation layer: every player-facing string comes from the Fluent files in
 //! assets/i18n, in French or English.
 pub mod format;
+mod message;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+pub use message::{Arg, Message};
 use unic_langid::LanguageIdentifier;
 
 /// A language of the game.
@@ -31,6 +33,24 @@ impl Language {
             .find(|l| code.eq_ignore_ascii_case(l.code()))
     }
 
+    /// The language of a locale such as `fr_FR.UTF-8` or `fr-BE` (the environment's `LANG`);
+    /// `None` for a language the game does not speak.
+    pub fn from_locale(locale: &str) -> Option<Language> {
+        let code = locale.split(['_', '-', '.', '@']).next().unwrap_or("");
+        Language::from_code(code)
+    }
+
+    /// The language of the environment: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is
+    /// set, French if it says so, otherwise English.
+    pub fn from_environment(var: impl Fn(&str) -> Option<String>) -> Language {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(|name| var(name).filter(|v| !v.is_empty()))
+            .next()
+            .and_then(|locale| Language::from_locale(&locale))
+            .unwrap_or_default()
+    }
+
     /// The language's Fluent files: the game's screens, the command line, the error messages.
     fn sources(self) -> [&'static str; 3] {
         match self {
@@ -48,6 +68,32 @@ impl Language {
     }
 }
 
+/// A number inside an English message: grouped thousands, a point for decimals.
+fn number_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number_in(Language::En, value)
+}
+
+/// A number inside a French message: narrow no-break spaces for thousands, a comma.
+fn number_fr<M>(value: &FluentValue, _: &M) -> Option<String> {
+    number_in(Language::Fr, value)
+}
+
+fn number_in(language: Language, value: &FluentValue) -> Option<String> {
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    let v = n.value;
+    if !n.options.use_grouping {
+        return None;
+    }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let sign = if v < 0.0 { "-" } else { "" };
+        Some(format!("{sign}{}", format::count(language, v.abs() as u64)))
+    } else {
+        Some(format::decimal(language, v))
+    }
+}
+
 /// The messages of one language.
 pub struct Translations {
     language: Language,
@@ -61,6 +107,11 @@ impl Translations {
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // No Unicode isolation marks around arguments: they show as boxes in egui's fonts.
         bundle.set_use_isolating(false);
+        // Numbers in messages as the language writes them ("2,408" / "2 408").
+        bundle.set_formatter(Some(match language {
+            Language::En => number_en,
+            Language::Fr => number_fr,
+        }));
         for source in language.sources() {
             let resource = FluentResource::try_new(source.to_string())
                 .unwrap_or_else(|(resource, _)| resource);
@@ -151,5 +202,43 @@ mod tests {
             "One month to play"
         );
         assert_eq!(en.get("no-such-message"), "no-such-message");
+        // Numbers inside messages are grouped as the language writes them.
+        assert_eq!(
+            fr.format("chain-payments", &[("payments", 2408.into())]),
+            "2\u{202f}408 paiements par carte"
+        );
+        assert_eq!(
+            en.format("chain-payments", &[("payments", 2408.into())]),
+            "2,408 card payments"
+        );
+    }
+
+    #[test]
+    fn the_environment_chooses_french_only_when_it_says_so() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            Language::from_environment(env(&[("LANG", "fr_FR.UTF-8")])),
+            Language::Fr
+        );
+        assert_eq!(
+            Language::from_environment(env(&[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")])),
+            Language::En
+        );
+        assert_eq!(
+            Language::from_environment(env(&[("LC_ALL", ""), ("LC_MESSAGES", "fr_CA")])),
+            Language::Fr
+        );
+        assert_eq!(
+            Language::from_environment(env(&[("LANG", "de_DE.UTF-8")])),
+            Language::En
+        );
+        assert_eq!(Language::from_environment(env(&[])), Language::En);
     }
 }

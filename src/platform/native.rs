@@ -1,9 +1,30 @@
 //! The desktop's side of the platform: files in the data directory, appended and replaced
 //! safely, and the terminal.
+use crate::i18n::Message;
+
+/// Why a file could not be read or written, in words of our own where the kind of failure is
+/// known, the system's words otherwise.
+fn io_error(path: &std::path::Path, e: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    let reason = match e.kind() {
+        ErrorKind::NotFound => Message::new("io-not-found"),
+        ErrorKind::PermissionDenied => Message::new("io-permission-denied"),
+        ErrorKind::AlreadyExists => Message::new("io-already-exists"),
+        ErrorKind::StorageFull => Message::new("io-storage-full"),
+        ErrorKind::ReadOnlyFilesystem => Message::new("io-read-only"),
+        ErrorKind::NotADirectory => Message::new("io-not-a-folder"),
+        ErrorKind::IsADirectory => Message::new("io-is-a-folder"),
+        ErrorKind::InvalidData => Message::new("io-not-text"),
+        _ => Message::new("io-other").with("detail", e.to_string()),
+    };
+    Message::new("io-file")
+        .with("path", path.display().to_string())
+        .with("reason", reason)
+}
 
 /// Reads a text file.
-pub fn read_text(path: &std::path::Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+pub fn read_text(path: &std::path::Path) -> Result<String, Message> {
+    std::fs::read_to_string(path).map_err(|e| io_error(path, &e))
 }
 
 /// Whether a file exists.
@@ -12,11 +33,11 @@ pub fn exists(path: &std::path::Path) -> bool {
 }
 
 /// Writes a text file, creating its folder.
-pub fn write_text(path: &std::path::Path, text: &str) -> Result<(), String> {
+pub fn write_text(path: &std::path::Path, text: &str) -> Result<(), Message> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     }
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(path, text).map_err(|e| io_error(path, &e))
 }
 
 /// Whether standard error is a terminal, where progress may be drawn.
@@ -86,17 +107,17 @@ pub fn data_dir() -> std::path::PathBuf {
 /// Appends one line to a log file, creating it. The line goes out in a single write and is
 /// flushed to disk; if a crash left the file ending mid-line, that fragment is closed first so
 /// it stays a line of its own and never spoils this one.
-pub fn append_line(path: &std::path::Path, line: &str) -> Result<(), String> {
+pub fn append_line(path: &std::path::Path, line: &str) -> Result<(), Message> {
     append_lines(path, &[line])
 }
 
 /// Appends several lines at once, in a single write: either all of them reach the file or, if
 /// the write fails, the player is told and can try again without doubling any.
-pub fn append_lines(path: &std::path::Path, lines: &[&str]) -> Result<(), String> {
+pub fn append_lines(path: &std::path::Path, lines: &[&str]) -> Result<(), Message> {
     use std::io::{Read, Seek, SeekFrom, Write};
-    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    let fail = |e: std::io::Error| io_error(path, &e);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     }
     let mut file = std::fs::OpenOptions::new()
         .create(true)
@@ -123,11 +144,11 @@ pub fn append_lines(path: &std::path::Path, lines: &[&str]) -> Result<(), String
 
 /// Replaces a file's content all at once: written beside it, flushed, then renamed over it, so
 /// a crash leaves either the old file or the new one.
-pub fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), String> {
+pub fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), Message> {
     use std::io::Write;
-    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    let fail = |e: std::io::Error| io_error(path, &e);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     }
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
@@ -146,9 +167,13 @@ mod tests {
     #[test]
     fn an_unwritable_place_gives_a_message_not_a_loss() {
         let full = append_line(std::path::Path::new("/dev/full"), "x");
-        assert!(full.is_err_and(|e| e.contains("/dev/full")));
+        let full = full.unwrap_err();
+        assert!(full.to_string().contains("/dev/full"), "{full}");
         let under_a_file = append_line(std::path::Path::new("/dev/null/feedback.jsonl"), "x");
         assert!(under_a_file.is_err());
+        // In the player's language, never the system's English words for a full disk.
+        let fr = crate::i18n::Translations::shared(crate::i18n::Language::Fr).message(&full);
+        assert!(fr.contains("plein"), "{fr}");
     }
 
     #[test]

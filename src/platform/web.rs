@@ -5,18 +5,19 @@
 //! A file is one storage item under `glassbank:PATH`, written with one `setItem` (the old text
 //! or the new, never half). An appended log adds one item per append, `glassbank:PATH|000001`
 //! and on: nothing already stored is ever rewritten. A full storage gives a message.
+use crate::i18n::Message;
 use std::path::{Path, PathBuf};
 use wasm_bindgen::{JsCast, JsValue};
 
 const PREFIX: &str = "glassbank:";
 
-fn storage() -> Result<web_sys::Storage, String> {
+fn storage() -> Result<web_sys::Storage, Message> {
     web_sys::window()
-        .ok_or("no browser window")?
+        .ok_or_else(|| Message::new("web-no-window"))?
         .local_storage()
         .ok()
         .flatten()
-        .ok_or_else(|| "this browser does not let the game keep anything".to_string())
+        .ok_or_else(|| Message::new("web-no-storage"))
 }
 
 fn key(path: &Path) -> String {
@@ -32,22 +33,19 @@ fn time_key(key: &str) -> String {
 }
 
 /// Why the browser refused to keep something, in words.
-fn refused(path: &Path, e: JsValue) -> String {
+fn refused(path: &Path, e: JsValue) -> Message {
     let name = js_sys::Reflect::get(&e, &"name".into())
         .ok()
         .and_then(|n| n.as_string())
         .unwrap_or_default();
-    if name.contains("Quota") {
-        format!(
-            "{}: the browser's storage for this page is full; download what you need, then free some space",
-            path.display()
-        )
+    let reason = if name.contains("Quota") {
+        Message::new("web-storage-full")
     } else {
-        format!(
-            "{}: the browser refused to store it ({name})",
-            path.display()
-        )
-    }
+        Message::new("web-storage-refused").with("name", name)
+    };
+    Message::new("io-file")
+        .with("path", path.display().to_string())
+        .with("reason", reason)
 }
 
 fn get(s: &web_sys::Storage, key: &str) -> Option<String> {
@@ -64,13 +62,15 @@ fn touch(s: &web_sys::Storage, key: &str) {
 }
 
 /// Reads a stored text.
-pub fn read_text(path: &Path) -> Result<String, String> {
+pub fn read_text(path: &Path) -> Result<String, Message> {
     let s = storage()?;
     let k = key(path);
     let base = get(&s, &k);
     let parts = parts(&s, &k);
     if base.is_none() && parts.is_empty() {
-        return Err(format!("{}: not kept in this browser", path.display()));
+        return Err(Message::new("io-file")
+            .with("path", path.display().to_string())
+            .with("reason", Message::new("web-not-kept")));
     }
     let mut text = base.unwrap_or_default();
     for p in parts {
@@ -85,12 +85,12 @@ pub fn exists(path: &Path) -> bool {
 }
 
 /// Stores a text, replacing what was there.
-pub fn write_text(path: &Path, text: &str) -> Result<(), String> {
+pub fn write_text(path: &Path, text: &str) -> Result<(), Message> {
     write_atomically(path, text)
 }
 
 /// Replaces a stored text all at once (one `setItem`), dropping parts appended before.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
+pub fn write_atomically(path: &Path, text: &str) -> Result<(), Message> {
     let s = storage()?;
     let k = key(path);
     s.set_item(&k, text).map_err(|e| refused(path, e))?;
@@ -102,13 +102,13 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
 }
 
 /// Appends one line to a stored log.
-pub fn append_line(path: &Path, line: &str) -> Result<(), String> {
+pub fn append_line(path: &Path, line: &str) -> Result<(), Message> {
     append_lines(path, &[line])
 }
 
 /// Appends lines to a stored log as one new item: all of them are kept or, if the storage is
 /// full, none, and the player is told.
-pub fn append_lines(path: &Path, lines: &[&str]) -> Result<(), String> {
+pub fn append_lines(path: &Path, lines: &[&str]) -> Result<(), Message> {
     let s = storage()?;
     let k = key(path);
     let parts = parts(&s, &k);
@@ -184,23 +184,23 @@ pub fn list_files_newest_first(dir: &Path, extension: &str) -> Vec<PathBuf> {
 }
 
 /// Hands a text to the player as a downloaded file.
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("{name}: could not {what}");
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), Message> {
+    let fail = |what: &'static str| Message::new(what).with("name", name);
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| fail("reach the page"))?;
+        .ok_or_else(|| fail("web-download-no-page"))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("make the file"))?;
-    let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("make the file"))?;
+        .map_err(|_| fail("web-download-no-file"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| fail("web-download-no-file"))?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .ok()
         .and_then(|e| e.dyn_into().ok())
-        .ok_or_else(|| fail("make the link"))?;
+        .ok_or_else(|| fail("web-download-no-link"))?;
     link.set_href(&url);
     link.set_download(name);
     link.click();

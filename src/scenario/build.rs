@@ -7,6 +7,7 @@ use super::schema::{
     MerchantPopulationSpec, MerchantSpec, ProductSpec, QuestionSpec, Range, ScenarioFile,
     StrategyMixSpec, Text, ordinary,
 };
+use crate::i18n::Message;
 use crate::sim::{
     self, BankConfig, BankId, Bp, Caps, ClientConfig, ClientPopulation, EconomyConfig, LoanRequest,
     MarketParams, MerchantConfig, MerchantPopulation, Money, Retention, Role, Seat, Shock, Span,
@@ -54,20 +55,30 @@ struct Checker {
 }
 
 impl Checker {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn problem(&mut self, path: impl Into<String>, message: Message) {
         self.problems.push(Problem {
             path: path.into(),
-            message: message.into(),
+            message,
         });
     }
 
     /// An integer within bounds; out of bounds, reports it and returns the nearest bound.
     fn int(&mut self, path: &str, value: i64, min: i64, max: i64) -> i64 {
         if value < min {
-            self.problem(path, format!("must be >= {min}, found {value}"));
+            self.problem(
+                path,
+                Message::new("scenario-at-least")
+                    .with("min", min)
+                    .with("found", value),
+            );
             min
         } else if value > max {
-            self.problem(path, format!("must be <= {max}, found {value}"));
+            self.problem(
+                path,
+                Message::new("scenario-at-most")
+                    .with("max", max)
+                    .with("found", value),
+            );
             max
         } else {
             value
@@ -90,14 +101,19 @@ impl Checker {
     fn euros(&mut self, path: &str, value: Euros) -> Money {
         match value.money() {
             Some(m) if m.is_negative() => {
-                self.problem(path, format!("must be >= 0, found {}", value.0));
+                self.problem(
+                    path,
+                    Message::new("scenario-at-least")
+                        .with("min", 0)
+                        .with("found", value.0.to_string()),
+                );
                 Money::ZERO
             }
             Some(m) => m,
             None => {
                 self.problem(
                     path,
-                    format!("must be a number of at most {} euros", Euros::LIMIT),
+                    Message::new("scenario-euros-limit").with("limit", Euros::LIMIT.to_string()),
                 );
                 Money::ZERO
             }
@@ -107,7 +123,10 @@ impl Checker {
     fn positive_euros(&mut self, path: &str, value: Euros) -> Money {
         let m = self.euros(path, value);
         if m == Money::ZERO && value.money().is_some_and(|m| !m.is_negative()) {
-            self.problem(path, format!("must be > 0, found {}", value.0));
+            self.problem(
+                path,
+                Message::new("scenario-positive").with("found", value.0.to_string()),
+            );
         }
         m
     }
@@ -123,10 +142,9 @@ impl Checker {
         if range.min > range.max {
             self.problem(
                 path,
-                format!(
-                    "min must not be above max, found {} > {}",
-                    range.min, range.max
-                ),
+                Message::new("scenario-min-above-max")
+                    .with("min", range.min.to_string())
+                    .with("max", range.max.to_string()),
             );
             return Span::new(min, min);
         }
@@ -136,14 +154,14 @@ impl Checker {
     fn text(&mut self, path: &str, text: &Text) {
         for (lang, s) in [("en", &text.en), ("fr", &text.fr)] {
             if s.trim().is_empty() {
-                self.problem(format!("{path}.{lang}"), "must not be empty");
+                self.problem(format!("{path}.{lang}"), Message::new("scenario-empty"));
             }
         }
     }
 
     fn name(&mut self, path: &str, name: &str) {
         if name.trim().is_empty() {
-            self.problem(path, "must not be empty");
+            self.problem(path, Message::new("scenario-empty"));
         }
     }
 }
@@ -304,12 +322,14 @@ fn market(c: &mut Checker, m: &MarketSpec, transparency: sim::Transparency) -> M
 /// Checks every id (present, unique) and the sizes, and indexes them for references.
 fn actor_ids(c: &mut Checker, file: &ScenarioFile) -> ActorIds {
     if file.banks.is_empty() {
-        c.problem("banks", "a scenario needs at least one bank");
+        c.problem("banks", Message::new("scenario-no-banks"));
     }
     if file.banks.len() > MAX_BANKS {
         c.problem(
             "banks",
-            format!("at most {MAX_BANKS} banks, found {}", file.banks.len()),
+            Message::new("scenario-too-many-banks")
+                .with("max", MAX_BANKS)
+                .with("found", file.banks.len()),
         );
     }
     let merchants: u64 = file.merchants.len() as u64
@@ -321,7 +341,9 @@ fn actor_ids(c: &mut Checker, file: &ScenarioFile) -> ActorIds {
     if merchants > MAX_MERCHANTS {
         c.problem(
             "merchant_populations",
-            format!("at most {MAX_MERCHANTS} merchants in all, found {merchants}"),
+            Message::new("scenario-too-many-merchants")
+                .with("max", MAX_MERCHANTS)
+                .with("found", merchants),
         );
     }
     let clients: u64 = file.clients.len() as u64
@@ -333,18 +355,25 @@ fn actor_ids(c: &mut Checker, file: &ScenarioFile) -> ActorIds {
     if clients > MAX_CLIENTS {
         c.problem(
             "client_populations",
-            format!("at most {MAX_CLIENTS} households in all, found {clients}"),
+            Message::new("scenario-too-many-households")
+                .with("max", MAX_CLIENTS)
+                .with("found", clients),
         );
     }
     let mut ids = ActorIds::default();
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut unique = |c: &mut Checker, path: String, id: &str| {
         if id.trim().is_empty() {
-            c.problem(path, "must not be empty");
+            c.problem(path, Message::new("scenario-empty"));
             return false;
         }
         if let Some(first) = seen.get(id) {
-            c.problem(path, format!("the id \"{id}\" is already used by {first}"));
+            c.problem(
+                path,
+                Message::new("scenario-id-taken")
+                    .with("id", id)
+                    .with("first", first.as_str()),
+            );
             return false;
         }
         seen.insert(id.to_string(), path);
@@ -362,7 +391,7 @@ fn actor_ids(c: &mut Checker, file: &ScenarioFile) -> ActorIds {
         if p.id_prefix.trim().is_empty() {
             c.problem(
                 format!("merchant_populations[{i}].id_prefix"),
-                "must not be empty",
+                Message::new("scenario-empty"),
             );
         }
         ids.add_merchant_population(&p.id_prefix, p.count.min(MAX_MERCHANTS as u32));
@@ -375,7 +404,7 @@ fn actor_ids(c: &mut Checker, file: &ScenarioFile) -> ActorIds {
         if p.id_prefix.trim().is_empty() {
             c.problem(
                 format!("client_populations[{i}].id_prefix"),
-                "must not be empty",
+                Message::new("scenario-empty"),
             );
         }
         ids.add_client_population(&p.id_prefix, p.count.min(MAX_CLIENTS as u32));
@@ -419,10 +448,9 @@ fn bank(c: &mut Checker, path: &str, b: &BankSpec) -> BankConfig {
         if let Some(first) = listed.insert(product.name(), j) {
             c.problem(
                 &pp,
-                format!(
-                    "{} is listed twice (also products[{first}])",
-                    product.name()
-                ),
+                Message::new("scenario-product-twice")
+                    .with("product", product.name())
+                    .with("first", first),
             );
         }
         apply_product(c, &pp, product, &mut config);
@@ -498,7 +526,7 @@ fn apply_product(c: &mut Checker, pp: &str, product: &ProductSpec, config: &mut 
 
 fn bank_ref(c: &mut Checker, path: &str, id: &str, ids: &ActorIds) -> BankId {
     ids.bank(id).unwrap_or_else(|| {
-        c.problem(path, format!("no bank with id \"{id}\""));
+        c.problem(path, Message::new("scenario-no-bank-id").with("id", id));
         BankId(0)
     })
 }
@@ -514,7 +542,7 @@ fn merchant(c: &mut Checker, path: &str, m: &MerchantSpec, ids: &ActorIds) -> Me
     let f = |name: &str| format!("{path}.{name}");
     c.name(&f("name"), &m.name);
     if m.goods.is_empty() {
-        c.problem(f("goods"), "a shop needs at least one good");
+        c.problem(f("goods"), Message::new("scenario-no-goods"));
     }
     MerchantConfig {
         name: m.name.clone(),
@@ -570,7 +598,7 @@ fn client(
                 if found.is_none() {
                     c.problem(
                         format!("{path}.shops[{i}]"),
-                        format!("no merchant with id \"{id}\""),
+                        Message::new("scenario-no-merchant-id").with("id", id.as_str()),
                     );
                 }
                 found
@@ -671,12 +699,14 @@ fn timeline(c: &mut Checker, file: &ScenarioFile, turns: u16) -> Vec<Scheduled> 
         if e.turn == 0 {
             c.problem(
                 format!("{path}.turn"),
-                "must be >= 1 (events happen at the start of a turn)",
+                Message::new("scenario-event-turn-zero"),
             );
         } else if e.turn > turns {
             c.problem(
                 format!("{path}.turn"),
-                format!("turn {} is after the last turn ({turns})", e.turn),
+                Message::new("scenario-event-after-end")
+                    .with("turn", e.turn)
+                    .with("last", turns),
             );
         }
         let cap =
@@ -743,11 +773,13 @@ fn debrief(c: &mut Checker, questions: &[QuestionSpec]) {
         let path = format!("debrief[{i}]");
         let id = q.id();
         if id.trim().is_empty() {
-            c.problem(format!("{path}.id"), "must not be empty");
+            c.problem(format!("{path}.id"), Message::new("scenario-empty"));
         } else if let Some(first) = seen.insert(id, i) {
             c.problem(
                 format!("{path}.id"),
-                format!("the id \"{id}\" is already used by debrief[{first}]"),
+                Message::new("scenario-id-taken")
+                    .with("id", id)
+                    .with("first", format!("debrief[{first}]")),
             );
         }
         match q {
@@ -762,7 +794,7 @@ fn debrief(c: &mut Checker, questions: &[QuestionSpec]) {
                 if options.len() < 2 {
                     c.problem(
                         format!("{path}.options"),
-                        format!("a choice needs at least 2 options, found {}", options.len()),
+                        Message::new("scenario-choice-options").with("found", options.len()),
                     );
                 }
                 for (j, o) in options.iter().enumerate() {
@@ -797,15 +829,15 @@ fn human_seats(c: &mut Checker, file: &ScenarioFile, ids: &ActorIds) -> Vec<Seat
         };
         match seat {
             None => {
-                let kind = match s.role {
-                    Role::RetailBanker | Role::BusinessBanker => "bank",
-                    Role::Merchant => "merchant",
-                    Role::Client => "client",
+                let missing = match s.role {
+                    Role::RetailBanker | Role::BusinessBanker => "scenario-no-bank-id",
+                    Role::Merchant => "scenario-no-merchant-id",
+                    Role::Client => "scenario-no-client-id",
                 };
-                c.problem(path, format!("no {kind} with id \"{id}\""));
+                c.problem(path, Message::new(missing).with("id", id));
             }
             Some(seat) if seats.contains(&seat) => {
-                c.problem(path, "this seat is listed twice");
+                c.problem(path, Message::new("scenario-seat-twice"));
             }
             Some(seat) => seats.push(seat),
         }

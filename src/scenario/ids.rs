@@ -1,5 +1,6 @@
 //! The string ids of a scenario's actors and the simulation ids they stand for, in both
 //! directions, without storing an id for each member of a population.
+use crate::i18n::Message;
 use crate::sim::{BankId, ClientId, MerchantId};
 use std::collections::HashMap;
 
@@ -88,12 +89,12 @@ impl Roster {
     }
 
     /// Named ids that a population's naming also produces, and populations whose names overlap.
-    fn clashes(&self, named: &str, populations: &str, out: &mut Vec<(String, String)>) {
+    fn clashes(&self, named: &str, populations: &str, out: &mut Vec<(String, Message)>) {
         for (i, id) in self.named.iter().enumerate() {
             if self.populations.iter().any(|p| p.member(id).is_some()) {
                 out.push((
                     format!("{named}[{i}].id"),
-                    format!("the id \"{id}\" is also the name of a generated member"),
+                    Message::new("scenario-id-generated").with("id", id.as_str()),
                 ));
             }
         }
@@ -104,10 +105,9 @@ impl Roster {
             {
                 out.push((
                     format!("{populations}[{i}].id_prefix"),
-                    format!(
-                        "\"{}\" and \"{}\" can name the same member; use distinct prefixes",
-                        p.prefix, q.prefix
-                    ),
+                    Message::new("scenario-prefixes-overlap")
+                        .with("first", p.prefix.as_str())
+                        .with("second", q.prefix.as_str()),
                 ));
             }
         }
@@ -140,7 +140,7 @@ impl ActorIds {
     }
 
     /// Pairs of (path, message) for ids two actors could share.
-    pub(super) fn clashes(&self) -> Vec<(String, String)> {
+    pub(super) fn clashes(&self) -> Vec<(String, Message)> {
         let mut out = Vec::new();
         self.merchants
             .clashes("merchants", "merchant_populations", &mut out);

@@ -6,7 +6,7 @@ mod ids;
 mod schema;
 
 pub use build::{MAX_BANKS, MAX_CLIENTS, MAX_MERCHANTS, MAX_TURNS, Scheduled, Scripted};
-pub use error::{Problem, ScenarioError};
+pub use error::{Problem, ScenarioError, syntax_message};
 pub use ids::ActorIds;
 pub use schema::*;
 
@@ -42,7 +42,7 @@ pub fn parse(text: &str, file: &str) -> Result<ScenarioFile, ScenarioError> {
             file,
             e.span.start.line,
             e.span.start.col,
-            e.code.to_string(),
+            syntax_message(&e.code),
         )
     })
 }

@@ -223,3 +223,209 @@ fn windows_line_ends_and_a_byte_order_mark_are_fine() {
     let text = format!("\u{feff}{}", file("").replace('\n', "\r\n"));
     assert!(load(&text, "t.ron").is_ok());
 }
+
+/// Every message a scenario error can hold, put into words in a language: neither a bare id
+/// (a message missing from that language) nor a `{$argument}` left unfilled.
+fn assert_reads_in_both_languages(message: &crate::i18n::Message) {
+    use crate::i18n::{Arg, Language, Translations};
+    for language in Language::ALL {
+        let text = Translations::shared(language).message(message);
+        // Braces quoted in backticks are ron's syntax, shown on purpose.
+        let unquoted = text.replace("`{`", "").replace("`}`", "");
+        assert!(
+            text != message.id && !unquoted.contains('{'),
+            "{language:?}: {}: {text:?}",
+            message.id
+        );
+    }
+    for (_, arg) in &message.args {
+        match arg {
+            Arg::Message(inner) => assert_reads_in_both_languages(inner),
+            Arg::Lines(lines) => lines.iter().for_each(assert_reads_in_both_languages),
+            Arg::Number(_) | Arg::Text(_) => {}
+        }
+    }
+}
+
+/// The ids of a message and of the messages inside it.
+fn ids(message: &crate::i18n::Message, out: &mut std::collections::BTreeSet<&'static str>) {
+    use crate::i18n::Arg;
+    out.insert(message.id);
+    for (_, arg) in &message.args {
+        match arg {
+            Arg::Message(inner) => ids(inner, out),
+            Arg::Lines(lines) => lines.iter().for_each(|m| ids(m, out)),
+            Arg::Number(_) | Arg::Text(_) => {}
+        }
+    }
+}
+
+#[test]
+fn every_problem_of_a_scenario_reads_in_both_languages() {
+    let many = file(
+        r#"
+    merchants: [
+        (id: "m", name: "M", bank: "bnp", goods: [], markup_bp: 100, rent: -5),
+        (id: "n", name: "", bank: "a", goods: [(name: "g", unit_cost: 0)], markup_bp: 100, rent: 5),
+        (id: "shop-1", name: "S", bank: "a", goods: [(name: "g", unit_cost: 1)], markup_bp: 100, rent: 5),
+    ],
+    merchant_populations: [(count: 200000)],
+    clients: [
+        (id: "c", bank: "a", income: 1e300, fixed_costs: 800, spending_budget: 900,
+         pd_bp: 12000, shops: ["m", "nowhere"]),
+        (id: "c", bank: "a", income: 1, fixed_costs: 0, spending_budget: 0),
+    ],
+    client_populations: [
+        (count: 3, income: (min: 3000, max: 1000)),
+        (count: 2000000, id_prefix: "household-1"),
+    ],
+    events: [
+        (turn: 13, event: policy_rate(rate_bp: 450)),
+        (turn: 0, event: recession(months: 0, income_cut_bp: 500, pd_rise_bp: 100)),
+    ],
+    human_seats: [
+        (role: merchant, actor: "a"),
+        (role: client, actor: "nobody"),
+        (role: retail_banker, actor: "a"),
+        (role: retail_banker, actor: "a"),
+    ],
+    debrief: [
+        free_text(id: "q", prompt: (en: "?", fr: "?")),
+        free_text(id: "q", prompt: (en: "?", fr: "")),
+        choice(id: "r", prompt: (en: "?", fr: "?"), options: [(en: "yes", fr: "oui")]),
+    ],
+"#,
+    )
+    .replace(
+        "(id: \"b\", name: \"B\", capital: 1000)",
+        "(id: \"b\", name: \"B\", capital: 1000, products: [savings(), savings()])",
+    );
+    let no_banks = file("").replace(
+        r#"[(id: "a", name: "A", capital: 1000), (id: "b", name: "B", capital: 1000)]"#,
+        "[]",
+    );
+    let banks: Vec<String> = (0..=MAX_BANKS)
+        .map(|i| format!("(id: \"b{i}\", name: \"B\", capital: 1000)"))
+        .collect();
+    let too_many_banks = file("").replace(
+        r#"[(id: "a", name: "A", capital: 1000), (id: "b", name: "B", capital: 1000)]"#,
+        &format!("[{}]", banks.join(", ")),
+    );
+    let mut seen = std::collections::BTreeSet::new();
+    for text in [&many, &no_banks, &too_many_banks] {
+        let err = load(text, "t.ron").unwrap_err();
+        assert!(matches!(err, ScenarioError::Invalid { .. }), "{err}");
+        assert_reads_in_both_languages(&err.to_message());
+        ids(&err.to_message(), &mut seen);
+    }
+    // Every problem of the error messages' file has been met above.
+    let defined = include_str!("../../assets/i18n/en/errors.ftl")
+        .lines()
+        .filter_map(|line| line.split_once(" ="))
+        .map(|(id, _)| id);
+    let framing = ["scenario-syntax", "scenario-problems", "scenario-problem"];
+    for id in defined.filter(|id| id.starts_with("scenario-") && !framing.contains(id)) {
+        assert!(seen.contains(id), "no test file shows {id}");
+    }
+}
+
+#[test]
+fn every_kind_of_syntax_error_reads_in_both_languages() {
+    use ron::error::Error as Ron;
+    let kinds = [
+        Ron::Eof,
+        Ron::ExpectedArray,
+        Ron::ExpectedArrayEnd,
+        Ron::ExpectedBoolean,
+        Ron::ExpectedComma,
+        Ron::ExpectedChar,
+        Ron::ExpectedFloat,
+        Ron::ExpectedInteger,
+        Ron::ExpectedOption,
+        Ron::ExpectedOptionEnd,
+        Ron::ExpectedStructLikeEnd,
+        Ron::ExpectedMap,
+        Ron::ExpectedMapColon,
+        Ron::ExpectedMapEnd,
+        Ron::ExpectedStructLike,
+        Ron::ExpectedNamedStructLike(""),
+        Ron::ExpectedNamedStructLike("Text"),
+        Ron::ExpectedDifferentStructName {
+            expected: "Text",
+            found: "oops".into(),
+        },
+        Ron::ExpectedUnit,
+        Ron::ExpectedString,
+        Ron::ExpectedStringEnd,
+        Ron::ExpectedIdentifier,
+        Ron::IntegerOutOfBounds,
+        Ron::InvalidIntegerDigit {
+            digit: 'z',
+            base: 10,
+        },
+        Ron::FloatUnderscore,
+        Ron::UnderscoreAtBeginning,
+        Ron::UnclosedBlockComment,
+        Ron::UnexpectedChar('§'),
+        Ron::TrailingCharacters,
+        Ron::ExceededRecursionLimit,
+        Ron::InvalidValueForType {
+            expected: "u16".into(),
+            found: "the string \"x\"".into(),
+        },
+        Ron::InvalidValueForType {
+            expected: "struct Text".into(),
+            found: "the signed integer `-5`".into(),
+        },
+        Ron::InvalidValueForType {
+            expected: "a sequence".into(),
+            found: "a map".into(),
+        },
+        Ron::InvalidValueForType {
+            expected: "something else".into(),
+            found: "the floating point number `1.5`".into(),
+        },
+        Ron::ExpectedDifferentLength {
+            expected: "a sequence of 2 elements".into(),
+            found: 1,
+        },
+        Ron::NoSuchEnumVariant {
+            expected: &["fair", "greedy"],
+            found: "sneaky".into(),
+            outer: Some("Strategy".into()),
+        },
+        Ron::NoSuchStructField {
+            expected: &["id", "title", "turns"],
+            found: "colour".into(),
+            outer: None,
+        },
+        Ron::NoSuchStructField {
+            expected: &[],
+            found: "x".into(),
+            outer: Some("Unit".into()),
+        },
+        Ron::NoSuchStructField {
+            expected: &["only"],
+            found: "x".into(),
+            outer: None,
+        },
+        Ron::MissingStructField {
+            field: "turns",
+            outer: Some("scenario".into()),
+        },
+        Ron::DuplicateStructField {
+            field: "turns",
+            outer: None,
+        },
+        Ron::Message("a custom message".into()),
+    ];
+    for kind in &kinds {
+        let error = ScenarioError::syntax("(\n  x\n)", "t.ron", 2, 3, syntax_message(kind));
+        assert_reads_in_both_languages(&error.to_message());
+    }
+    // The place and the snippet stay, in French too.
+    let err = load("(\n  id: \"x\",\n  title: oops\n)", "bad.ron").unwrap_err();
+    let fr = err.describe(crate::i18n::Translations::shared(crate::i18n::Language::Fr));
+    assert!(fr.starts_with("bad.ron:3:10 : "), "{fr}");
+    assert!(fr.ends_with("3 |   title: oops\n  |          ^"), "{fr}");
+}

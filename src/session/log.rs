@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{PlayedTurn, Session};
+use crate::i18n::Message;
 use crate::scenario::{self, Scenario};
 use crate::sim::{Decisions, Seat, Shock, Strategy, Turn};
 
@@ -58,31 +59,34 @@ impl SessionLog {
     }
 
     /// Reads a log, saying clearly what is wrong with an old, newer or foreign file.
-    pub fn parse(text: &str) -> Result<SessionLog, String> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| format!("not a Glass Bank session log (not JSON: {e})"))?;
+    pub fn parse(text: &str) -> Result<SessionLog, Message> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            Message::new("log-not-json")
+                .with("line", e.line())
+                .with("column", e.column())
+        })?;
         match value.get("format").and_then(|f| f.as_str()) {
             Some(FORMAT) => {}
-            Some(other) => return Err(format!("not a Glass Bank session log (it is \"{other}\")")),
-            None => return Err("not a Glass Bank session log (no \"format\" field)".into()),
+            Some(other) => return Err(Message::new("log-foreign").with("format", other)),
+            None => return Err(Message::new("log-no-format")),
         }
         match value.get("version").and_then(|v| v.as_u64()) {
             Some(v) if v == u64::from(VERSION) => {}
             Some(v) if v > u64::from(VERSION) => {
-                return Err(format!(
-                    "this session log was written by a newer Glass Bank (format version {v}); \
-                     this one reads version {VERSION}"
-                ));
+                return Err(Message::new("log-newer")
+                    .with("version", v)
+                    .with("reads", VERSION));
             }
             Some(v) => {
-                return Err(format!(
-                    "this session log is in an old format (version {v}); this Glass Bank reads \
-                     version {VERSION}"
-                ));
+                return Err(Message::new("log-older")
+                    .with("version", v)
+                    .with("reads", VERSION));
             }
-            None => return Err("the session log has no version".into()),
+            None => return Err(Message::new("log-no-version")),
         }
-        serde_json::from_value(value).map_err(|e| format!("the session log is damaged: {e}"))
+        // serde's own words name the field that is wrong; they come inside a translated frame.
+        serde_json::from_value(value)
+            .map_err(|e| Message::new("log-damaged").with("detail", e.to_string()))
     }
 }
 
@@ -115,23 +119,21 @@ impl Session {
 
     /// Replays a log up to and including turn `stop_at` (all of it if `None`), checking the
     /// books after every turn against the log.
-    pub fn replay(log: &SessionLog, stop_at: Option<Turn>) -> Result<Session, String> {
+    pub fn replay(log: &SessionLog, stop_at: Option<Turn>) -> Result<Session, Message> {
         if text_hash(&log.scenario) != log.scenario_hash {
-            return Err("the scenario inside the session log does not match its hash".into());
+            return Err(Message::new("log-scenario-hash"));
         }
         let scenario: Scenario = scenario::load(&log.scenario, &log.scenario_id)
-            .map_err(|e| format!("the scenario inside the session log: {e}"))?;
+            .map_err(|e| Message::new("log-scenario").with("reason", e.to_message()))?;
         let mut session = Session::new(scenario, log.humans.clone(), &log.bots, Some(log.seed))?;
         for t in &log.turns {
             if stop_at.is_some_and(|stop| t.turn > stop) {
                 break;
             }
             if t.turn != session.turn() {
-                return Err(format!(
-                    "the log jumps to turn {} where turn {} was expected",
-                    t.turn,
-                    session.turn()
-                ));
+                return Err(Message::new("log-jumps")
+                    .with("turn", t.turn)
+                    .with("expected", session.turn()));
             }
             for shock in &t.extra_shocks {
                 session.apply_shock(*shock)?;
@@ -139,10 +141,10 @@ impl Session {
             session.play_decided(t.decisions.clone())?;
             let now = format!("{:016x}", session.economy.ledger().fingerprint());
             if now != t.fingerprint {
-                return Err(format!(
-                    "the replay differs from the log at turn {} (books {now}, log {})",
-                    t.turn, t.fingerprint
-                ));
+                return Err(Message::new("log-differs")
+                    .with("turn", t.turn)
+                    .with("books", now)
+                    .with("logged", t.fingerprint.as_str()));
             }
         }
         Ok(session)

@@ -6,6 +6,7 @@ mod workshop;
 
 pub use log::{LoggedTurn, SessionLog};
 
+use crate::i18n::Message;
 use crate::scenario::{Scenario, Text};
 use crate::sim::{
     BusinessDecision, CaseId, ClientDecision, Decisions, Economy, MerchantDecision, RetailDecision,
@@ -63,7 +64,7 @@ impl Session {
         humans: Vec<Seat>,
         bots: &[(Seat, Strategy)],
         seed: Option<u64>,
-    ) -> Result<Session, String> {
+    ) -> Result<Session, Message> {
         let seed = seed.unwrap_or(scenario.seed());
         let mut config = scenario.economy_with_seed(seed);
         for &(seat, strategy) in bots {
@@ -90,7 +91,7 @@ impl Session {
                 }
             }
         }
-        let mut economy = Economy::new(config).map_err(|e| e.to_string())?;
+        let mut economy = Economy::new(config)?;
         // Human bankers decide loan applications and complaints themselves.
         for &seat in &humans {
             economy.set_manual_review(seat, true);
@@ -99,7 +100,7 @@ impl Session {
             .iter()
             .find(|s| SeatView::of(&economy, **s).is_none())
         {
-            return Err(format!("no such seat in this scenario: {seat:?}"));
+            return Err(Message::new("session-no-seat").with("seat", format!("{seat:?}")));
         }
         let mut session = Session {
             scenario,
@@ -120,13 +121,11 @@ impl Session {
     }
 
     /// Applies the timeline of the month about to be played and prepares fresh drafts.
-    fn open_turn(&mut self) -> Result<(), String> {
+    fn open_turn(&mut self) -> Result<(), Message> {
         self.news = if self.is_finished() {
             Vec::new()
         } else {
-            self.scenario
-                .apply_events(&mut self.economy)
-                .map_err(|e| e.to_string())?
+            self.scenario.apply_events(&mut self.economy)?
         };
         // A workshop step of the timeline stops the table on its question.
         let turn = self.economy.turn();
@@ -266,13 +265,12 @@ impl Session {
 
     /// A human is done deciding; once every human is, the month is played. Returns the month's
     /// report when it was played.
-    pub fn commit(&mut self, seat: Seat) -> Result<Option<TurnReport>, String> {
+    pub fn commit(&mut self, seat: Seat) -> Result<Option<TurnReport>, Message> {
         self.not_paused()?;
-        let i = self
-            .humans
-            .iter()
-            .position(|s| *s == seat)
-            .ok_or_else(|| format!("{seat:?} is not a human seat"))?;
+        let i =
+            self.humans.iter().position(|s| *s == seat).ok_or_else(|| {
+                Message::new("session-not-human").with("seat", format!("{seat:?}"))
+            })?;
         self.done[i] = true;
         if self.done.iter().all(|d| *d) {
             self.play_turn().map(Some)
@@ -282,9 +280,9 @@ impl Session {
     }
 
     /// Plays the month with the humans' drafts and the bots' decisions for every other seat.
-    pub fn play_turn(&mut self) -> Result<TurnReport, String> {
+    pub fn play_turn(&mut self) -> Result<TurnReport, Message> {
         if self.is_finished() {
-            return Err("the game is over".into());
+            return Err(Message::new("session-over"));
         }
         let mut decisions = bot_decisions(&self.economy, &self.humans);
         let mut human = Decisions::default();
@@ -294,7 +292,11 @@ impl Session {
                 (Seat::RetailBanker(b), Draft::Retail(d)) => human.retail.push((b, d)),
                 (Seat::BusinessBanker(b), Draft::Business(d)) => human.business.push((b, d)),
                 (Seat::Merchant(m), Draft::Merchant(d)) => human.merchants.push((m, d)),
-                _ => return Err(format!("{seat:?}: a draft of the wrong kind")),
+                _ => {
+                    return Err(
+                        Message::new("session-wrong-draft").with("seat", format!("{seat:?}"))
+                    );
+                }
             }
         }
         human.verdicts = self
@@ -310,12 +312,12 @@ impl Session {
     }
 
     /// Plays the month with these decisions (a replay's, or the table's), then opens the next.
-    pub fn play_decided(&mut self, decisions: Decisions) -> Result<TurnReport, String> {
+    pub fn play_decided(&mut self, decisions: Decisions) -> Result<TurnReport, Message> {
         if self.is_finished() {
-            return Err("the game is over".into());
+            return Err(Message::new("session-over"));
         }
         let turn = self.economy.turn();
-        let report = self.economy.step(&decisions).map_err(|e| e.to_string())?;
+        let report = self.economy.step(&decisions)?;
         let shocks = report
             .events
             .iter()
@@ -336,8 +338,8 @@ impl Session {
     }
 
     /// A shock applied by hand (the facilitator's), from this month on; kept in the log.
-    pub fn apply_shock(&mut self, shock: Shock) -> Result<(), String> {
-        self.economy.apply_shock(shock).map_err(|e| e.to_string())?;
+    pub fn apply_shock(&mut self, shock: Shock) -> Result<(), Message> {
+        self.economy.apply_shock(shock)?;
         self.extra_shocks.push(shock);
         Ok(())
     }
@@ -480,7 +482,7 @@ mod tests {
             .1
             .merchant_fees
             .acquirer_margin = crate::sim::Bp(999);
-        let err = Session::replay(&bad, None).err().unwrap();
+        let err = Session::replay(&bad, None).err().unwrap().to_string();
         assert!(err.contains("turn 8"), "{err}");
     }
 
@@ -489,23 +491,28 @@ mod tests {
         let s = Session::new(card_fees(), vec![], &[], None).unwrap();
         let mut value: serde_json::Value = serde_json::from_str(&s.log().to_json()).unwrap();
         value["version"] = 99.into();
-        let err = SessionLog::parse(&value.to_string()).unwrap_err();
+        let err = SessionLog::parse(&value.to_string())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("newer"), "{err}");
         value["version"] = 0.into();
         assert!(
             SessionLog::parse(&value.to_string())
                 .unwrap_err()
+                .to_string()
                 .contains("old format")
         );
         value["format"] = "something-else".into();
         assert!(
             SessionLog::parse(&value.to_string())
                 .unwrap_err()
+                .to_string()
                 .contains("not a Glass Bank")
         );
         assert!(
             SessionLog::parse("(id: \"x\")")
                 .unwrap_err()
+                .to_string()
                 .contains("not JSON")
         );
     }

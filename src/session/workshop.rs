@@ -2,18 +2,18 @@
 //! there, let the bots play a few months for everyone, stop for discussion, and run the same game
 //! as a second table under another transparency layer.
 use super::Session;
+use crate::i18n::Message;
 use crate::scenario::Text;
 use crate::sim::{Seat, Shock, Transparency, Turn, TurnReport, bot_decisions};
 
 impl Session {
     /// The game as it stood after month `after` (0: before the first month), replayed from its
     /// log; playing on from it makes a branch, the original is left as it is.
-    pub fn rewound(&self, after: Turn) -> Result<Session, String> {
+    pub fn rewound(&self, after: Turn) -> Result<Session, Message> {
         if after >= self.turn() {
-            return Err(format!(
-                "month {after} has not been played yet (the game is at month {})",
-                self.turn()
-            ));
+            return Err(Message::new("session-not-played-yet")
+                .with("month", after)
+                .with("now", self.turn()));
         }
         let mut log = self.log();
         log.turns.truncate(usize::from(after));
@@ -23,7 +23,7 @@ impl Session {
     }
 
     /// Bots play the next `months` months for every seat, the humans' included.
-    pub fn run_bots(&mut self, months: u16) -> Result<Vec<TurnReport>, String> {
+    pub fn run_bots(&mut self, months: u16) -> Result<Vec<TurnReport>, Message> {
         let mut reports = Vec::new();
         for _ in 0..months {
             if self.is_finished() {
@@ -57,15 +57,15 @@ impl Session {
 
     /// Plays the month now, with what the humans still deciding have so far (the facilitator
     /// moving a slow table on).
-    pub fn play_now(&mut self) -> Result<TurnReport, String> {
+    pub fn play_now(&mut self) -> Result<TurnReport, Message> {
         self.not_paused()?;
         self.play_turn()
     }
 
     /// Nothing is played while the table is stopped for discussion.
-    pub(super) fn not_paused(&self) -> Result<(), String> {
+    pub(super) fn not_paused(&self) -> Result<(), Message> {
         match self.paused {
-            Some(_) => Err("the table is stopped for discussion".into()),
+            Some(_) => Err(Message::new("session-paused")),
             None => Ok(()),
         }
     }
@@ -86,7 +86,7 @@ impl Session {
     /// from the first month. It has played the months this table has: the humans' decisions of
     /// each month, the bots' own under its layer, and the facilitator's shocks but for changes
     /// of layer. Comparing the two shows what transparency changed.
-    pub fn treatment(&self, layer: Transparency) -> Result<Session, String> {
+    pub fn treatment(&self, layer: Transparency) -> Result<Session, Message> {
         let mut other = Session::new(
             self.scenario.under(layer),
             self.humans.clone(),
@@ -100,9 +100,11 @@ impl Session {
             }
             let mut decisions = bot_decisions(&other.economy, &other.humans);
             decisions.extend(played.decisions.of_seats(&self.humans));
-            other
-                .play_decided(decisions)
-                .map_err(|e| format!("month {}: {e}", played.turn))?;
+            other.play_decided(decisions).map_err(|e| {
+                Message::new("session-in-month")
+                    .with("month", played.turn)
+                    .with("reason", e)
+            })?;
         }
         for &shock in self.extra_shocks.iter().filter(not_layer) {
             other.apply_shock(shock)?;

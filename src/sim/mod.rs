@@ -61,7 +61,7 @@ pub use seat_view::{
 };
 pub use secrets::{Secret, secrets};
 pub use shock::{Conditions, FraudWave, Recession, Shock};
-pub use summary::BankRatios;
+pub use summary::{BankRatios, BankSummary, HouseholdSummary, MerchantSummary, Summary};
 pub use trace::{PaymentTrace, ProductMargin, Share, TxnKind};
 pub use turn::Assessment;
 pub use value_chain::{ChainFlow, Stage, ValueChain};

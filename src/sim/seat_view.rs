@@ -353,7 +353,7 @@ impl SeatView {
             interchange_credit: shown(card_rules, params.interchange(CardKind::Credit)),
             scheme_fee: shown(card_rules, params.scheme_fee),
             irregular_fee_cap: params.caps.irregular_fee_per_payment,
-            offers: economy.bank_offers_under(layer),
+            offers: offers_seen_by(economy, seat, layer),
             own,
             banks,
             history,
@@ -636,6 +636,22 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
     })
 }
 
+/// The market's offers as a seat sees them: what the layer shows, except that a banker knows
+/// every price of their own bank.
+fn offers_seen_by(economy: &Economy, seat: Seat, layer: Transparency) -> Vec<BankOffer> {
+    let mut offers = economy.bank_offers_under(layer);
+    if let Seat::RetailBanker(own) | Seat::BusinessBanker(own) = seat
+        && let Some(known) = economy
+            .bank_offers_under(Transparency::Glass)
+            .into_iter()
+            .find(|o| o.bank == own)
+        && let Some(slot) = offers.iter_mut().find(|o| o.bank == own)
+    {
+        *slot = known;
+    }
+    offers
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -678,6 +694,35 @@ mod tests {
         e.set_transparency(Transparency::Glass);
         let view = SeatView::of(&e, Seat::RetailBanker(BankId(0))).unwrap();
         assert!(view.banks[1].profit.shown().is_some());
+    }
+
+    #[test]
+    fn a_banker_knows_their_own_prices_even_when_the_market_does_not() {
+        // Greedy banks publish nothing.
+        let mut spec = TownSpec::new(2, 4, 40, 3);
+        spec.bank_strategy = crate::sim::Strategy::Greedy;
+        let mut e = Economy::new(town(spec)).unwrap();
+        let d = bot_decisions(&e, &[]);
+        e.step(&d).unwrap();
+        assert_eq!(e.params().transparency, Transparency::Opaque);
+        let household = SeatView::of(&e, Seat::Client(crate::sim::ClientId(0))).unwrap();
+        // A bank whose overdraft rate the market cannot see.
+        let hidden = household
+            .offers
+            .iter()
+            .find(|o| o.overdraft_rate == Shown::Hidden)
+            .expect("an unpublished bank")
+            .bank;
+        let banker = SeatView::of(&e, Seat::RetailBanker(hidden)).unwrap();
+        for (seen, public) in banker.offers.iter().zip(&household.offers) {
+            if seen.bank == hidden {
+                assert!(seen.overdraft_rate.shown().is_some());
+                assert!(seen.irregular_payment_fee.shown().is_some());
+                assert!(seen.consumer_loan_margin.shown().is_some());
+            } else {
+                assert_eq!(seen, public, "other banks as the market sees them");
+            }
+        }
     }
 
     #[test]

@@ -1,10 +1,57 @@
-//! Key results of a game, per bank and for the town, computed from the turn reports, and a
-//! readable text summary of them.
+//! Key results of a game, per bank and for the town, computed from the turn reports: the
+//! ratios a banker is judged on and a summary of the whole game, as plain data.
+use super::Strategy;
 use super::economy::Economy;
 use super::ids::BankId;
 use super::money::{Bp, Money};
-use super::report::BankPnl;
-use std::fmt::Write;
+use super::report::{BalanceSheet, BankPnl};
+
+/// The key results of a game so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub turns_played: usize,
+    pub postings: u64,
+    pub books_balanced: bool,
+    pub banks: Vec<BankSummary>,
+    pub merchants: MerchantSummary,
+    /// The households at the end of the last month played; none before the first.
+    pub households: Option<HouseholdSummary>,
+}
+
+/// One bank at the end of the game so far.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BankSummary {
+    pub name: String,
+    pub retail_strategy: Strategy,
+    pub business_strategy: Strategy,
+    /// Clients and shops banking with it now.
+    pub clients: u32,
+    pub merchants: u32,
+    pub clients_won: u32,
+    pub clients_lost: u32,
+    pub sheet: BalanceSheet,
+    pub ratios: BankRatios,
+}
+
+/// The shops over the whole game.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MerchantSummary {
+    pub count: usize,
+    pub sales: Money,
+    pub card_fees: Money,
+    pub net_income: Money,
+}
+
+/// The households: now, and summed over the game.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HouseholdSummary {
+    pub count: u32,
+    pub average_trust: u16,
+    pub switched_bank: u32,
+    pub complaints: u32,
+    pub surprise_fees: Money,
+    pub overdrawn: u32,
+}
 
 /// The ratios a banker is judged on, over the turns played.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,105 +114,66 @@ impl Economy {
         }
     }
 
-    /// A readable summary of the game so far: one block per bank, then the shops and the
-    /// households. Stable text, fit for golden files.
-    pub fn summary(&self) -> String {
-        let mut out = String::new();
+    /// The key results of the game so far: one entry per bank, then the shops and the
+    /// households. Plain data; the command line puts it into words (`headless::summary`).
+    pub fn summary(&self) -> Summary {
         let last = self.reports.last();
-        let _ = writeln!(out, "turns played: {}", self.reports.len());
-        let _ = writeln!(out, "postings: {}", self.ledger.posting_count());
-        let _ = writeln!(out, "books balanced: {}", self.ledger.is_balanced());
-        for bank in &self.banks {
-            let r = self.bank_ratios(bank.id);
-            let sheet = self.balance_sheet(bank.id);
-            let activity = last
-                .and_then(|l| l.banks.get(bank.id.index()))
-                .map(|b| b.activity)
-                .unwrap_or_default();
-            let won: u32 = self
-                .reports
-                .iter()
-                .filter_map(|l| l.banks.get(bank.id.index()))
-                .map(|b| b.activity.clients_won)
-                .sum();
-            let lost: u32 = self
-                .reports
-                .iter()
-                .filter_map(|l| l.banks.get(bank.id.index()))
-                .map(|b| b.activity.clients_lost)
-                .sum();
-            let _ = writeln!(
-                out,
-                "\n{} ({:?} retail, {:?} business)",
-                bank.name, bank.retail_strategy, bank.business_strategy
-            );
-            let _ = writeln!(
-                out,
-                "  clients {} (won {won}, lost {lost}), merchants {}",
-                activity.clients, activity.merchants
-            );
-            let _ = writeln!(
-                out,
-                "  balance sheet: reserves {} consumer loans {} business loans {} overdrafts {} | deposits {} savings {} equity {}",
-                sheet.reserves,
-                sheet.consumer_loans,
-                sheet.business_loans,
-                sheet.overdrafts,
-                sheet.deposits,
-                sheet.savings,
-                sheet.equity
-            );
-            let p = r.pnl;
-            let _ = writeln!(
-                out,
-                "  P&L: interest income {} interest expense {} NII {} fees {} operating costs {} credit losses {} net profit {}",
-                p.interest_income,
-                p.interest_expense,
-                p.net_interest_income(),
-                p.fee_income,
-                p.operating_costs,
-                p.credit_losses,
-                p.net_profit()
-            );
-            let _ = writeln!(
-                out,
-                "  NIM {} | NII share {} | cost of risk {} | cost/income {} | RoE {}",
-                r.net_interest_margin,
-                r.nii_share,
-                r.cost_of_risk,
-                r.cost_income,
-                r.return_on_equity
-            );
-        }
-        let (mut sales, mut card_fees, mut net) = (Money::ZERO, Money::ZERO, Money::ZERO);
+        let banks = self
+            .banks
+            .iter()
+            .map(|bank| {
+                let of_bank = || {
+                    self.reports
+                        .iter()
+                        .filter_map(|l| l.banks.get(bank.id.index()))
+                };
+                let activity = last
+                    .and_then(|l| l.banks.get(bank.id.index()))
+                    .map(|b| b.activity)
+                    .unwrap_or_default();
+                BankSummary {
+                    name: bank.name.clone(),
+                    retail_strategy: bank.retail_strategy,
+                    business_strategy: bank.business_strategy,
+                    clients: activity.clients,
+                    merchants: activity.merchants,
+                    clients_won: of_bank().map(|b| b.activity.clients_won).sum(),
+                    clients_lost: of_bank().map(|b| b.activity.clients_lost).sum(),
+                    sheet: self.balance_sheet(bank.id),
+                    ratios: self.bank_ratios(bank.id),
+                }
+            })
+            .collect();
+        let (mut sales, mut card_fees, mut net_income) = (Money::ZERO, Money::ZERO, Money::ZERO);
         for report in &self.reports {
             for m in &report.merchants {
                 sales = sales.saturating_add(m.sales);
                 card_fees = card_fees.saturating_add(m.card_fees());
-                net = net.saturating_add(m.net_income);
+                net_income = net_income.saturating_add(m.net_income);
             }
         }
-        let _ = writeln!(
-            out,
-            "\nmerchants: {} | sales {} | card fees {} | net income {}",
-            self.merchants.len(),
-            sales,
-            card_fees,
-            net
-        );
-        if let Some(l) = last {
-            let c = &l.clients;
-            let switched: u32 = self.reports.iter().map(|r| r.clients.switched_bank).sum();
-            let complaints: u32 = self.reports.iter().map(|r| r.clients.complaints).sum();
-            let surprise = self.reports.iter().fold(Money::ZERO, |sum, r| {
+        let households = last.map(|l| HouseholdSummary {
+            count: l.clients.count,
+            average_trust: l.clients.average_trust,
+            switched_bank: self.reports.iter().map(|r| r.clients.switched_bank).sum(),
+            complaints: self.reports.iter().map(|r| r.clients.complaints).sum(),
+            surprise_fees: self.reports.iter().fold(Money::ZERO, |sum, r| {
                 sum.saturating_add(r.clients.surprise_fees)
-            });
-            let _ = writeln!(
-                out,
-                "households: {} | average trust {} | switched bank {switched} | complaints {complaints} | surprise fees {} | overdrawn now {}",
-                c.count, c.average_trust, surprise, c.overdrawn
-            );
+            }),
+            overdrawn: l.clients.overdrawn,
+        });
+        Summary {
+            turns_played: self.reports.len(),
+            postings: self.ledger.posting_count(),
+            books_balanced: self.ledger.is_balanced(),
+            banks,
+            merchants: MerchantSummary {
+                count: self.merchants.len(),
+                sales,
+                card_fees,
+                net_income,
+            },
+            households,
         }
-        out
     }
 }

@@ -1,1 +1,103 @@
 # Messages of the command line (glassbank simulate, check, replay): usage, progress, summaries.
+
+cli-usage =
+    usage:
+      glassbank [SCENARIO.ron] [--lang en|fr] [--scale N] [--facilitator] [--screenshot FILE.png | --tour DIR]
+          play (the shipped scenarios, and SCENARIO first if given); --facilitator starts in
+          facilitator mode (F2 console, F3 projector); --screenshot saves the first screen and
+          quits, --tour saves one PNG per screen in DIR and quits
+      glassbank simulate [SCENARIO.ron] [--seed N] [--turns N] [--seat ROLE[:ACTOR]=bot:STRATEGY]...
+        {"                     "}[--out DIR] [--seeds FIRST..LAST] [--quiet]
+          run with bots only; print a summary; with --out, write report.json and CSV time series;
+          with --seeds, play every seed from FIRST to LAST and print the spread of the outcomes
+          roles: client, retail_banker, business_banker, merchant; strategies: fair, greedy,
+          cautious, random
+      glassbank check SCENARIO.ron...
+          read and check scenario files, reporting every problem
+      glassbank replay SESSION.json [--turns N]
+          replay a saved game from its session log, checking the books after every month, and
+          print the summary (after month N with --turns)
+      --lang chooses the language of the messages; without it, LC_ALL, LC_MESSAGES or LANG do.
+
+## Arguments
+cli-error = glassbank: {$reason}
+cli-needs-number = {$flag} needs a number
+cli-not-a-number = {$flag} {$value}: not a number in range
+cli-needs-file = {$flag} needs a file
+cli-needs-folder = {$flag} needs a folder
+cli-lang-needed = --lang needs en or fr
+cli-lang-unknown = unknown language {$lang}: use en or fr
+cli-turns-zero = --turns must be at least 1
+cli-seat-needed = --seat needs ROLE[:ACTOR]=bot:STRATEGY
+cli-seeds-needed = --seeds needs FIRST..LAST
+cli-unknown-option = unknown option {$option}
+cli-unexpected-argument = unexpected argument {$argument}
+cli-game-only = --screenshot and --tour go with the game, not with a command
+cli-replay-arguments = replay takes a session log and, at most, --turns
+cli-simulate-only = --seed, --turns, --seat, --out and --seeds go with `simulate`
+cli-seed-and-seeds = --seed and --seeds cannot go together
+cli-check-needs-file = check needs at least one scenario file
+cli-replay-needs-log = replay needs a session log
+cli-seat-form = --seat {$seat}: expected ROLE[:ACTOR]=bot:STRATEGY
+cli-seat-role = --seat {$seat}: unknown role "{$role}" (client, retail_banker, business_banker, merchant)
+cli-seat-strategy = --seat {$seat}: expected bot:fair, bot:greedy, bot:cautious or bot:random after =
+cli-seat-no-bank = --seat: no bank with id "{$id}"
+cli-seat-no-merchant = --seat: no merchant with id "{$id}"
+cli-seat-no-client = --seat: no client with id "{$id}"
+cli-seeds-form = --seeds {$seeds}: expected FIRST..LAST, e.g. 1..100
+cli-seeds-too-many = --seeds {$seeds}: at most {$max} seeds
+cli-no-game = this build has no game window (built without the "game" feature); try `glassbank simulate`
+
+## Runs
+cli-progress-month = month {$done}/{$of}
+cli-progress-seed = seed {$done}/{$of}
+cli-in-month = month {$month}: {$reason}
+cli-with-seed = seed {$seed}: {$reason}
+cli-run-title = {$title} (seed {$seed})
+cli-wrote = wrote {$path}
+cli-wrote-report = wrote report.json, banks.csv, products.csv, merchants.csv, households.csv in {$folder}
+cli-replayed = {$path}: {$months ->
+        [one] {$months} month replayed
+       *[other] {$months} months replayed
+    }, books identical to the log
+cli-check-ok = {$path}: ok (turns: {$turns}, banks: {$banks}, merchants: {$merchants}, households: {$households}, events: {$events})
+cli-strategy-fair = fair
+cli-strategy-greedy = greedy
+cli-strategy-cautious = cautious
+cli-strategy-random = random
+
+## The summary of a game
+summary-turns = turns played: {$turns}
+summary-postings = postings: {$postings}
+summary-balanced = books balanced: yes
+summary-unbalanced = books balanced: NO
+summary-bank = {$name} ({$retail} retail, {$business} business)
+summary-bank-clients = clients {$clients} (won {$won}, lost {$lost}), merchants {$merchants}
+summary-bank-sheet = balance sheet: reserves {$reserves} consumer loans {$consumer_loans} business loans {$business_loans} overdrafts {$overdrafts} | deposits {$deposits} savings {$savings} equity {$equity}
+summary-bank-pnl = P&L: interest income {$interest_income} interest expense {$interest_expense} NII {$nii} fees {$fees} operating costs {$operating_costs} credit losses {$credit_losses} net profit {$net_profit}
+summary-bank-ratios = NIM {$nim} | NII share {$nii_share} | cost of risk {$cost_of_risk} | cost/income {$cost_income} | RoE {$roe}
+summary-merchants = merchants: {$count} | sales {$sales} | card fees {$card_fees} | net income {$net_income}
+summary-households = households: {$count} | average trust {$trust} | switched bank {$switched} | complaints {$complaints} | surprise fees {$surprise_fees} | overdrawn now {$overdrawn}
+
+## Seed sweeps
+sweep-seeds = {$count ->
+        [one] {$count} seed
+       *[other] {$count} seeds
+    }
+sweep-outcome = outcome
+sweep-min = min
+sweep-p10 = p10
+sweep-median = median
+sweep-p90 = p90
+sweep-max = max
+sweep-bank-net-profit = bank {$bank}: net profit (EUR)
+sweep-bank-nim = bank {$bank}: NIM (%)
+sweep-bank-nii-share = bank {$bank}: NII share (%)
+sweep-bank-cost-of-risk = bank {$bank}: cost of risk (%)
+sweep-bank-roe = bank {$bank}: RoE (%)
+sweep-bank-clients = bank {$bank}: clients
+sweep-shops-net-income = shops: net income (EUR)
+sweep-shops-card-fees = shops: card fees (EUR)
+sweep-households-switched = households: switched bank
+sweep-households-fees = households: fees paid (EUR)
+sweep-households-trust = households: average trust

@@ -49,6 +49,7 @@ pass-privacy = The previous player's accounts and choices are hidden until the n
 ready = I am ready
 
 ## The month's screen
+tab-decide = Your decisions
 tab-news = News
 tab-market = Market
 tab-value-chain = Where the money goes
@@ -200,6 +201,10 @@ chain-payments = { $payments ->
 }
 chain-none-yet = No card payment yet: play a month first.
 chain-hover = Hover over a ribbon to see who gets the money, and by which rule.
+tables-bank-row = { $bank }: { $what }
+chain-flow = { $who }: { $amount }
+    { $why }
+chain-in-words = The flows in words
 stage-shoppers = Shoppers
 stage-shops = Shop
 stage-card-fees = Card fees
@@ -213,13 +218,13 @@ stage-shop-keeps = Shop keeps
 ## Charts
 charts-none-yet = No month played yet.
 chart-clients = Clients of each bank
-chart-profit = Each bank's profit, month by month (EUR)
+chart-profit = Each bank's profit, month by month (€)
 chart-profit-hidden = Other banks' profits are hidden under this layer.
 chart-trust = Households' average trust in their bank (out of 1000)
 chart-policy-rate = Policy rate (%)
 
-chart-own-bank = { $bank }: your results, month by month (EUR)
-chart-own-shop = { $shop }: your results, month by month (EUR)
+chart-own-bank = { $bank }: your results, month by month (€)
+chart-own-shop = { $shop }: your results, month by month (€)
 chart-nii = Net interest income
 
 ## Debrief
@@ -287,7 +292,10 @@ console = Facilitator console
 console-pause = Stop for discussion
 console-pause-on = Stop on question
 console-resume = Resume the game
-console-run-bots = months played by bots for everyone
+console-run-bots = { $months ->
+    [one] Bots play one month for everyone
+   *[other] Bots play { $months } months for everyone
+}
 console-rewind = Go back to after this month
 console-apply = Apply now
 console-upcoming = Coming in the timeline:
@@ -306,6 +314,9 @@ language-fr = Français
 ui-scale = Size of the interface
 fullscreen = Full screen
 fullscreen-key = (F11)
+ui-scale-keys = Ctrl and + or - change it too; Ctrl+0 goes back to 100 %
+tutorials = First-month guides
+tutorials-first-month = Show each role's guide the first time it is played
 close = Close
 
 ## Glossary: each term, then its explanation in plain words.
@@ -398,3 +409,34 @@ tables-shops-cards = Shops taking cards at the end
 download-answers = Download them as a file
 download-session-log = Download the session log
 open-scenario-file = Open a scenario file…
+
+## The glossary screen (F1)
+glossary-title = Glossary
+glossary-key = Every term the game uses, explained (F1)
+glossary-search = Search:
+glossary-nothing = No term matches.
+
+## The first-month guide, a few pages for each role.
+guide-title = { $role }: your first month ({ $page }/{ $pages })
+guide-next = Next (Enter)
+guide-done = Let's play (Enter)
+guide-back = Back
+guide-skip = Skip the guide
+guide-skip-key = Escape skips it too
+guide-never = Never show guides
+guide-client-1 = You are a household. On the left you decide your month: how much you spend and how (card or cash), how much you put aside, whether you ask for a loan, change bank, complain or stop shopping somewhere. Each control says what it will cost before you commit.
+guide-client-2 = Your bank lives on your account fees, card fees, overdraft charges and the interest on loans. Depending on the game's transparency layer, some of these are hidden from you: the game then says "hidden", never zero.
+guide-client-3 = On the right: the month's news, the market (what every bank offers), where the money goes (who gets each euro of your card payments), how prices are built, charts and your own accounts. Underlined words explain themselves when you point at them; F1 opens the glossary.
+guide-client-4 = When you are done, press "Done for this month" or Ctrl+Enter. If others play, the computer then goes to the next player. Tab moves between controls and the arrow keys move a slider.
+guide-retail-1 = You run a bank's retail side: the current accounts, savings, cards and consumer loans of households. On the left you set your fees, what you pay on savings and the margin you take on loans.
+guide-retail-2 = Cases wait for you below: loan applications and complaints. Approve or refuse each one, or let your bank's policy decide. A loan that is not repaid becomes a loss.
+guide-retail-3 = "How prices are built" shows the five parts of a loan rate: the cost of funds, the operating cost, the expected loss, the cost of capital and your margin. The market shows what the other banks offer, and clients who pay too much may leave.
+guide-retail-4 = When you are done, press "Done for this month" or Ctrl+Enter. Tab moves between controls and the arrow keys move a slider; F1 opens the glossary.
+guide-business-1 = You run a bank's business side: the shops' accounts, their card terminals and their loans. On the left you set the card fees shops pay on each payment (the MSC), the terminal rent and the business account fee.
+guide-business-2 = Each card payment's fee is split three ways: interchange for the shopper's bank, the card scheme's fee, and your margin. "Where the money goes" shows it for every 100 € paid.
+guide-business-3 = Shops' loan applications wait for you below: approve or refuse, or let your bank's policy decide. A shop that finds your fees too high may stop taking cards or change bank.
+guide-business-4 = When you are done, press "Done for this month" or Ctrl+Enter. Tab moves between controls and the arrow keys move a slider; F1 opens the glossary.
+guide-merchant-1 = You keep a shop. On the left you set your mark-up: it makes your shelf prices, from what the goods cost you. Higher prices earn more on each sale, but shoppers may go elsewhere.
+guide-merchant-2 = Taking cards brings shoppers who do not carry cash, and costs you the card fees on each payment plus the terminal rent. You can stop taking cards, or take your business to another bank.
+guide-merchant-3 = "Where the money goes" shows what is left to you from each 100 € a shopper pays, after VAT, your supplier and the card fees. Your accounts show your sales, costs and profit.
+guide-merchant-4 = When you are done, press "Done for this month" or Ctrl+Enter. Tab moves between controls and the arrow keys move a slider; F1 opens the glossary.

@@ -1,1 +1,105 @@
 # Messages of the command line (glassbank simulate, check, replay): usage, progress, summaries.
+
+cli-usage =
+    utilisation :
+      glassbank [SCENARIO.ron] [--lang en|fr] [--scale N] [--facilitator] [--screenshot FICHIER.png | --tour DOSSIER]
+          jouer (les scénarios fournis, et SCENARIO en tête s'il est donné) ; --facilitator démarre en
+          mode animateur (F2 console, F3 projection) ; --screenshot enregistre le premier écran puis
+          quitte, --tour enregistre un PNG par écran dans DOSSIER puis quitte
+      glassbank simulate [SCENARIO.ron] [--seed N] [--turns N] [--seat ROLE[:ACTEUR]=bot:STRATEGIE]...
+        {"                     "}[--out DOSSIER] [--seeds PREMIERE..DERNIERE] [--quiet]
+          faire jouer des robots seuls et afficher un bilan ; avec --out, écrire report.json et des
+          séries chronologiques CSV ; avec --seeds, jouer chaque graine de PREMIERE à DERNIERE et
+          afficher la dispersion des résultats
+          rôles : client, retail_banker (banquier de détail), business_banker (banquier
+          d'entreprise), merchant (commerçant) ; stratégies : fair (loyal), greedy (avide),
+          cautious (prudent), random (au hasard)
+      glassbank check SCENARIO.ron...
+          lire et vérifier des fichiers de scénario, en signalant chaque problème
+      glassbank replay PARTIE.json [--turns N]
+          rejouer une partie enregistrée à partir de son journal, en vérifiant les comptes après
+          chaque mois, puis afficher le bilan (après le mois N avec --turns)
+      --lang choisit la langue des messages ; sans lui, LC_ALL, LC_MESSAGES ou LANG la choisissent.
+
+## Arguments
+cli-error = glassbank : {$reason}
+cli-needs-number = {$flag} attend un nombre
+cli-not-a-number = {$flag} {$value} : ce n'est pas un nombre dans les limites permises
+cli-needs-file = {$flag} attend un fichier
+cli-needs-folder = {$flag} attend un dossier
+cli-lang-needed = --lang attend en ou fr
+cli-lang-unknown = langue inconnue {$lang} : choisissez en ou fr
+cli-turns-zero = --turns doit valoir au moins 1
+cli-seat-needed = --seat attend ROLE[:ACTEUR]=bot:STRATEGIE
+cli-seeds-needed = --seeds attend PREMIERE..DERNIERE
+cli-unknown-option = option inconnue {$option}
+cli-unexpected-argument = argument inattendu {$argument}
+cli-game-only = --screenshot et --tour vont avec le jeu, pas avec une commande
+cli-replay-arguments = replay prend un journal de partie et, au plus, --turns
+cli-simulate-only = --seed, --turns, --seat, --out et --seeds vont avec `simulate`
+cli-seed-and-seeds = --seed et --seeds ne vont pas ensemble
+cli-check-needs-file = check attend au moins un fichier de scénario
+cli-replay-needs-log = replay attend un journal de partie
+cli-seat-form = --seat {$seat} : attendu ROLE[:ACTEUR]=bot:STRATEGIE
+cli-seat-role = --seat {$seat} : rôle inconnu « {$role} » (client, retail_banker, business_banker, merchant)
+cli-seat-strategy = --seat {$seat} : attendu bot:fair, bot:greedy, bot:cautious ou bot:random après =
+cli-seat-no-bank = --seat : aucune banque n'a l'identifiant « {$id} »
+cli-seat-no-merchant = --seat : aucun commerçant n'a l'identifiant « {$id} »
+cli-seat-no-client = --seat : aucun client n'a l'identifiant « {$id} »
+cli-seeds-form = --seeds {$seeds} : attendu PREMIERE..DERNIERE, par exemple 1..100
+cli-seeds-too-many = --seeds {$seeds} : au plus {$max} graines
+cli-no-game = cette version n'a pas de fenêtre de jeu (compilée sans la fonctionnalité « game ») ; essayez `glassbank simulate`
+
+## Runs
+cli-progress-month = mois {$done}/{$of}
+cli-progress-seed = graine {$done}/{$of}
+cli-in-month = mois {$month} : {$reason}
+cli-with-seed = graine {$seed} : {$reason}
+cli-run-title = {$title} (graine {$seed})
+cli-wrote = écrit : {$path}
+cli-wrote-report = report.json, banks.csv, products.csv, merchants.csv et households.csv écrits dans {$folder}
+cli-replayed = {$path} : {$months ->
+        [one] {$months} mois rejoué
+       *[other] {$months} mois rejoués
+    }, comptes identiques au journal
+cli-check-ok = {$path} : correct (mois : {$turns}, banques : {$banks}, commerçants : {$merchants}, ménages : {$households}, événements : {$events})
+cli-strategy-fair = loyal
+cli-strategy-greedy = avide
+cli-strategy-cautious = prudent
+cli-strategy-random = au hasard
+
+## The summary of a game
+summary-turns = mois joués : {$turns}
+summary-postings = écritures : {$postings}
+summary-balanced = comptes équilibrés : oui
+summary-unbalanced = comptes équilibrés : NON
+summary-bank = {$name} (particuliers : {$retail}, entreprises : {$business})
+summary-bank-clients = clients {$clients} (gagnés {$won}, perdus {$lost}), commerçants {$merchants}
+summary-bank-sheet = bilan : réserves {$reserves}, prêts à la consommation {$consumer_loans}, prêts aux entreprises {$business_loans}, découverts {$overdrafts} | dépôts à vue {$deposits}, épargne {$savings}, fonds propres {$equity}
+summary-bank-pnl = compte de résultat : intérêts reçus {$interest_income}, intérêts versés {$interest_expense}, marge d'intérêts {$nii}, commissions {$fees}, frais de fonctionnement {$operating_costs}, pertes sur crédits {$credit_losses}, résultat net {$net_profit}
+summary-bank-ratios = taux de marge d'intérêts {$nim} | part de la marge d'intérêts {$nii_share} | coût du risque {$cost_of_risk} | coefficient d'exploitation {$cost_income} | rentabilité des fonds propres {$roe}
+summary-merchants = commerçants : {$count} | ventes {$sales} | commissions carte {$card_fees} | résultat net {$net_income}
+summary-households = ménages : {$count} | confiance moyenne {$trust} | changements de banque {$switched} | réclamations {$complaints} | frais surprises {$surprise_fees} | à découvert aujourd'hui {$overdrawn}
+
+## Seed sweeps
+sweep-seeds = {$count ->
+        [one] {$count} graine
+       *[other] {$count} graines
+    }
+sweep-outcome = résultat
+sweep-min = min
+sweep-p10 = p10
+sweep-median = médiane
+sweep-p90 = p90
+sweep-max = max
+sweep-bank-net-profit = banque {$bank} : résultat net (€)
+sweep-bank-nim = banque {$bank} : taux de marge d'intérêts (%)
+sweep-bank-nii-share = banque {$bank} : part de la marge d'intérêts (%)
+sweep-bank-cost-of-risk = banque {$bank} : coût du risque (%)
+sweep-bank-roe = banque {$bank} : rentabilité des fonds propres (%)
+sweep-bank-clients = banque {$bank} : clients
+sweep-shops-net-income = commerces : résultat net (€)
+sweep-shops-card-fees = commerces : commissions carte (€)
+sweep-households-switched = ménages : changements de banque
+sweep-households-fees = ménages : frais payés (€)
+sweep-households-trust = ménages : confiance moyenne

@@ -49,6 +49,7 @@ pass-privacy = Les comptes et les choix du joueur précédent restent cachés ju
 ready = Je suis prêt
 
 ## L'écran du mois
+tab-decide = Vos décisions
 tab-news = Nouvelles
 tab-market = Marché
 tab-value-chain = Où va l'argent
@@ -200,6 +201,10 @@ chain-payments = { $payments ->
 }
 chain-none-yet = Aucun paiement par carte pour l'instant : jouez d'abord un mois.
 chain-hover = Survolez un flux pour voir qui reçoit l'argent, et selon quelle règle.
+tables-bank-row = { $bank } : { $what }
+chain-flow = { $who } : { $amount }
+    { $why }
+chain-in-words = Les flux en toutes lettres
 stage-shoppers = Clients
 stage-shops = Commerce
 stage-card-fees = Commissions carte
@@ -213,13 +218,13 @@ stage-shop-keeps = Reste au commerçant
 ## Graphiques
 charts-none-yet = Aucun mois joué pour l'instant.
 chart-clients = Clients de chaque banque
-chart-profit = Bénéfice de chaque banque, mois par mois (EUR)
+chart-profit = Bénéfice de chaque banque, mois par mois (€)
 chart-profit-hidden = Les bénéfices des autres banques sont cachés sous cette couche.
 chart-trust = Confiance moyenne des ménages dans leur banque (sur 1000)
 chart-policy-rate = Taux directeur (%)
 
-chart-own-bank = { $bank } : vos résultats, mois par mois (EUR)
-chart-own-shop = { $shop } : vos résultats, mois par mois (EUR)
+chart-own-bank = { $bank } : vos résultats, mois par mois (€)
+chart-own-shop = { $shop } : vos résultats, mois par mois (€)
 chart-nii = Produit net d'intérêts
 
 ## Bilan
@@ -287,7 +292,10 @@ console = Console de l'animateur
 console-pause = Arrêt pour discussion
 console-pause-on = Arrêt sur la question
 console-resume = Reprendre la partie
-console-run-bots = mois joués par les robots pour tous
+console-run-bots = { $months ->
+    [one] Les robots jouent un mois pour tous
+   *[other] Les robots jouent { $months } mois pour tous
+}
 console-rewind = Revenir après ce mois
 console-apply = Appliquer maintenant
 console-upcoming = À venir dans le scénario :
@@ -306,6 +314,9 @@ language-fr = Français
 ui-scale = Taille de l'interface
 fullscreen = Plein écran
 fullscreen-key = (F11)
+ui-scale-keys = Ctrl et + ou - la changent aussi ; Ctrl+0 revient à 100 %
+tutorials = Guides du premier mois
+tutorials-first-month = Montrer le guide de chaque rôle la première fois qu'on le joue
 close = Fermer
 
 ## Glossaire : chaque terme, puis son explication en mots simples.
@@ -398,3 +409,34 @@ tables-shops-cards = Commerces qui prennent la carte à la fin
 download-answers = Les télécharger dans un fichier
 download-session-log = Télécharger le journal de la partie
 open-scenario-file = Ouvrir un fichier de scénario…
+
+## L'écran du glossaire (F1)
+glossary-title = Glossaire
+glossary-key = Tous les termes du jeu, expliqués (F1)
+glossary-search = Chercher :
+glossary-nothing = Aucun terme ne correspond.
+
+## Le guide du premier mois, quelques pages pour chaque rôle.
+guide-title = { $role } : votre premier mois ({ $page }/{ $pages })
+guide-next = Suite (Entrée)
+guide-done = À vous de jouer (Entrée)
+guide-back = Retour
+guide-skip = Passer le guide
+guide-skip-key = Échap le passe aussi
+guide-never = Ne plus montrer les guides
+guide-client-1 = Vous êtes un ménage. À gauche, vous décidez de votre mois : combien vous dépensez et comment (carte ou espèces), combien vous mettez de côté, si vous demandez un prêt, changez de banque, faites une réclamation ou cessez d'acheter dans un commerce. Chaque réglage indique ce qu'il coûtera avant que vous validiez.
+guide-client-2 = Votre banque vit de vos frais de tenue de compte, de carte, d'incidents et des intérêts des prêts. Selon le niveau de transparence de la partie, certains vous sont cachés : le jeu écrit alors « caché », jamais zéro.
+guide-client-3 = À droite : les nouvelles du mois, le marché (ce que propose chaque banque), où va l'argent (qui reçoit chaque euro de vos paiements par carte), comment les prix sont construits, des graphiques et vos comptes. Les mots soulignés s'expliquent quand on les survole ; F1 ouvre le glossaire.
+guide-client-4 = Quand vous avez fini, appuyez sur « J'ai fini pour ce mois » ou Ctrl+Entrée. Si d'autres jouent, l'ordinateur passe alors au joueur suivant. Tab passe d'un réglage à l'autre et les flèches déplacent un curseur.
+guide-retail-1 = Vous dirigez la banque de détail : comptes courants, épargne, cartes et crédits à la consommation des ménages. À gauche, vous fixez vos frais, ce que vous versez sur l'épargne et la marge que vous prenez sur les prêts.
+guide-retail-2 = Des dossiers vous attendent plus bas : demandes de prêt et réclamations. Acceptez ou refusez chacun, ou laissez décider la politique de votre banque. Un prêt non remboursé devient une perte.
+guide-retail-3 = « Comment les prix sont construits » montre les cinq parts d'un taux de prêt : le coût de la ressource, les frais de gestion, la perte attendue, le coût du capital et votre marge. Le marché montre ce que proposent les autres banques ; les clients qui paient trop cher peuvent partir.
+guide-retail-4 = Quand vous avez fini, appuyez sur « J'ai fini pour ce mois » ou Ctrl+Entrée. Tab passe d'un réglage à l'autre et les flèches déplacent un curseur ; F1 ouvre le glossaire.
+guide-business-1 = Vous dirigez la banque des entreprises : comptes des commerces, terminaux de paiement et prêts. À gauche, vous fixez la commission que les commerces paient sur chaque paiement par carte, la location du terminal et les frais du compte professionnel.
+guide-business-2 = La commission de chaque paiement par carte se partage en trois : l'interchange pour la banque du client, les frais du réseau de cartes et votre marge. « Où va l'argent » le montre pour chaque 100 € payés.
+guide-business-3 = Les demandes de prêt des commerces vous attendent plus bas : acceptez, refusez, ou laissez décider la politique de votre banque. Un commerce qui trouve vos frais trop élevés peut refuser la carte ou changer de banque.
+guide-business-4 = Quand vous avez fini, appuyez sur « J'ai fini pour ce mois » ou Ctrl+Entrée. Tab passe d'un réglage à l'autre et les flèches déplacent un curseur ; F1 ouvre le glossaire.
+guide-merchant-1 = Vous tenez un commerce. À gauche, vous fixez votre marge : elle fait vos prix en rayon à partir de ce que vous coûte la marchandise. Des prix plus hauts rapportent plus à chaque vente, mais les clients peuvent aller ailleurs.
+guide-merchant-2 = Accepter la carte attire les clients sans espèces et vous coûte la commission sur chaque paiement, plus la location du terminal. Vous pouvez cesser d'accepter la carte, ou passer dans une autre banque.
+guide-merchant-3 = « Où va l'argent » montre ce qui vous reste de chaque 100 € payés par un client, après la TVA, votre fournisseur et la commission carte. Vos comptes montrent vos ventes, vos coûts et votre bénéfice.
+guide-merchant-4 = Quand vous avez fini, appuyez sur « J'ai fini pour ce mois » ou Ctrl+Entrée. Tab passe d'un réglage à l'autre et les flèches déplacent un curseur ; F1 ouvre le glossaire.

@@ -79,9 +79,19 @@ pub fn diagram(
                 to: index(f.to),
                 value,
                 label: amount.clone().unwrap_or_else(|| "?".into()),
-                tooltip: match amount {
-                    Some(a) => format!("{who}: {a}\n{why}"),
-                    None => format!("{who}: {}\n{}", tr.get("hidden"), tr.get("hidden-why")),
+                tooltip: {
+                    let (amount, why) = match amount {
+                        Some(a) => (a, why),
+                        None => (tr.get("hidden"), tr.get("hidden-why")),
+                    };
+                    tr.format(
+                        "chain-flow",
+                        &[
+                            ("who", who.into()),
+                            ("amount", amount.into()),
+                            ("why", why.into()),
+                        ],
+                    )
                 },
             }
         })
@@ -103,7 +113,7 @@ pub enum Span {
 
 /// The value-chain tab.
 pub fn show(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, span: &mut Span) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(span, Span::Payment, tr.get("chain-last-payment"));
         ui.selectable_value(span, Span::Month, tr.get("chain-last-month"));
         ui.selectable_value(span, Span::Game, tr.get("chain-whole-game"));
@@ -145,9 +155,23 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, span: &mut Sp
                 hidden_text: &tr.get("hidden-why"),
             });
             ui.label(egui::RichText::new(tr.get("chain-hover")).small().weak());
+            in_words(ui, tr, &nodes, &links);
             card_fees_zoom(ui, tr, chain, scale);
         }
     }
+}
+
+/// The same ribbons as lines of text, for the keyboard, screen readers and anyone who would
+/// rather read than point: "Shops → VAT: €16.67 — the rule".
+fn in_words(ui: &mut egui::Ui, tr: &Translations, nodes: &[sankey::Node], links: &[sankey::Link]) {
+    egui::CollapsingHeader::new(tr.get("chain-in-words"))
+        .id_salt("chain-in-words")
+        .show(ui, |ui| {
+            for l in links {
+                let name = |i: usize| nodes.get(i).map_or("", |n| n.label.as_str());
+                ui.label(format!("{} → {}", name(l.from), l.tooltip));
+            }
+        });
 }
 
 /// The card fees are a thin ribbon: a bar shows how they split, or that the split is hidden.

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use bevy_egui::egui;
 
-use crate::game::widgets::{bars, glossary};
-use crate::i18n::{Translations, format};
+use crate::game::widgets::{bars, glossary, number};
+use crate::i18n::{Language, Translations, format};
 use crate::session::Draft;
 use crate::sim::{
     BankOwn, Bp, CaseId, CaseKind, ClientDecision, ClientOwn, LoanPolicy, LoanRate, LoanRequest,
@@ -15,14 +15,16 @@ use crate::sim::{
 };
 
 /// A euro amount edited with a slider.
-fn euro_slider(ui: &mut egui::Ui, value: &mut Money, max_euros: f64, step: f64) -> bool {
+fn euro_slider(
+    ui: &mut egui::Ui,
+    lang: Language,
+    value: &mut Money,
+    max_euros: f64,
+    step: f64,
+) -> bool {
     let mut euros = value.as_cents() as f64 / 100.0;
     let changed = ui
-        .add(
-            egui::Slider::new(&mut euros, 0.0..=max_euros)
-                .step_by(step)
-                .suffix(" €"),
-        )
+        .add(number::euros(&mut euros, 0.0..=max_euros, lang).step_by(step))
         .changed();
     if changed {
         *value = Money::cents((euros * 100.0).round() as i64);
@@ -31,19 +33,33 @@ fn euro_slider(ui: &mut egui::Ui, value: &mut Money, max_euros: f64, step: f64) 
 }
 
 /// A rate edited with a slider, in percent.
-fn rate_slider(ui: &mut egui::Ui, value: &mut Bp, max_percent: f64) -> bool {
+fn rate_slider(ui: &mut egui::Ui, lang: Language, value: &mut Bp, max_percent: f64) -> bool {
     let mut percent = f64::from(value.0) / 100.0;
     let changed = ui
-        .add(
-            egui::Slider::new(&mut percent, 0.0..=max_percent)
-                .step_by(0.05)
-                .suffix(" %"),
-        )
+        .add(number::percent(&mut percent, 0.0..=max_percent, lang).step_by(0.05))
         .changed();
     if changed {
         *value = Bp((percent * 100.0).round() as i32);
     }
     changed
+}
+
+/// A drop-down list with its label before it, read together by screen readers.
+fn labelled_choice(
+    ui: &mut egui::Ui,
+    label: String,
+    id: &str,
+    selected: String,
+    options: impl FnOnce(&mut egui::Ui),
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(label);
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(selected)
+            .show_ui(ui, options)
+            .response
+            .labelled_by(label.id);
+    });
 }
 
 fn consequence(ui: &mut egui::Ui, text: String) {
@@ -270,6 +286,7 @@ fn loan_request(
         ui.label(tr.get("loan-amount"));
         euro_slider(
             ui,
+            tr.language(),
             &mut r.amount,
             (max_amount.as_cents() as f64 / 100.0).max(1_000.0),
             100.0,
@@ -320,7 +337,7 @@ fn client(
     ui.label(tr.get("spending"));
     let mut percent = f64::from(d.spending.0) / 100.0;
     if ui
-        .add(egui::Slider::new(&mut percent, 50.0..=120.0).suffix(" %"))
+        .add(number::percent(&mut percent, 50.0..=120.0, lang))
         .changed()
     {
         d.spending = Bp((percent * 100.0).round() as i32);
@@ -334,7 +351,7 @@ fn client(
         ),
     );
     ui.label(tr.get("card-share"));
-    rate_slider(ui, &mut d.card_share, 100.0);
+    rate_slider(ui, tr.language(), &mut d.card_share, 100.0);
     let by_card = spend.apply(d.card_share).unwrap_or_default();
     let average_msc = view
         .offers
@@ -371,11 +388,7 @@ fn client(
     let low = -(own.savings.as_cents().max(0) as f64 / 100.0).min(20_000.0);
     let high = (own.balance.as_cents().max(0) as f64 / 100.0).min(20_000.0);
     if ui
-        .add(
-            egui::Slider::new(&mut euros, low.min(0.0)..=high.max(0.0))
-                .step_by(50.0)
-                .suffix(" €"),
-        )
+        .add(number::euros(&mut euros, low.min(0.0)..=high.max(0.0), lang).step_by(50.0))
         .changed()
     {
         d.save = Money::cents((euros * 100.0).round() as i64);
@@ -420,14 +433,12 @@ fn client(
         Some(o) => label(o),
         None => tr.format("stay-with", &[("bank", current.into())]),
     };
-    egui::ComboBox::from_label(tr.get("switch-bank"))
-        .selected_text(selected)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut d.switch_bank, None, tr.get("stay"));
-            for o in view.offers.iter().filter(|o| o.bank != own.bank) {
-                ui.selectable_value(&mut d.switch_bank, Some(o.bank), label(o));
-            }
-        });
+    labelled_choice(ui, tr.get("switch-bank"), "switch-bank", selected, |ui| {
+        ui.selectable_value(&mut d.switch_bank, None, tr.get("stay"));
+        for o in view.offers.iter().filter(|o| o.bank != own.bank) {
+            ui.selectable_value(&mut d.switch_bank, Some(o.bank), label(o));
+        }
+    });
     ui.add_enabled_ui(own.surprise_fees.is_positive(), |ui| {
         ui.checkbox(
             &mut d.complain,
@@ -444,24 +455,22 @@ fn client(
         .leave_merchant
         .and_then(|m| own.shops.iter().find(|s| s.merchant == m))
         .map_or_else(|| tr.get("keep-shops"), |s| s.name.clone());
-    egui::ComboBox::from_label(tr.get("leave-shop"))
-        .selected_text(leave)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut d.leave_merchant, None, tr.get("keep-shops"));
-            for s in &own.shops {
-                ui.selectable_value(&mut d.leave_merchant, Some(s.merchant), &s.name);
-            }
-        });
+    labelled_choice(ui, tr.get("leave-shop"), "leave-shop", leave, |ui| {
+        ui.selectable_value(&mut d.leave_merchant, None, tr.get("keep-shops"));
+        for s in &own.shops {
+            ui.selectable_value(&mut d.leave_merchant, Some(s.merchant), &s.name);
+        }
+    });
 }
 
 /// A lending policy's rows in a decision grid: the margin, the riskiest borrower accepted and the
 /// longest term.
 fn loan_policy_rows(ui: &mut egui::Ui, tr: &Translations, policy: &mut LoanPolicy) {
     glossary::term(ui, tr, "margin");
-    rate_slider(ui, &mut policy.margin, 8.0);
+    rate_slider(ui, tr.language(), &mut policy.margin, 8.0);
     ui.end_row();
     glossary::term(ui, tr, "pd");
-    rate_slider(ui, &mut policy.max_pd, 20.0);
+    rate_slider(ui, tr.language(), &mut policy.max_pd, 20.0);
     ui.end_row();
     ui.label(tr.get("max-months"));
     ui.add(egui::Slider::new(&mut policy.max_months, 6..=120));
@@ -500,19 +509,25 @@ fn retail(
     };
     egui::Grid::new("retail").num_columns(2).show(ui, |ui| {
         ui.label(tr.get("account-fee"));
-        euro_slider(ui, &mut d.fees.account_fee, 15.0, 0.5);
+        euro_slider(ui, tr.language(), &mut d.fees.account_fee, 15.0, 0.5);
         ui.end_row();
         ui.label("");
         consequence(ui, per_client(d.fees.account_fee));
         ui.end_row();
         ui.label(tr.get("debit-card-fee"));
-        euro_slider(ui, &mut d.fees.debit_card_fee, 10.0, 0.5);
+        euro_slider(ui, tr.language(), &mut d.fees.debit_card_fee, 10.0, 0.5);
         ui.end_row();
         ui.label(tr.get("credit-card-fee"));
-        euro_slider(ui, &mut d.fees.credit_card_fee, 20.0, 0.5);
+        euro_slider(ui, tr.language(), &mut d.fees.credit_card_fee, 20.0, 0.5);
         ui.end_row();
         glossary::term(ui, tr, "irregular-payment-fee");
-        euro_slider(ui, &mut d.fees.irregular_payment_fee, 20.0, 0.5);
+        euro_slider(
+            ui,
+            tr.language(),
+            &mut d.fees.irregular_payment_fee,
+            20.0,
+            0.5,
+        );
         ui.end_row();
         if let Some(cap) = view.irregular_fee_cap {
             ui.label("");
@@ -523,10 +538,10 @@ fn retail(
             ui.end_row();
         }
         glossary::term(ui, tr, "overdraft");
-        rate_slider(ui, &mut d.fees.overdraft_rate, 25.0);
+        rate_slider(ui, tr.language(), &mut d.fees.overdraft_rate, 25.0);
         ui.end_row();
         glossary::term(ui, tr, "savings-rate");
-        rate_slider(ui, &mut d.savings_rate, 8.0);
+        rate_slider(ui, tr.language(), &mut d.savings_rate, 8.0);
         ui.end_row();
         ui.label("");
         let spread = Bp(view.policy_rate.0 - d.savings_rate.0);
@@ -552,7 +567,7 @@ fn retail(
         );
         ui.end_row();
         ui.label(tr.get("current-rate"));
-        rate_slider(ui, &mut d.current_rate, 5.0);
+        rate_slider(ui, tr.language(), &mut d.current_rate, 5.0);
         ui.end_row();
         loan_policy_rows(ui, tr, &mut d.consumer_loans);
     });
@@ -580,13 +595,25 @@ fn business(
     ui.heading(tr.format("role-business-of", &[("bank", own.name.clone().into())]));
     egui::Grid::new("business").num_columns(2).show(ui, |ui| {
         glossary::term(ui, tr, "acquirer-margin");
-        rate_slider(ui, &mut d.merchant_fees.acquirer_margin, 2.0);
+        rate_slider(ui, tr.language(), &mut d.merchant_fees.acquirer_margin, 2.0);
         ui.end_row();
         ui.label(tr.get("terminal-fee"));
-        euro_slider(ui, &mut d.merchant_fees.terminal_fee, 50.0, 1.0);
+        euro_slider(
+            ui,
+            tr.language(),
+            &mut d.merchant_fees.terminal_fee,
+            50.0,
+            1.0,
+        );
         ui.end_row();
         ui.label(tr.get("business-account-fee"));
-        euro_slider(ui, &mut d.merchant_fees.account_fee, 50.0, 1.0);
+        euro_slider(
+            ui,
+            tr.language(),
+            &mut d.merchant_fees.account_fee,
+            50.0,
+            1.0,
+        );
         ui.end_row();
         ui.label("");
         consequence(
@@ -642,7 +669,7 @@ fn merchant(
     ui.heading(tr.format("role-merchant-of", &[("shop", own.name.clone().into())]));
     ui.horizontal(|ui| {
         glossary::term(ui, tr, "markup");
-        rate_slider(ui, &mut d.markup, 300.0);
+        rate_slider(ui, tr.language(), &mut d.markup, 300.0);
     });
     egui::Grid::new("goods").striped(true).show(ui, |ui| {
         ui.strong(tr.get("good"));
@@ -699,12 +726,10 @@ fn merchant(
         Some(o) => label(o),
         None => tr.get("stay"),
     };
-    egui::ComboBox::from_label(tr.get("switch-bank"))
-        .selected_text(selected)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut d.switch_bank, None, tr.get("stay"));
-            for o in view.offers.iter().filter(|o| o.bank != own.bank) {
-                ui.selectable_value(&mut d.switch_bank, Some(o.bank), label(o));
-            }
-        });
+    labelled_choice(ui, tr.get("switch-bank"), "switch-bank", selected, |ui| {
+        ui.selectable_value(&mut d.switch_bank, None, tr.get("stay"));
+        for o in view.offers.iter().filter(|o| o.bank != own.bank) {
+            ui.selectable_value(&mut d.switch_bank, Some(o.bank), label(o));
+        }
+    });
 }

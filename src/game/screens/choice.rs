@@ -87,7 +87,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, catalog: &Catalog) -> Vec<Acti
                     ui.label(path.as_str());
                     ui.add_space(8.0);
                     ui.label(
-                        egui::RichText::new(why)
+                        egui::RichText::new(tr.message(why))
                             .monospace()
                             .color(ui.visuals().error_fg_color),
                     );

@@ -65,7 +65,8 @@ pub fn show(
     let mut actions = Vec::new();
     super::top_bar(ui, tr, &tr.get("debrief"), &mut actions);
     egui::Panel::bottom("debrief-buttons").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // The log's path is long: it wraps rather than run off the window.
+        ui.horizontal_wrapped(|ui| {
             if ui.button(tr.get("new-game")).clicked() {
                 actions.push(Action::NewGame);
             }

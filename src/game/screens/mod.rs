@@ -29,6 +29,13 @@ pub fn top_bar(ui: &mut egui::Ui, tr: &Translations, title: &str, actions: &mut 
                 {
                     actions.push(Action::ToggleSettings);
                 }
+                if ui
+                    .button(tr.get("glossary-title"))
+                    .on_hover_text(tr.get("glossary-key"))
+                    .clicked()
+                {
+                    actions.push(Action::ToggleGlossary);
+                }
             });
         });
     });

@@ -20,7 +20,7 @@ struct Played {
     months: usize,
     fingerprint: Option<u64>,
     this: Outcome,
-    other: Result<Outcome, String>,
+    other: Result<Outcome, crate::i18n::Message>,
 }
 
 impl Comparison {
@@ -34,7 +34,10 @@ impl Comparison {
     }
 
     /// Both tables' outcomes, played again only when the game or the layer changed.
-    fn outcomes(&mut self, session: &Session) -> (&Outcome, &Result<Outcome, String>) {
+    fn outcomes(
+        &mut self,
+        session: &Session,
+    ) -> (&Outcome, &Result<Outcome, crate::i18n::Message>) {
         let layer = self.layer_for(session);
         let months = session.played().len();
         let fingerprint = session.played().last().map(|p| p.fingerprint);
@@ -78,7 +81,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, session: &Session, compare: &m
         (_, Err(e)) => {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                tr.format("tables-failed", &[("reason", e.clone().into())]),
+                tr.format("tables-failed", &[("reason", tr.message(e).into())]),
             );
             return;
         }
@@ -90,89 +93,112 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, session: &Session, compare: &m
             .collect::<Vec<_>>()
             .join(" → ")
     };
-    egui::Grid::new("tables")
-        .striped(true)
-        .num_columns(4)
+    // Wider than the window at 200%: it scrolls sideways rather than lose its last column.
+    egui::ScrollArea::horizontal()
+        .id_salt("tables-scroll")
         .show(ui, |ui| {
-            ui.label("");
-            ui.strong(tr.format("tables-this", &[("layers", layers(this).into())]));
-            ui.strong(tr.format("tables-other", &[("layers", layers(other).into())]));
-            ui.strong(tr.get("tables-difference"));
-            ui.end_row();
-            for (a, b) in this.banks.iter().zip(&other.banks) {
-                money_row(
-                    ui,
-                    lang,
-                    &format!("{}: {}", a.name, tr.get("profit")),
-                    a.profit,
-                    b.profit,
-                );
-                money_row(
-                    ui,
-                    lang,
-                    &format!("{}: {}", a.name, tr.get("tables-fee-income")),
-                    a.fee_income,
-                    b.fee_income,
-                );
-                count_row(
-                    ui,
-                    &format!("{}: {}", a.name, tr.get("clients")),
-                    i64::from(a.clients),
-                    i64::from(b.clients),
-                );
-            }
-            money_row(
-                ui,
-                lang,
-                &tr.get("tables-fees-paid"),
-                this.fees_paid,
-                other.fees_paid,
-            );
-            money_row(
-                ui,
-                lang,
-                &tr.get("tables-surprise-fees"),
-                this.surprise_fees,
-                other.surprise_fees,
-            );
-            count_row(
-                ui,
-                &tr.get("tables-complaints"),
-                i64::from(this.complaints),
-                i64::from(other.complaints),
-            );
-            count_row(
-                ui,
-                &tr.get("tables-switched"),
-                i64::from(this.switched_bank),
-                i64::from(other.switched_bank),
-            );
-            count_row(
-                ui,
-                &tr.get("tables-trust"),
-                i64::from(this.average_trust),
-                i64::from(other.average_trust),
-            );
-            money_row(
-                ui,
-                lang,
-                &tr.get("tables-household-money"),
-                this.household_money,
-                other.household_money,
-            );
-            money_row(
-                ui,
-                lang,
-                &tr.get("tables-card-fees"),
-                this.card_fees,
-                other.card_fees,
-            );
-            count_row(
-                ui,
-                &tr.get("tables-shops-cards"),
-                i64::from(this.shops_accepting_cards),
-                i64::from(other.shops_accepting_cards),
-            );
+            egui::Grid::new("tables")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    ui.label("");
+                    ui.strong(tr.format("tables-this", &[("layers", layers(this).into())]));
+                    ui.strong(tr.format("tables-other", &[("layers", layers(other).into())]));
+                    ui.strong(tr.get("tables-difference"));
+                    ui.end_row();
+                    for (a, b) in this.banks.iter().zip(&other.banks) {
+                        money_row(
+                            ui,
+                            lang,
+                            &tr.format(
+                                "tables-bank-row",
+                                &[
+                                    ("bank", a.name.clone().into()),
+                                    ("what", tr.get("profit").into()),
+                                ],
+                            ),
+                            a.profit,
+                            b.profit,
+                        );
+                        money_row(
+                            ui,
+                            lang,
+                            &tr.format(
+                                "tables-bank-row",
+                                &[
+                                    ("bank", a.name.clone().into()),
+                                    ("what", tr.get("tables-fee-income").into()),
+                                ],
+                            ),
+                            a.fee_income,
+                            b.fee_income,
+                        );
+                        count_row(
+                            ui,
+                            &tr.format(
+                                "tables-bank-row",
+                                &[
+                                    ("bank", a.name.clone().into()),
+                                    ("what", tr.get("clients").into()),
+                                ],
+                            ),
+                            i64::from(a.clients),
+                            i64::from(b.clients),
+                        );
+                    }
+                    money_row(
+                        ui,
+                        lang,
+                        &tr.get("tables-fees-paid"),
+                        this.fees_paid,
+                        other.fees_paid,
+                    );
+                    money_row(
+                        ui,
+                        lang,
+                        &tr.get("tables-surprise-fees"),
+                        this.surprise_fees,
+                        other.surprise_fees,
+                    );
+                    count_row(
+                        ui,
+                        &tr.get("tables-complaints"),
+                        i64::from(this.complaints),
+                        i64::from(other.complaints),
+                    );
+                    count_row(
+                        ui,
+                        &tr.get("tables-switched"),
+                        i64::from(this.switched_bank),
+                        i64::from(other.switched_bank),
+                    );
+                    count_row(
+                        ui,
+                        &tr.get("tables-trust"),
+                        i64::from(this.average_trust),
+                        i64::from(other.average_trust),
+                    );
+                    money_row(
+                        ui,
+                        lang,
+                        &tr.get("tables-household-money"),
+                        this.household_money,
+                        other.household_money,
+                    );
+                    money_row(
+                        ui,
+                        lang,
+                        &tr.get("tables-card-fees"),
+                        this.card_fees,
+                        other.card_fees,
+                    );
+                    count_row(
+                        ui,
+                        &tr.get("tables-shops-cards"),
+                        i64::from(this.shops_accepting_cards),
+                        i64::from(other.shops_accepting_cards),
+                    );
+                });
         });
 }
 

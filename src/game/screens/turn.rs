@@ -22,6 +22,8 @@ pub fn plugin(app: &mut App) {
 /// The tabs of the turn screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
+    /// The decisions, as a tab of their own when the window is narrow (see `NARROW`).
+    Decide,
     #[default]
     News,
     Market,
@@ -45,6 +47,7 @@ impl Tab {
 
     fn key(self) -> &'static str {
         match self {
+            Tab::Decide => "tab-decide",
             Tab::News => "tab-news",
             Tab::Market => "tab-market",
             Tab::ValueChain => "tab-value-chain",
@@ -54,6 +57,54 @@ impl Tab {
             Tab::Glossary => "tab-glossary",
         }
     }
+}
+
+/// Below this width (in points, after the zoom) the month's screen has one column.
+pub const NARROW: f32 = 760.0;
+
+/// The active player's decisions, or word that the bots play.
+fn decisions(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    session: &mut Session,
+    seat: Seat,
+    view: &crate::sim::SeatView,
+    human: bool,
+) {
+    if !human {
+        ui.label(tr.get("bots-play"));
+    } else if let Some((draft, verdicts)) = session.draft_and_verdicts_mut(seat) {
+        panels::decide::decide(ui, tr, view, draft, verdicts);
+    }
+}
+
+/// The last refusal, and the button that ends the month (Ctrl+Enter) or plays it with bots.
+fn commit_bar(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    error: Option<&str>,
+    human: bool,
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(4.0);
+    if let Some(e) = error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    if human {
+        let done = ui
+            .add_sized([240.0, 36.0], egui::Button::new(tr.get("commit")))
+            .on_hover_text(tr.get("commit-key"));
+        let shortcut = ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
+        if done.clicked() || shortcut {
+            actions.push(Action::Commit);
+        }
+    } else if ui
+        .add_sized([240.0, 36.0], egui::Button::new(tr.get("play-month")))
+        .clicked()
+    {
+        actions.push(Action::PlayMonth);
+    }
+    ui.add_space(4.0);
 }
 
 /// The seat shown: the active human, or with no human, the scenario's first seat.
@@ -112,45 +163,28 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
         });
     });
     let human = session.active().is_some();
-    egui::Panel::left("decide")
-        .default_size(400.0)
-        .resizable(true)
-        .show(ui, |ui| {
-            // The button stays in sight below the decisions, however long they are.
-            egui::Panel::bottom("commit").show(ui, |ui| {
-                ui.add_space(4.0);
-                if let Some(e) = &table.error {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-                if human {
-                    let done = ui
-                        .add_sized([240.0, 36.0], egui::Button::new(tr.get("commit")))
-                        .on_hover_text(tr.get("commit-key"));
-                    let shortcut =
-                        ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
-                    if done.clicked() || shortcut {
-                        actions.push(Action::Commit);
-                    }
-                } else if ui
-                    .add_sized([240.0, 36.0], egui::Button::new(tr.get("play-month")))
-                    .clicked()
-                {
-                    actions.push(Action::PlayMonth);
-                }
-                ui.add_space(4.0);
-            });
-            egui::CentralPanel::default().show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    if human {
-                        if let Some((draft, verdicts)) = session.draft_and_verdicts_mut(seat) {
-                            panels::decide::decide(ui, tr, &view, draft, verdicts);
-                        }
-                    } else {
-                        ui.label(tr.get("bots-play"));
-                    }
+    // At 200% on a small screen there is no room for two columns: the decisions become the
+    // first tab, and the button to end the month stays at the bottom.
+    let narrow = ui.available_width() < NARROW;
+    if narrow {
+        egui::Panel::bottom("commit").show(ui, |ui| {
+            commit_bar(ui, tr, table.error.as_deref(), human, &mut actions)
+        });
+    } else {
+        egui::Panel::left("decide")
+            .default_size(400.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                // The button stays in sight below the decisions, however long they are.
+                egui::Panel::bottom("commit").show(ui, |ui| {
+                    commit_bar(ui, tr, table.error.as_deref(), human, &mut actions)
+                });
+                egui::CentralPanel::default().show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| decisions(ui, tr, session, seat, &view, human));
                 });
             });
-        });
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         if let Some(question) = session.paused() {
             // Stopped for discussion: one question for the whole room, nothing else.
@@ -169,13 +203,17 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
             return;
         }
         ui.horizontal_wrapped(|ui| {
+            if narrow {
+                ui.selectable_value(&mut table.tab, Tab::Decide, tr.get(Tab::Decide.key()));
+            }
             for t in Tab::ALL {
                 ui.selectable_value(&mut table.tab, t, tr.get(t.key()));
             }
         });
         ui.separator();
         egui::ScrollArea::vertical().show(ui, |ui| match table.tab {
-            Tab::News => panels::news(ui, tr, session.news(), &view),
+            Tab::Decide if narrow => decisions(ui, tr, session, seat, &view, human),
+            Tab::News | Tab::Decide => panels::news(ui, tr, session.news(), &view),
             Tab::Market => panels::market(ui, tr, &view),
             Tab::ValueChain => panels::chain::show(ui, tr, &view, &mut table.chain),
             Tab::Pricing => panels::pricing(ui, tr, &view),

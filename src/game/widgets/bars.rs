@@ -35,6 +35,16 @@ pub fn stacked_bar(ui: &mut egui::Ui, parts: &[Part]) {
         let segment = egui::Rect::from_min_size(egui::pos2(x, rect.top()), Vec2::new(w, 26.0));
         ui.painter()
             .rect_filled(segment, 0.0, PALETTE[i % PALETTE.len()]);
+        // The part's number, matching the legend, so the bar reads without its colours.
+        if w >= 16.0 {
+            ui.painter().text(
+                segment.center(),
+                egui::Align2::CENTER_CENTER,
+                (i + 1).to_string(),
+                egui::FontId::proportional(14.0),
+                super::contrast::text_on(PALETTE[i % PALETTE.len()]),
+            );
+        }
         let response = ui.interact(segment, ui.id().with(("bar", i)), Sense::hover());
         response.on_hover_text(format!("{}: {}\n{}", p.label, p.text, p.tooltip));
         x += w;
@@ -44,7 +54,7 @@ pub fn stacked_bar(ui: &mut egui::Ui, parts: &[Part]) {
             let (dot, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
             ui.painter()
                 .rect_filled(dot, 2.0, PALETTE[i % PALETTE.len()]);
-            ui.label(format!("{} {}", p.label, p.text))
+            ui.label(format!("{}. {} {}", i + 1, p.label, p.text))
                 .on_hover_text(&p.tooltip);
             ui.add_space(8.0);
         }

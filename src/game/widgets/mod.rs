@@ -1,7 +1,9 @@
 //! Reusable egui widgets: the Sankey diagram, stacked bars, glossary terms, amounts that may be
-//! hidden.
+//! hidden, and the contrast of text.
 pub mod bars;
+pub mod contrast;
 pub mod glossary;
+pub mod number;
 pub mod sankey;
 
 use bevy_egui::egui;

@@ -198,15 +198,33 @@ impl egui::Widget for Sankey<'_> {
         let (rect, response) =
             ui.allocate_exact_size(Vec2::new(width, self.height), Sense::hover());
         // Room on the right for the last column's labels.
+        // Room on the right for the last column's widest label, up to 40% of the width.
+        let font = egui::FontId::proportional(15.0);
+        let text_color = ui.visuals().strong_text_color();
+        let last = self.nodes.iter().map(|n| n.column).max().unwrap_or(0);
+        let widest = self
+            .nodes
+            .iter()
+            .filter(|n| n.column == last)
+            .map(|n| {
+                ui.painter()
+                    .layout_no_wrap(n.label.clone(), font.clone(), text_color)
+                    .size()
+                    .x
+            })
+            .fold(0.0f32, f32::max);
+        let margin = (widest + 16.0).clamp(60.0, rect.width() * 0.4);
         let inner = Rect::from_min_max(
             rect.min + Vec2::new(0.0, 4.0),
-            Pos2::new(rect.right() - 170.0, rect.bottom() - 4.0),
+            Pos2::new(rect.right() - margin, rect.bottom() - 4.0),
         );
         let values = drawn_values(self.nodes, self.links);
         let lay = layout(self.nodes, self.links, &values, inner);
         let painter = ui.painter_at(rect);
         let hover = response.hover_pos();
         let mut hovered = None;
+        // Amounts are written once the node labels are placed, where they cover none.
+        let mut amounts = Vec::new();
         for (i, (l, &(start, end, t))) in self.links.iter().zip(&lay.links).enumerate() {
             if t <= 0.0 {
                 continue;
@@ -224,44 +242,100 @@ impl egui::Widget for Sankey<'_> {
             };
             painter.add(ribbon_mesh(start, end, t, color));
             if l.value.is_none() {
+                // Hidden ribbons are grey with dashed edges: a pattern, not only a colour.
+                let edge = |side: f32| -> Vec<Pos2> {
+                    (0..=SEGMENTS)
+                        .map(|k| {
+                            let (top, bottom) =
+                                ribbon_at(start, end, t, k as f32 / SEGMENTS as f32);
+                            top + (bottom - top) * side
+                        })
+                        .collect()
+                };
+                let stroke = Stroke::new(1.5, Color32::from_gray(160));
+                for side in [0.0, 1.0] {
+                    painter.extend(egui::Shape::dashed_line(&edge(side), stroke, 6.0, 4.0));
+                }
                 let (top, bottom) = ribbon_at(start, end, t, 0.5);
                 painter.line_segment([top, bottom], Stroke::new(1.0, Color32::from_gray(120)));
             }
             if t >= 14.0 && !l.label.is_empty() {
-                let (top, _) = ribbon_at(start, end, t, 0.55);
-                painter.text(
-                    top + Vec2::new(0.0, t / 2.0),
-                    egui::Align2::CENTER_CENTER,
-                    &l.label,
-                    egui::FontId::proportional(13.0),
-                    ui.visuals().strong_text_color(),
-                );
+                amounts.push((start, end, t, &l.label, color));
             }
         }
         for (n, r) in self.nodes.iter().zip(&lay.nodes) {
             painter.rect_filled(*r, 2.0, n.color);
         }
-        // Labels last, on a dark plate so they read over the ribbons.
-        for (n, r) in self.nodes.iter().zip(&lay.nodes) {
+        // Labels last, on a dark plate so they read over the ribbons. A label wraps within the
+        // gap to the next column, and slides down below the one above it rather than cover it.
+        let column_left = |c: usize| {
+            self.nodes
+                .iter()
+                .zip(&lay.nodes)
+                .filter(|(n, _)| n.column == c)
+                .map(|(_, r)| r.left())
+                .fold(f32::INFINITY, f32::min)
+        };
+        let mut labels = Vec::new();
+        for c in 0..=last {
+            let mut in_column: Vec<(&Node, &Rect)> = self
+                .nodes
+                .iter()
+                .zip(&lay.nodes)
+                .filter(|(n, _)| n.column == c)
+                .collect();
+            in_column.sort_by(|a, b| a.1.top().total_cmp(&b.1.top()));
+            let mut below = rect.top();
+            for (n, r) in in_column {
+                let room = if c == last {
+                    rect.right() - r.right() - 10.0
+                } else {
+                    column_left(c + 1) - r.right() - 12.0
+                };
+                let galley =
+                    painter.layout(n.label.clone(), font.clone(), text_color, room.max(40.0));
+                // Tall nodes carry their label near the top, clear of the amount in the ribbon.
+                let wanted = if r.height() > 80.0 {
+                    r.top() + 6.0
+                } else {
+                    r.center().y - galley.size().y / 2.0
+                };
+                let pos = Pos2::new(r.right() + 6.0, wanted.max(below));
+                let plate = Rect::from_min_size(pos, galley.size()).expand(3.0);
+                below = plate.bottom() + 1.0;
+                labels.push((plate, pos, galley));
+            }
+        }
+        for (start, end, t, text, color) in amounts {
             let galley = painter.layout_no_wrap(
-                n.label.clone(),
-                egui::FontId::proportional(15.0),
-                ui.visuals().strong_text_color(),
+                text.clone(),
+                egui::FontId::proportional(13.0),
+                // Black or white, whichever reads on this ribbon (WCAG AA).
+                super::contrast::text_on(super::contrast::over(color, ui.visuals().panel_fill)),
             );
-            // Tall nodes carry their label near the top, clear of the amount in the ribbon.
-            let y = if r.height() > 80.0 {
-                r.top() + 6.0
-            } else {
-                r.center().y - galley.size().y / 2.0
+            // Along the ribbon, then in its lower half: the first place no label covers.
+            let h = galley.size().y;
+            let at = |(along, down): (f32, f32)| {
+                let (top, _) = ribbon_at(start, end, t, along);
+                let y = (t / 2.0 + down).min(t - h / 2.0);
+                Rect::from_center_size(top + Vec2::new(0.0, y), galley.size())
             };
-            let pos = Pos2::new(r.right() + 6.0, y);
-            let plate = Rect::from_min_size(pos, galley.size()).expand(3.0);
+            let clear = [0.55, 0.75, 0.35]
+                .into_iter()
+                .flat_map(|along| [(along, 0.0), (along, t)])
+                .map(at)
+                .find(|r| labels.iter().all(|(plate, _, _)| !plate.intersects(*r)));
+            if let Some(r) = clear {
+                painter.galley(r.min, galley, Color32::WHITE);
+            }
+        }
+        for (plate, pos, galley) in labels {
             painter.rect_filled(
                 plate,
                 3.0,
                 ui.visuals().extreme_bg_color.gamma_multiply(0.8),
             );
-            painter.galley(pos, galley, ui.visuals().strong_text_color());
+            painter.galley(pos, galley, text_color);
         }
         match hovered.and_then(|i| self.links.get(i)) {
             Some(l) => {
