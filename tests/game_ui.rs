@@ -673,12 +673,12 @@ fn the_debrief_shows_the_same_game_under_another_layer_beside_it() {
             Comparison::default(),
         );
     h.run();
-    assert!(h.query_by_label("This table (opaque)").is_some());
-    assert!(h.query_by_label("Second table (glass)").is_some());
+    assert!(h.query_by_label("This table\n(opaque)").is_some());
+    assert!(h.query_by_label("Second table\n(glass)").is_some());
     assert!(h.query_by_label_contains("of which surprises").is_some());
     h.get_by_label("disclosed").click();
     h.run();
-    assert!(h.query_by_label("Second table (disclosed)").is_some());
+    assert!(h.query_by_label("Second table\n(disclosed)").is_some());
 }
 
 /// Presses Tab until `focused` says the wanted control has the keyboard focus.
@@ -883,4 +883,93 @@ fn the_settings_are_remembered_for_the_next_game() {
     let mut fresh = Settings::new(Language::En);
     settings::recall(&mut fresh, &dir, false);
     assert_eq!(fresh, Settings::new(Language::En));
+}
+
+#[test]
+fn a_seat_is_given_to_a_bot_from_the_keyboard() {
+    let tr = Translations::new(Language::En);
+    let scenario = load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+    let seating = glassbank::game::actions::default_seating(&scenario);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui, out: &mut Vec<Action>| {
+                out.extend(glassbank::game::screens::seats::show(
+                    ui, &tr, "", &seating, None,
+                ));
+            },
+            Vec::new(),
+        );
+    h.run();
+    // Tab to the first seat's list, open it with Space, move to another player, take it.
+    assert!(tab_to(&mut h, |h| h
+        .query_all_by_role(egui::accesskit::Role::ComboBox)
+        .any(|n| n.is_focused())));
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert!(
+        h.query_by_label("Bot: greedy").is_some(),
+        "the list is open"
+    );
+    assert!(tab_to(&mut h, |h| h
+        .get_by_label("Bot: greedy")
+        .is_focused()));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        h.state().iter().any(|a| matches!(
+            a,
+            Action::SetPlayer(0, glassbank::game::actions::Player::Bot(_))
+        )),
+        "{:?}",
+        h.state()
+    );
+}
+
+#[test]
+fn the_questionnaire_is_answered_from_the_keyboard() {
+    use glassbank::game::records::Records;
+    use glassbank::game::screens::{debrief, tables};
+    let tr = Translations::new(Language::En);
+    let played = session(vec![Seat::RetailBanker(BankId(0))]);
+    let state = (
+        Records::default(),
+        debrief::Part::Questionnaire,
+        tables::Comparison::default(),
+        Vec::new(),
+    );
+    let mut h = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .build_ui_state(
+            move |ui, (records, part, compare, out): &mut (_, _, _, Vec<Action>)| {
+                out.extend(debrief::show(ui, &tr, &played, records, part, compare));
+            },
+            state,
+        );
+    h.run();
+    assert!(tab_to(&mut h, |h| h
+        .get_by_label("I agree, record my answers")
+        .is_focused()));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().0.questionnaire.consent, Some(true));
+    assert!(tab_to(&mut h, |h| h
+        .query_all_by_label("4")
+        .any(|n| n.is_focused())));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        h.state()
+            .0
+            .questionnaire
+            .answers
+            .values()
+            .any(|a| *a == glassbank::feedback::Answer::Likert(4))
+    );
+    assert!(tab_to(&mut h, |h| h
+        .get_by_label("Save my answers")
+        .is_focused()));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().3.contains(&Action::SaveAnswers));
 }

@@ -19,6 +19,8 @@ fn plot(
     };
     Plot::new(id)
         .y_axis_formatter(number)
+        // From zero, so a flat line is not drawn on the frame's edge.
+        .include_y(0.0)
         .height(150.0)
         .legend(Legend::default())
         .allow_scroll(false)

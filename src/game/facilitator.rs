@@ -536,13 +536,14 @@ pub fn projector(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
             ui.label(egui::RichText::new(m.get(code)).size(26.0));
         }
     });
-    let chain = |ui: &mut egui::Ui, height: f32| {
+    // The diagram's height: given, or what is left under its title.
+    let chain = |ui: &mut egui::Ui, height: Option<f32>| {
         ui.label(egui::RichText::new(tr.get("chain-whole-game")).size(28.0));
         let (nodes, links) = super::panels::chain::diagram(tr, &view.game_chain, 1.0);
         ui.add(super::widgets::sankey::Sankey {
             nodes: &nodes,
             links: &links,
-            height,
+            height: height.unwrap_or_else(|| (ui.available_height() - 8.0).max(200.0)),
             hidden_text: &tr.get("hidden-why"),
         });
     };
@@ -552,7 +553,7 @@ pub fn projector(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
             egui::ScrollArea::vertical()
                 .id_salt("projector-one-column")
                 .show(ui, |ui| {
-                    chain(ui, 420.0);
+                    chain(ui, Some(420.0));
                     super::charts::charts(ui, tr, &view);
                 });
         });
@@ -561,8 +562,5 @@ pub fn projector(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
     egui::Panel::right("projector-charts")
         .default_size(ui.available_width() * 0.42)
         .show(ui, |ui| super::charts::charts(ui, tr, &view));
-    egui::CentralPanel::default().show(ui, |ui| {
-        let height = (ui.available_height() - 20.0).max(200.0);
-        chain(ui, height);
-    });
+    egui::CentralPanel::default().show(ui, |ui| chain(ui, None));
 }

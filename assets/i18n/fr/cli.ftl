@@ -79,7 +79,7 @@ summary-bank-sheet = bilan : réserves {$reserves}, prêts à la consommation {$
 summary-bank-pnl = compte de résultat : intérêts reçus {$interest_income}, intérêts versés {$interest_expense}, marge d'intérêts {$nii}, commissions {$fees}, frais de fonctionnement {$operating_costs}, pertes sur crédits {$credit_losses}, résultat net {$net_profit}
 summary-bank-ratios = taux de marge d'intérêts {$nim} | part de la marge d'intérêts {$nii_share} | coût du risque {$cost_of_risk} | coefficient d'exploitation {$cost_income} | rentabilité des fonds propres {$roe}
 summary-merchants = commerçants : {$count} | ventes {$sales} | commissions carte {$card_fees} | résultat net {$net_income}
-summary-households = ménages : {$count} | confiance moyenne {$trust} | changements de banque {$switched} | réclamations {$complaints} | frais surprises {$surprise_fees} | à découvert aujourd'hui {$overdrawn}
+summary-households = ménages : {$count} | confiance moyenne {$trust} | changements de banque {$switched} | réclamations {$complaints} | frais imprévus {$surprise_fees} | à découvert aujourd'hui {$overdrawn}
 
 ## Seed sweeps
 sweep-seeds = {$count ->

@@ -301,7 +301,8 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     line(tr.get("spending-budget"), m(c.spending_budget));
                     line(tr.get("fees-paid"), m(c.fees_paid));
                     line(tr.get("surprise-fees"), m(c.surprise_fees));
-                    line(tr.get("trust"), format!("{} / 1000", c.trust));
+                    let most = crate::game::widgets::number::plain(tr.language(), 1000.0);
+                    line(tr.get("trust"), format!("{} / {most}", c.trust));
                     if let Some(l) = c.loan {
                         line(tr.get("loan-outstanding"), m(l.outstanding));
                         line(tr.get("loan-instalment"), m(l.instalment));

@@ -92,14 +92,19 @@ pub fn show(
             }
         });
         ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| match part {
-            Part::Results => results(ui, tr, session),
-            Part::Money => money(ui, tr, session),
-            Part::Hidden => hidden(ui, tr, session),
-            Part::Tables => super::tables::show(ui, tr, session, compare),
-            Part::Discussion => discussion(ui, tr, session),
-            Part::Questionnaire => questionnaire(ui, tr, session, records, &mut actions),
-        });
+        // Both ways: a wide table scrolls sideways instead of pushing the vertical bar off the
+        // window (at 200%).
+        egui::ScrollArea::both()
+            .id_salt(("debrief", part.key()))
+            .auto_shrink(false)
+            .show(ui, |ui| match part {
+                Part::Results => results(ui, tr, session),
+                Part::Money => money(ui, tr, session),
+                Part::Hidden => hidden(ui, tr, session),
+                Part::Tables => super::tables::show(ui, tr, session, compare),
+                Part::Discussion => discussion(ui, tr, session),
+                Part::Questionnaire => questionnaire(ui, tr, session, records, &mut actions),
+            });
     });
     actions
 }

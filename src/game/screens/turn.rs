@@ -166,6 +166,10 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
     // At 200% on a small screen there is no room for two columns: the decisions become the
     // first tab, and the button to end the month stays at the bottom.
     let narrow = ui.available_width() < NARROW;
+    if !narrow && table.tab == Tab::Decide {
+        // The decisions are on the left already.
+        table.tab = Tab::News;
+    }
     if narrow {
         egui::Panel::bottom("commit").show(ui, |ui| {
             commit_bar(ui, tr, table.error.as_deref(), human, &mut actions)
@@ -211,7 +215,8 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
             }
         });
         ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| match table.tab {
+        // Both ways, so a wide table never pushes the vertical bar off the window.
+        egui::ScrollArea::both().show(ui, |ui| match table.tab {
             Tab::Decide if narrow => decisions(ui, tr, session, seat, &view, human),
             Tab::News | Tab::Decide => panels::news(ui, tr, session.news(), &view),
             Tab::Market => panels::market(ui, tr, &view),

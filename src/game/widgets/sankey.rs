@@ -330,11 +330,7 @@ impl egui::Widget for Sankey<'_> {
             }
         }
         for (plate, pos, galley) in labels {
-            painter.rect_filled(
-                plate,
-                3.0,
-                ui.visuals().extreme_bg_color.gamma_multiply(0.8),
-            );
+            painter.rect_filled(plate, 3.0, ui.visuals().extreme_bg_color);
             painter.galley(pos, galley, text_color);
         }
         match hovered.and_then(|i| self.links.get(i)) {
