@@ -6,6 +6,9 @@ use egui_plot::{Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points};
 use crate::i18n::Translations;
 use crate::sim::SeatView;
 
+/// The height of a chart's data, in points, without its legend.
+const PLOT_HEIGHT: f64 = 150.0;
+
 fn plot(
     ui: &mut egui::Ui,
     lang: crate::i18n::Language,
@@ -17,11 +20,19 @@ fn plot(
     let number = move |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
         crate::game::widgets::number::plain(lang, mark.value)
     };
+    // Room above the highest point for the legend, one row per series, so it covers no line.
+    let values = lines
+        .iter()
+        .flat_map(|(_, points)| points.iter().map(|p| p[1]));
+    let (low, high) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let legend_rows = 26.0 * lines.len() as f64 + 16.0;
+    let headroom = (high - low).max(1.0) * legend_rows / PLOT_HEIGHT;
     Plot::new(id)
         .y_axis_formatter(number)
         // From zero, so a flat line is not drawn on the frame's edge.
         .include_y(0.0)
-        .height(150.0)
+        .include_y(high + headroom)
+        .height((PLOT_HEIGHT + legend_rows) as f32)
         .legend(Legend::default())
         .allow_scroll(false)
         .allow_zoom(false)

@@ -51,11 +51,20 @@ pub fn stacked_bar(ui: &mut egui::Ui, parts: &[Part]) {
     }
     ui.horizontal_wrapped(|ui| {
         for (i, p) in parts.iter().enumerate() {
-            let (dot, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
-            ui.painter()
-                .rect_filled(dot, 2.0, PALETTE[i % PALETTE.len()]);
-            ui.label(format!("{}. {} {}", i + 1, p.label, p.text))
-                .on_hover_text(&p.tooltip);
+            // The swatch is a coloured glyph of the label itself, so it never ends a line alone.
+            let mut job = egui::text::LayoutJob::default();
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            job.append(
+                "■ ",
+                0.0,
+                egui::TextFormat::simple(font.clone(), PALETTE[i % PALETTE.len()]),
+            );
+            job.append(
+                &format!("{}. {} {}", i + 1, p.label, p.text),
+                0.0,
+                egui::TextFormat::simple(font, ui.visuals().text_color()),
+            );
+            ui.label(job).on_hover_text(&p.tooltip);
             ui.add_space(8.0);
         }
     });
