@@ -6,6 +6,7 @@ pub mod feedback;
 pub mod game;
 pub mod headless;
 pub mod i18n;
+pub mod net;
 pub mod platform;
 pub mod scenario;
 pub mod session;

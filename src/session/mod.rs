@@ -14,7 +14,7 @@ use crate::sim::{
 };
 
 /// What a human is preparing for the month, for one seat.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Draft {
     Client(ClientDecision),
     Retail(RetailDecision),
@@ -210,6 +210,14 @@ impl Session {
             .zip(&self.done)
             .find(|(_, done)| !**done)
             .map(|(s, _)| *s)
+    }
+
+    /// Whether a human seat is done deciding this month.
+    pub fn is_done(&self, seat: Seat) -> bool {
+        self.humans
+            .iter()
+            .zip(&self.done)
+            .any(|(s, done)| *s == seat && *done)
     }
 
     /// What a seat may see now.

@@ -142,3 +142,19 @@ web-not-kept = not kept in this browser
 web-download-no-page = {$name}: could not reach the page
 web-download-no-file = {$name}: could not make the file
 web-download-no-link = {$name}: could not make the link
+
+## The networked workshop: what the room says when it refuses a message.
+net-too-large = the message is too large ({$size} bytes; at most {$max})
+net-malformed = this is not a message the room understands ({$detail})
+net-not-connected = this connection is closed
+net-join-first = join the room first
+net-already-seated = you already have a seat
+net-not-a-seat = this seat is not played by a person in this game
+net-seat-taken = this seat is taken; ask the facilitator
+net-wrong-draft = this decision is not for your seat
+net-not-your-case = this case is not waiting for you
+net-protocol = this page speaks version {$theirs} of the room's protocol and the room speaks version {$ours}: reload the page
+net-no-room = there is no room "{$room}" here; check the code
+net-bad-token = this seat's key is unknown here; pick a seat again
+net-no-seat = pick a seat first
+net-already-done = you are done for this month; wait for the others

@@ -142,3 +142,19 @@ web-not-kept = pas conservé dans ce navigateur
 web-download-no-page = {$name} : impossible d'atteindre la page
 web-download-no-file = {$name} : impossible de créer le fichier
 web-download-no-link = {$name} : impossible de créer le lien
+
+## L'atelier en réseau : ce que dit la salle quand elle refuse un message.
+net-too-large = le message est trop grand ({$size} octets ; au plus {$max})
+net-malformed = ce n'est pas un message que la salle comprend ({$detail})
+net-not-connected = cette connexion est fermée
+net-join-first = entrez d'abord dans la salle
+net-already-seated = vous avez déjà une place
+net-not-a-seat = cette place n'est pas jouée par une personne dans cette partie
+net-seat-taken = cette place est prise ; demandez à l'animateur
+net-wrong-draft = cette décision n'est pas pour votre place
+net-not-your-case = ce dossier ne vous attend pas
+net-protocol = cette page parle la version {$theirs} du protocole de la salle et la salle la version {$ours} : rechargez la page
+net-no-room = il n'y a pas de salle « {$room} » ici ; vérifiez le code
+net-bad-token = la clé de cette place est inconnue ici ; choisissez à nouveau une place
+net-no-seat = choisissez d'abord une place
+net-already-done = vous avez fini pour ce mois ; attendez les autres

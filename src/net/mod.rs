@@ -1,0 +1,9 @@
+//! The networked workshop's rules, without any socket: the protocol between a player's browser
+//! and the facilitator's room, and the room that holds the authoritative game.
+pub mod protocol;
+pub mod room;
+#[cfg(test)]
+mod tests;
+
+pub use protocol::{MAX_MESSAGE_BYTES, PROTOCOL, ToPlayer, ToRoom, decode, encode};
+pub use room::{ConnId, Outbox, Room};
