@@ -18,6 +18,8 @@ struct Connection {
     language: Language,
     joined: bool,
     seat: Option<Seat>,
+    /// How fast it may send.
+    rate: super::Rate,
 }
 
 /// The facilitator's game and who plays it from where.
@@ -69,6 +71,7 @@ impl Room {
                 language: Language::En,
                 joined: false,
                 seat: None,
+                rate: super::Rate::PLAYER,
             },
         );
     }
@@ -78,19 +81,30 @@ impl Room {
         self.connections.remove(&conn);
     }
 
-    /// Handles what a connection sent. A message that is malformed, out of turn or for another
-    /// seat changes nothing and is answered with the reason; `new_token` makes a seat's secret.
+    /// Handles what a connection sent at `now_ms` (the server's clock). A message that is too
+    /// fast, malformed, out of turn or for another seat changes nothing and is answered with the
+    /// reason; `new_token` makes a seat's secret.
     pub fn receive(
         &mut self,
         conn: ConnId,
         bytes: &[u8],
+        now_ms: u64,
         new_token: &mut dyn FnMut() -> String,
     ) -> Outbox {
         let language = self
             .connections
             .get(&conn)
             .map_or(Language::En, |c| c.language);
-        match decode(bytes).and_then(|m| self.handle(conn, m, new_token)) {
+        let in_time = self
+            .connections
+            .get_mut(&conn)
+            .is_none_or(|c| c.rate.allow(now_ms));
+        let handled = if in_time {
+            decode(bytes).and_then(|m| self.handle(conn, m, new_token))
+        } else {
+            Err(Message::new("net-too-fast"))
+        };
+        match handled {
             Ok(out) => out,
             Err(why) => vec![(
                 conn,

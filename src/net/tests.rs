@@ -17,6 +17,7 @@ fn session() -> Session {
 struct Table {
     room: Room,
     tokens: u32,
+    clock_ms: u64,
     /// Everything each connection received, as sent on the wire.
     wire: std::collections::BTreeMap<ConnId, Vec<String>>,
 }
@@ -26,6 +27,7 @@ impl Table {
         Table {
             room: Room::new("GLASS", session()),
             tokens: 0,
+            clock_ms: 0,
             wire: Default::default(),
         }
     }
@@ -36,7 +38,9 @@ impl Table {
 
     fn send_bytes(&mut self, conn: ConnId, bytes: &[u8]) -> Outbox {
         let tokens = &mut self.tokens;
-        let out = self.room.receive(conn, bytes, &mut || {
+        // A message every second: well within any connection's pace.
+        self.clock_ms += 1_000;
+        let out = self.room.receive(conn, bytes, self.clock_ms, &mut || {
             *tokens += 1;
             format!("secret-{tokens}")
         });
@@ -244,4 +248,35 @@ fn a_game_played_through_the_room_keeps_the_books_of_one_table() {
     }
     assert_eq!(t.room.session().turn(), 5);
     assert_eq!(t.fingerprint(), local.economy().ledger().fingerprint());
+}
+
+#[test]
+fn a_flood_from_one_connection_is_refused_and_changes_nothing() {
+    let mut t = Table::new();
+    t.seat(2, HOUSEHOLD);
+    let Some(Draft::Client(mut flood)) = t.room.session().draft(HOUSEHOLD).copied() else {
+        panic!()
+    };
+    let now = t.clock_ms;
+    // A thousand messages in the same millisecond: the burst passes, the rest is refused.
+    let mut refusals = 0;
+    for i in 0..1_000 {
+        flood.card_share = crate::sim::Bp(i);
+        let message = serde_json::to_vec(&ToRoom::Draft {
+            draft: Draft::Client(flood),
+        })
+        .unwrap();
+        if refused(&t.room.receive(2, &message, now, &mut String::new)) {
+            refusals += 1;
+        }
+    }
+    assert!(refusals >= 950, "{refusals}");
+    // The refused ones changed nothing: the draft is the last one let through.
+    let Some(Draft::Client(kept)) = t.room.session().draft(HOUSEHOLD).copied() else {
+        panic!()
+    };
+    assert_eq!(kept.card_share.0, 1_000 - refusals - 1);
+    // A second later, a message passes again.
+    t.send(2, &ToRoom::Commit);
+    assert!(t.room.session().is_done(HOUSEHOLD));
 }

@@ -158,3 +158,4 @@ net-no-room = there is no room "{$room}" here; check the code
 net-bad-token = this seat's key is unknown here; pick a seat again
 net-no-seat = pick a seat first
 net-already-done = you are done for this month; wait for the others
+net-too-fast = too many messages at once; wait a moment

@@ -158,3 +158,4 @@ net-no-room = il n'y a pas de salle « {$room} » ici ; vérifiez le code
 net-bad-token = la clé de cette place est inconnue ici ; choisissez à nouveau une place
 net-no-seat = choisissez d'abord une place
 net-already-done = vous avez fini pour ce mois ; attendez les autres
+net-too-fast = trop de messages à la fois ; attendez un instant
