@@ -153,10 +153,9 @@ fn a_bad_file_exits_1_naming_every_problem() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
-#[test]
-fn a_session_log_replays_from_the_command_line() {
-    let dir = scratch("replay");
-    std::fs::create_dir_all(&dir).unwrap();
+/// A session log of three months of bots in `dir`.
+fn three_months_log(dir: &std::path::Path) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
     let scenario = glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
     let mut session = glassbank::session::Session::new(scenario, vec![], &[], Some(4)).unwrap();
     for _ in 0..3 {
@@ -164,6 +163,13 @@ fn a_session_log_replays_from_the_command_line() {
     }
     let log = dir.join("game.json");
     std::fs::write(&log, session.log().to_json()).unwrap();
+    log
+}
+
+#[test]
+fn a_session_log_replays_from_the_command_line() {
+    let dir = scratch("replay");
+    let log = three_months_log(&dir);
     let o = glassbank(&["replay", log.to_str().unwrap(), "--turns", "2"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("2 months replayed, books identical"));
@@ -335,14 +341,7 @@ fn a_french_sweep_keeps_its_csv_columns() {
 #[test]
 fn a_session_log_replays_in_french() {
     let dir = scratch("replay-fr");
-    std::fs::create_dir_all(&dir).unwrap();
-    let scenario = glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
-    let mut session = glassbank::session::Session::new(scenario, vec![], &[], Some(4)).unwrap();
-    for _ in 0..3 {
-        session.play_turn().unwrap();
-    }
-    let log = dir.join("game.json");
-    std::fs::write(&log, session.log().to_json()).unwrap();
+    let log = three_months_log(&dir);
     let french = [("LANG", "fr_FR.UTF-8")];
     let o = glassbank_in(&french, &["replay", log.to_str().unwrap(), "--turns", "2"]);
     assert!(o.status.success(), "{}", text(&o.stderr));

@@ -96,21 +96,26 @@ fn the_title_screen_leads_to_the_scenario_choice() {
     assert!(h.state().contains(&Action::Open(Screen::Choice)));
 }
 
-#[test]
-fn the_turn_screen_commits_and_switches_tabs() {
+/// A harness around the month's screen, in English, with the actions it sent.
+fn turn_screen(session: Session) -> Harness<'static, (Table, Vec<Action>)> {
     let tr = Translations::new(Language::En);
     let table = Table {
-        session: Some(session(vec![Seat::RetailBanker(BankId(0))])),
+        session: Some(session),
         ..Table::default()
     };
-    let mut h = Harness::builder()
+    Harness::builder()
         .with_size([1280.0, 800.0])
         .build_ui_state(
             move |ui, (table, out): &mut (Table, Vec<Action>)| {
                 out.extend(glassbank::game::screens::turn::show(ui, &tr, table));
             },
             (table, Vec::new()),
-        );
+        )
+}
+
+#[test]
+fn the_turn_screen_commits_and_switches_tabs() {
+    let mut h = turn_screen(session(vec![Seat::RetailBanker(BankId(0))]));
     h.get_by_label("Where the money goes").click();
     h.run();
     assert_eq!(
@@ -317,6 +322,8 @@ fn every_message_of_the_game_is_translated() {
         "product-consumer_loan",
         "product-business_loan",
         "product-reserves",
+        // Passed through the two tables' row helper.
+        "tables-fee-income",
     ] {
         keys.insert(k.to_string());
     }
@@ -695,23 +702,11 @@ fn tab_to<S>(h: &mut Harness<'_, S>, focused: impl Fn(&Harness<'_, S>) -> bool) 
 
 #[test]
 fn a_month_is_played_with_the_keyboard_alone() {
-    let tr = Translations::new(Language::En);
     let seat = Seat::Client(ClientId(0));
     let mut played = session(vec![seat]);
     // A month played, so the value chain has a payment to show.
     played.commit(seat).unwrap();
-    let table = Table {
-        session: Some(played),
-        ..Table::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(
-            move |ui, (table, out): &mut (Table, Vec<Action>)| {
-                out.extend(glassbank::game::screens::turn::show(ui, &tr, table));
-            },
-            (table, Vec::new()),
-        );
+    let mut h = turn_screen(played);
     h.run();
     let draft = |h: &Harness<'_, (Table, Vec<Action>)>| {
         *h.state().0.session.as_ref().unwrap().draft(seat).unwrap()

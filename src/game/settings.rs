@@ -79,6 +79,9 @@ pub fn remember(
     records: Res<Records>,
     mut last: Local<Option<Remembered>>,
 ) {
+    if last.is_some() && !settings.is_changed() {
+        return;
+    }
     let now = Remembered::of(&settings);
     if last.as_ref() == Some(&now) {
         return;

@@ -26,42 +26,33 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, session: &Session) -> Vec<Acti
         .map(|v| panels::seat_label(tr, &v))
         .unwrap_or_default();
     egui::CentralPanel::default().show(ui, |ui| {
-        // Room above on a tall screen; at 200% on a small one, everything scrolls instead.
-        let above = if ui.available_height() > 600.0 {
-            ui.available_height() * 0.3
-        } else {
-            16.0
-        };
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.vertical_centered(|ui| {
-                ui.add_space(above);
-                ui.label(
-                    egui::RichText::new(tr.format(
-                        "month-of",
-                        &[
-                            ("month", session.turn().into()),
-                            ("turns", session.scenario().turns().into()),
-                        ],
-                    ))
-                    .size(20.0),
-                );
-                ui.add_space(12.0);
-                ui.label(
-                    egui::RichText::new(tr.format("pass-to", &[("seat", next.into())]))
-                        .size(30.0)
-                        .strong(),
-                );
-                ui.add_space(8.0);
-                ui.label(tr.get("pass-privacy"));
-                ui.add_space(24.0);
-                if ui
-                    .add_sized([220.0, 44.0], egui::Button::new(tr.get("ready")))
-                    .clicked()
-                    || enter_pressed(ui)
-                {
-                    actions.push(Action::Ready);
-                }
-            })
+        super::centred_page(ui, 0.3, |ui| {
+            ui.label(
+                egui::RichText::new(tr.format(
+                    "month-of",
+                    &[
+                        ("month", session.turn().into()),
+                        ("turns", session.scenario().turns().into()),
+                    ],
+                ))
+                .size(20.0),
+            );
+            ui.add_space(12.0);
+            ui.label(
+                egui::RichText::new(tr.format("pass-to", &[("seat", next.into())]))
+                    .size(30.0)
+                    .strong(),
+            );
+            ui.add_space(8.0);
+            ui.label(tr.get("pass-privacy"));
+            ui.add_space(24.0);
+            if ui
+                .add_sized([220.0, 44.0], egui::Button::new(tr.get("ready")))
+                .clicked()
+                || enter_pressed(ui)
+            {
+                actions.push(Action::Ready);
+            }
         });
     });
     actions

@@ -41,6 +41,22 @@ pub fn top_bar(ui: &mut egui::Ui, tr: &Translations, title: &str, actions: &mut 
     });
 }
 
+/// A page centred in the window with room above it on a tall screen (`above`: the share of the
+/// height); at 200% on a small screen it starts near the top and scrolls instead.
+pub fn centred_page(ui: &mut egui::Ui, above: f32, add: impl FnOnce(&mut egui::Ui)) {
+    let space = if ui.available_height() > 600.0 {
+        ui.available_height() * above
+    } else {
+        16.0
+    };
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(space);
+            add(ui);
+        })
+    });
+}
+
 /// Whether Enter was pressed with no text field focused: "go on" on every screen.
 pub fn enter_pressed(ui: &egui::Ui) -> bool {
     let typing = ui.ctx().memory(|m| m.focused().is_some());

@@ -107,41 +107,27 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, session: &Session, compare: &m
                     ui.strong(tr.get("tables-difference"));
                     ui.end_row();
                     for (a, b) in this.banks.iter().zip(&other.banks) {
-                        money_row(
-                            ui,
-                            lang,
-                            &tr.format(
+                        // "Bank A: profit", in the language's punctuation.
+                        let row = |what: &str| {
+                            tr.format(
                                 "tables-bank-row",
                                 &[
                                     ("bank", a.name.clone().into()),
-                                    ("what", tr.get("profit").into()),
+                                    ("what", tr.get(what).into()),
                                 ],
-                            ),
-                            a.profit,
-                            b.profit,
-                        );
+                            )
+                        };
+                        money_row(ui, lang, &row("profit"), a.profit, b.profit);
                         money_row(
                             ui,
                             lang,
-                            &tr.format(
-                                "tables-bank-row",
-                                &[
-                                    ("bank", a.name.clone().into()),
-                                    ("what", tr.get("tables-fee-income").into()),
-                                ],
-                            ),
+                            &row("tables-fee-income"),
                             a.fee_income,
                             b.fee_income,
                         );
                         count_row(
                             ui,
-                            &tr.format(
-                                "tables-bank-row",
-                                &[
-                                    ("bank", a.name.clone().into()),
-                                    ("what", tr.get("clients").into()),
-                                ],
-                            ),
+                            &row("clients"),
                             i64::from(a.clients),
                             i64::from(b.clients),
                         );

@@ -30,57 +30,48 @@ pub fn show(
     let mut actions = Vec::new();
     super::top_bar(ui, tr, "", &mut actions);
     egui::CentralPanel::default().show(ui, |ui| {
-        // Room above on a tall screen; at 200% on a small one, everything scrolls instead.
-        let above = if ui.available_height() > 600.0 {
-            ui.available_height() * 0.22
-        } else {
-            16.0
-        };
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.vertical_centered(|ui| {
-                ui.add_space(above);
-                ui.label(
-                    egui::RichText::new(tr.get("game-name"))
-                        .heading()
-                        .size(64.0)
-                        .strong(),
-                );
-                ui.label(egui::RichText::new(tr.get("game-tagline")).size(22.0));
-                ui.add_space(12.0);
-                ui.set_max_width(640.0);
-                ui.label(egui::RichText::new(tr.get("game-pitch")).size(16.0));
-                ui.add_space(28.0);
-                let play = ui.add_sized(
-                    [220.0, 44.0],
-                    egui::Button::new(egui::RichText::new(tr.get("play")).size(22.0)),
-                );
-                if play.clicked() || enter_pressed(ui) {
-                    actions.push(Action::Open(Screen::Choice));
-                }
-                #[cfg(not(target_arch = "wasm32"))]
-                if ui.button(tr.get("quit")).clicked() {
-                    actions.push(Action::Quit);
-                }
-                if !saved.is_empty() {
-                    ui.add_space(24.0);
-                    ui.strong(tr.get("saved-games"));
-                    for g in saved {
-                        let label = tr.format(
-                            "saved-game",
-                            &[
-                                ("scenario", g.scenario.clone().into()),
-                                ("months", (g.months as i64).into()),
-                            ],
-                        );
-                        if ui.button(label).clicked() {
-                            actions.push(Action::Resume(g.path.clone()));
-                        }
+        super::centred_page(ui, 0.22, |ui| {
+            ui.label(
+                egui::RichText::new(tr.get("game-name"))
+                    .heading()
+                    .size(64.0)
+                    .strong(),
+            );
+            ui.label(egui::RichText::new(tr.get("game-tagline")).size(22.0));
+            ui.add_space(12.0);
+            ui.set_max_width(640.0);
+            ui.label(egui::RichText::new(tr.get("game-pitch")).size(16.0));
+            ui.add_space(28.0);
+            let play = ui.add_sized(
+                [220.0, 44.0],
+                egui::Button::new(egui::RichText::new(tr.get("play")).size(22.0)),
+            );
+            if play.clicked() || enter_pressed(ui) {
+                actions.push(Action::Open(Screen::Choice));
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            if ui.button(tr.get("quit")).clicked() {
+                actions.push(Action::Quit);
+            }
+            if !saved.is_empty() {
+                ui.add_space(24.0);
+                ui.strong(tr.get("saved-games"));
+                for g in saved {
+                    let label = tr.format(
+                        "saved-game",
+                        &[
+                            ("scenario", g.scenario.clone().into()),
+                            ("months", (g.months as i64).into()),
+                        ],
+                    );
+                    if ui.button(label).clicked() {
+                        actions.push(Action::Resume(g.path.clone()));
                     }
                 }
-                if let Some(e) = error {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-            })
+            }
+            if let Some(e) = error {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
         });
     });
     actions

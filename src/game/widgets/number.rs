@@ -18,26 +18,17 @@ pub fn parse(text: &str) -> Option<f64> {
 /// A plain number as the language writes it: "1,234.5" / "1 234,5", with no more decimals
 /// than it has (up to two).
 pub fn plain(lang: Language, v: f64) -> String {
-    let (group, mark) = match lang {
-        Language::En => (",", "."),
-        Language::Fr => ("\u{202f}", ","),
-    };
     let hundredths = (v.abs() * 100.0).round() as u64;
-    let (whole, cents) = (hundredths / 100, hundredths % 100);
-    let digits = whole.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push_str(group);
-        }
-        grouped.push(c);
+    if hundredths.is_multiple_of(100) {
+        let sign = if v < 0.0 && hundredths > 0 { "-" } else { "" };
+        return format!("{sign}{}", format::count(lang, hundredths / 100));
     }
-    let sign = if v < 0.0 && hundredths > 0 { "-" } else { "" };
-    match cents {
-        0 => format!("{sign}{grouped}"),
-        c if c % 10 == 0 => format!("{sign}{grouped}{mark}{}", c / 10),
-        c => format!("{sign}{grouped}{mark}{c:02}"),
+    // Two decimals as the language writes them, less a trailing zero: "1 234,5".
+    let mut text = format::decimal(lang, v);
+    if text.ends_with('0') {
+        text.pop();
     }
+    text
 }
 
 /// A slider over a percentage (the value is in percent, e.g. 1.65).
