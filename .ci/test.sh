@@ -19,9 +19,10 @@ step cargo fmt --check
 step cargo clippy --all-targets --no-default-features -- -D warnings
 step cargo clippy --all-targets -- -D warnings
 step cargo test --no-default-features
-# With the game: its unit tests and the windowless game tests; the core's integration tests
-# above do not touch the game and would only be linked against Bevy a second time.
-step cargo test --lib --bins --test game_ui
+# With the game: its unit tests and the windowless game tests (a networked player's screens
+# too), and the networked workshop over real WebSockets (30 players, drops, a restart); the
+# core's other integration tests above do not touch the game or the server.
+step cargo test --lib --bins --test game_ui --test remote_ui --test net_loopback
 # The game window opens and walks through every screen, one PNG each (software Vulkan under
 # Xvfb): in English at 100%, and in French at 200%. Set GLASSBANK_TOUR_DIR to keep them.
 tour="${GLASSBANK_TOUR_DIR:-$(mktemp -d)}"

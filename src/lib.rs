@@ -9,6 +9,8 @@ pub mod i18n;
 pub mod net;
 pub mod platform;
 pub mod scenario;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod serve;
 pub mod session;
 pub mod sim;
 

@@ -25,6 +25,32 @@ struct Args {
     out: Option<PathBuf>,
     seeds: Option<Vec<u64>>,
     quiet: bool,
+    /// `serve`'s flags.
+    net: NetArgs,
+}
+
+/// How `serve` opens its room.
+#[derive(Default)]
+struct NetArgs {
+    port: Option<u16>,
+    bind: Option<std::net::IpAddr>,
+    players: Option<usize>,
+    minutes: Option<u32>,
+    web: Option<PathBuf>,
+    room: Option<PathBuf>,
+    fresh: bool,
+}
+
+impl NetArgs {
+    fn given(&self) -> bool {
+        self.port.is_some()
+            || self.bind.is_some()
+            || self.players.is_some()
+            || self.minutes.is_some()
+            || self.web.is_some()
+            || self.room.is_some()
+            || self.fresh
+    }
 }
 
 #[derive(Default, PartialEq, Eq)]
@@ -34,6 +60,7 @@ enum Command {
     Simulate,
     Check,
     Replay,
+    Serve,
 }
 
 /// Why the command line was not understood; `Help` asks for the usage alone.
@@ -82,6 +109,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
         Some("simulate") => parsed.command = Command::Simulate,
         Some("check") => parsed.command = Command::Check,
         Some("replay") => parsed.command = Command::Replay,
+        Some("serve") => parsed.command = Command::Serve,
         _ => {}
     }
     if parsed.command != Command::Play {
@@ -127,6 +155,24 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
                 )?)?)
             }
             "--quiet" | "-q" => parsed.quiet = true,
+            "--port" => parsed.net.port = Some(number("--port", args.next())?),
+            "--bind" => {
+                let address = value("--bind", args.next(), "cli-needs-address")?;
+                parsed.net.bind = Some(
+                    address
+                        .parse()
+                        .map_err(|_| Message::new("cli-not-an-address").with("value", address))?,
+                );
+            }
+            "--players" => parsed.net.players = Some(number("--players", args.next())?),
+            "--minutes" => parsed.net.minutes = Some(number("--minutes", args.next())?),
+            "--web" => {
+                parsed.net.web = Some(value("--web", args.next(), "cli-needs-folder")?.into())
+            }
+            "--room" => {
+                parsed.net.room = Some(value("--room", args.next(), "cli-needs-file")?.into())
+            }
+            "--new" => parsed.net.fresh = true,
             "-h" | "--help" => return Err(ArgsError::Help),
             flag if flag.starts_with('-') => {
                 return Err(Message::new("cli-unknown-option")
@@ -167,7 +213,19 @@ fn check_combination(parsed: &Args) -> Result<(), Message> {
     {
         return Err(Message::new("cli-replay-arguments"));
     }
-    if run_flags && !simulating && !replaying {
+    let serving = parsed.command == Command::Serve;
+    if parsed.net.given() && !serving {
+        return Err(Message::new("cli-serve-only"));
+    }
+    if serving
+        && (parsed.run.turns.is_some()
+            || !parsed.run.seats.is_empty()
+            || parsed.out.is_some()
+            || parsed.seeds.is_some())
+    {
+        return Err(Message::new("cli-serve-arguments"));
+    }
+    if run_flags && !simulating && !replaying && !serving {
         return Err(Message::new("cli-simulate-only"));
     }
     if parsed.seeds.is_some() && parsed.run.seed.is_some() {
@@ -303,6 +361,58 @@ fn check(args: &Args, tr: &Translations) -> ExitCode {
     }
 }
 
+/// `glassbank serve`: a networked workshop's room on this machine, until `quit`.
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
+    let scenario = load(args.scenario.as_ref())?;
+    let data = glassbank::platform::data_dir();
+    let room = args.net.room.clone().unwrap_or_else(|| {
+        data.join("rooms")
+            .join(format!("{}.json", file_name(scenario.id())))
+    });
+    let options = glassbank::serve::ServeOptions {
+        address: std::net::SocketAddr::new(
+            args.net
+                .bind
+                .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)),
+            args.net.port.unwrap_or(8080),
+        ),
+        players: args.net.players.unwrap_or(0),
+        minutes: args.net.minutes.unwrap_or(0),
+        seed: args.run.seed,
+        web: args
+            .net
+            .web
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("web/dist")),
+        files: glassbank::serve::Files {
+            room,
+            feedback: data.join("feedback.jsonl"),
+        },
+        fresh: args.net.fresh,
+    };
+    glassbank::serve::run(scenario, options, tr)
+}
+
+#[cfg(not(all(feature = "serve", not(target_arch = "wasm32"))))]
+fn serve(_args: &Args, _tr: &Translations) -> Result<(), Message> {
+    Err(Message::new("cli-no-serve"))
+}
+
+/// A scenario id as a file name: letters, digits, '-' and '_' only.
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+fn file_name(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// Says why on standard error, in the command line's language.
 fn complain(why: &Message, tr: &Translations) {
     let line = Message::new("cli-error").with("reason", why.clone());
@@ -335,6 +445,7 @@ fn main() -> ExitCode {
         Command::Check => return check(&args, tr),
         Command::Play => return play(args, tr.language()),
         Command::Replay => replay(&args, tr),
+        Command::Serve => serve(&args, tr),
         Command::Simulate => {
             load(args.scenario.as_ref()).and_then(|scenario| simulate(&scenario, &args, tr))
         }

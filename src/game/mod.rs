@@ -9,6 +9,7 @@ pub mod facilitator;
 pub mod guide;
 pub mod panels;
 pub mod records;
+pub mod remote;
 pub mod screens;
 #[cfg(not(target_arch = "wasm32"))]
 mod screenshot;
@@ -58,6 +59,8 @@ pub enum Screen {
     Handover,
     Turn,
     Debrief,
+    /// A seat in a networked room (`glassbank serve`): joining, the month, the questionnaire.
+    Remote,
 }
 
 /// The player's language and its messages.
@@ -248,6 +251,7 @@ pub fn run(options: GameOptions) -> ExitCode {
         screens::debrief::plugin,
         facilitator::plugin,
         guide::plugin,
+        remote::plugin,
     ));
     #[cfg(target_arch = "wasm32")]
     app.add_plugins(browser::plugin);

@@ -2,10 +2,11 @@
 //! version; decoding never panics, whatever the bytes, and refuses what is too large.
 use serde::{Deserialize, Serialize};
 
+use crate::feedback::Answer;
 use crate::i18n::Message;
-use crate::scenario::Text;
+use crate::scenario::{QuestionSpec, Text};
 use crate::session::Draft;
-use crate::sim::{CaseId, Seat, SeatView, Turn};
+use crate::sim::{CaseId, Seat, SeatView, Transparency, Turn};
 
 /// The protocol spoken here; a client speaking another gets a clear message.
 pub const PROTOCOL: u32 = 1;
@@ -33,31 +34,112 @@ pub enum ToRoom {
     Verdict { case: CaseId, approve: Option<bool> },
     /// Done for the month.
     Commit,
+    /// The debrief questionnaire's answers, by question id; recorded only with the player's
+    /// consent, once per seat.
+    Feedback {
+        consent: bool,
+        answers: Vec<(String, Answer)>,
+    },
+    /// A facilitator's command, with the facilitator's secret (shown on the server's screen).
+    Facilitate { token: String, command: Command },
 }
 
+/// What the facilitator does to the room's table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Command {
+    /// Stop for discussion, perhaps on a question for the whole room.
+    Pause {
+        question: Option<String>,
+    },
+    Resume,
+    /// Play the month now, with the decisions as they stand.
+    Advance,
+    /// Go back to the game as it stood after month `after` (0: the start).
+    Rewind {
+        after: Turn,
+    },
+    /// Change the transparency layer from this month on.
+    Reveal {
+        layer: Transparency,
+    },
+    /// A bot plays this seat from now on (a player who left).
+    StandIn {
+        seat: Seat,
+    },
+    /// The time each month may take, in minutes; 0 is no limit.
+    Minutes {
+        minutes: u32,
+    },
+    /// Who is connected and who has decided, without changing anything.
+    Status,
+}
 /// What the room sends to one player's browser.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToPlayer {
     /// In the room: the seats still free.
-    Joined { protocol: u32, free: Vec<Seat> },
+    Joined { protocol: u32, free: Vec<OpenSeat> },
     /// The seat is this player's; the token gets it back after a reconnection.
     Seated { seat: Seat, token: String },
     /// What the seat may see now, and its decision so far: nothing the layer hides.
     View {
         turn: Turn,
+        /// The months the game lasts.
+        turns: Turn,
         view: Box<SeatView>,
         draft: Draft,
+        /// The seat's verdicts so far on the cases waiting for it.
+        verdicts: Vec<(CaseId, bool)>,
         news: Vec<Text>,
         committed: bool,
+        /// Stopped for discussion, and the question on screen if any.
+        paused: bool,
+        question: Option<Text>,
+        /// Every month has been played: the debrief, and its questionnaire.
+        finished: bool,
+        questions: Vec<QuestionSpec>,
+        /// Seconds left before the month is played without waiting, if the facilitator set a
+        /// time.
+        seconds_left: Option<u32>,
     },
     /// Who is still deciding this month (no numbers).
     Table {
         deciding: Vec<Seat>,
         done: Vec<Seat>,
     },
+    /// The debrief answers are in the facilitator's log (or were not kept, without consent).
+    Recorded { answers: usize },
+    /// For the facilitator: every seat, who holds it and how far it is.
+    Console {
+        turn: Turn,
+        turns: Turn,
+        paused: bool,
+        seats: Vec<SeatState>,
+    },
     /// The last message was refused and changed nothing, and why, in the player's language.
     Refused { reason: String },
+}
+
+/// A free seat and the name of the actor it plays (a bank, a shop, a household).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenSeat {
+    pub seat: Seat,
+    pub name: String,
+}
+
+/// One seat as the facilitator sees it: no numbers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatState {
+    pub seat: Seat,
+    /// A player has taken it.
+    pub taken: bool,
+    /// Its player's connection is open.
+    pub connected: bool,
+    /// Done for this month.
+    pub done: bool,
+    /// A bot plays it.
+    pub bot: bool,
 }
 
 /// Reads a message from a browser: too large, not JSON, or not a message of this protocol is

@@ -2,15 +2,20 @@
 //! holds one seat by a secret token, sends only that seat's decisions, and receives only that
 //! seat's view under the layer. Everything here is pure: the server brings the sockets, the
 //! clock and the tokens.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::protocol::{PROTOCOL, ToPlayer, ToRoom, decode};
+use super::protocol::{Command, OpenSeat, PROTOCOL, SeatState, ToPlayer, ToRoom, decode};
+use crate::feedback::{Answer, Response};
 use crate::i18n::{Language, Message, Translations};
+use crate::scenario::{QuestionSpec, Text};
 use crate::session::{Draft, Session};
-use crate::sim::{Own, Seat};
+use crate::sim::{Own, Seat, Shock, Turn};
 
 /// A connection, numbered by the server.
 pub type ConnId = u64;
+
+/// The longest free-text answer kept, in characters.
+const MAX_ANSWER_CHARS: usize = 2_000;
 
 /// What the room knows of a connection.
 #[derive(Clone, Debug)]
@@ -18,30 +23,112 @@ struct Connection {
     language: Language,
     joined: bool,
     seat: Option<Seat>,
+    /// Sent the facilitator's secret: it receives the console.
+    facilitator: bool,
     /// How fast it may send.
     rate: super::Rate,
+}
+
+/// Debrief answers given with consent, waiting for the server to append them to the log.
+struct Answered {
+    respondent: u32,
+    seat: Seat,
+    answers: Vec<(String, Answer)>,
 }
 
 /// The facilitator's game and who plays it from where.
 pub struct Room {
     code: String,
+    /// The facilitator's secret, for commands sent over the network.
+    secret: String,
     session: Session,
     /// Each taken seat's secret token.
     tokens: BTreeMap<Seat, String>,
     connections: BTreeMap<ConnId, Connection>,
+    /// Seats a bot plays for a player who left.
+    stand_ins: BTreeSet<Seat>,
+    /// The time each month may take, in minutes; 0 is no limit.
+    minutes: u32,
+    /// When the month is played without waiting, on the server's clock.
+    deadline_ms: Option<u64>,
+    /// The server's clock at the last message or tick.
+    now_ms: u64,
+    /// Seats whose debrief answers are recorded, in the order they answered.
+    answered: Vec<Seat>,
+    pending: Vec<Answered>,
+    /// Something worth saving changed since the last `take_changed`.
+    changed: bool,
+    /// A change to save at once: a seat taken, a month committed or played, answers given, a
+    /// facilitator's command (a draft can wait a second).
+    urgent: bool,
 }
 
 /// Messages to send, each to one connection.
 pub type Outbox = Vec<(ConnId, ToPlayer)>;
 
 impl Room {
-    pub fn new(code: impl Into<String>, session: Session) -> Room {
+    /// A room for a game: `code` is what players type, `secret` the facilitator's.
+    pub fn new(code: impl Into<String>, secret: impl Into<String>, session: Session) -> Room {
         Room {
             code: code.into(),
+            secret: secret.into(),
             session,
             tokens: BTreeMap::new(),
             connections: BTreeMap::new(),
+            stand_ins: BTreeSet::new(),
+            minutes: 0,
+            deadline_ms: None,
+            now_ms: 0,
+            answered: Vec::new(),
+            pending: Vec::new(),
+            changed: true,
+            urgent: true,
         }
+    }
+
+    /// A room read back from disk (see `saved`).
+    pub(super) fn resumed(
+        code: String,
+        secret: String,
+        session: Session,
+        tokens: Vec<(Seat, String)>,
+        stand_ins: Vec<Seat>,
+        minutes: u32,
+        answered: Vec<Seat>,
+    ) -> Room {
+        let mut room = Room::new(code, secret, session);
+        room.tokens = tokens.into_iter().collect();
+        room.stand_ins = stand_ins.into_iter().collect();
+        room.minutes = minutes;
+        room.answered = answered;
+        // The month being decided gets its full time again from the restart.
+        room.restart_clock();
+        room
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The facilitator's secret.
+    pub fn secret(&self) -> &str {
+        &self.secret
+    }
+
+    pub(super) fn tokens(&self) -> impl Iterator<Item = (Seat, &str)> {
+        self.tokens.iter().map(|(s, t)| (*s, t.as_str()))
+    }
+
+    pub(super) fn stand_ins(&self) -> impl Iterator<Item = Seat> + '_ {
+        self.stand_ins.iter().copied()
+    }
+
+    pub fn minutes(&self) -> u32 {
+        self.minutes
+    }
+
+    pub(super) fn answered(&self) -> &[Seat] {
+        &self.answered
     }
 
     pub fn session(&self) -> &Session {
@@ -54,13 +141,46 @@ impl Room {
             .humans()
             .iter()
             .copied()
-            .filter(|s| !self.tokens.contains_key(s))
+            .filter(|s| !self.tokens.contains_key(s) && !self.stand_ins.contains(s))
             .collect()
     }
 
     /// The seats held by a connection now.
     pub fn connected_seats(&self) -> Vec<Seat> {
         self.connections.values().filter_map(|c| c.seat).collect()
+    }
+
+    /// Every seat, who holds it and how far it is: the facilitator's console.
+    pub fn seat_states(&self) -> Vec<SeatState> {
+        let connected = self.connected_seats();
+        self.session
+            .humans()
+            .iter()
+            .map(|&seat| SeatState {
+                seat,
+                taken: self.tokens.contains_key(&seat),
+                connected: connected.contains(&seat),
+                done: self.session.is_done(seat),
+                bot: self.stand_ins.contains(&seat),
+            })
+            .collect()
+    }
+
+    /// Whether something worth saving changed since the last call.
+    pub fn take_changed(&mut self) -> bool {
+        self.urgent = false;
+        std::mem::take(&mut self.changed)
+    }
+
+    /// Whether a change must be saved now rather than within the second.
+    pub fn is_urgent(&self) -> bool {
+        self.urgent
+    }
+
+    /// Something changed that must be saved at once.
+    fn must_save(&mut self) {
+        self.changed = true;
+        self.urgent = true;
     }
 
     /// A new connection; it must join before anything else.
@@ -71,14 +191,16 @@ impl Room {
                 language: Language::En,
                 joined: false,
                 seat: None,
+                facilitator: false,
                 rate: super::Rate::PLAYER,
             },
         );
     }
 
     /// A closed connection: its seat stays taken, for its token to claim again.
-    pub fn disconnect(&mut self, conn: ConnId) {
+    pub fn disconnect(&mut self, conn: ConnId) -> Outbox {
         self.connections.remove(&conn);
+        self.consoles()
     }
 
     /// Handles what a connection sent at `now_ms` (the server's clock). A message that is too
@@ -91,6 +213,7 @@ impl Room {
         now_ms: u64,
         new_token: &mut dyn FnMut() -> String,
     ) -> Outbox {
+        self.now_ms = self.now_ms.max(now_ms);
         let language = self
             .connections
             .get(&conn)
@@ -113,6 +236,90 @@ impl Room {
                 },
             )],
         }
+    }
+
+    /// The clock moved on: a month whose time is up is played with the decisions as they
+    /// stand.
+    pub fn tick(&mut self, now_ms: u64) -> Outbox {
+        self.now_ms = self.now_ms.max(now_ms);
+        let due = self.deadline_ms.is_some_and(|d| self.now_ms >= d);
+        if !due || self.session.paused().is_some() || self.session.is_finished() {
+            return Vec::new();
+        }
+        let before = self.session.turn();
+        match self.session.play_now() {
+            Ok(_) => self.after_change(before),
+            // A refused decision keeps the month open; try again at the next tick.
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// A facilitator's command, from the server's own console or over the network.
+    pub fn facilitate(&mut self, command: Command) -> Result<Outbox, Message> {
+        let before = self.session.turn();
+        match command {
+            Command::Status => return Ok(self.consoles()),
+            Command::Pause { question } => {
+                let question = question.filter(|q| !q.trim().is_empty()).map(|q| Text {
+                    en: q.clone(),
+                    fr: q,
+                });
+                self.session.pause(question);
+            }
+            Command::Resume => {
+                self.session.resume();
+                self.restart_clock();
+            }
+            Command::Advance => {
+                self.session.play_now()?;
+            }
+            Command::Rewind { after } => {
+                let mut back = self.session.rewound(after)?;
+                // The seats, tokens and stand-ins stay; the months after `after` are gone.
+                std::mem::swap(&mut self.session, &mut back);
+                self.answered.clear();
+                self.must_save();
+                self.restart_clock();
+                self.stand_in_for_month();
+                return Ok(self.everyone());
+            }
+            Command::Reveal { layer } => {
+                self.session.apply_shock(Shock::Transparency(layer))?;
+            }
+            Command::StandIn { seat } => {
+                if !self.session.humans().contains(&seat) {
+                    return Err(Message::new("net-not-a-seat"));
+                }
+                self.stand_ins.insert(seat);
+                self.stand_in_for_month();
+            }
+            Command::Minutes { minutes } => {
+                self.minutes = minutes;
+                self.restart_clock();
+            }
+        }
+        self.must_save();
+        Ok(self.after_change(before))
+    }
+
+    /// Debrief answers given since the last call, as lines for the facilitator's log.
+    pub fn take_feedback(&mut self, recorded_at: &str) -> Vec<Response> {
+        let scenario = self.session.scenario().id().to_string();
+        let mut lines = Vec::new();
+        for a in std::mem::take(&mut self.pending) {
+            for (question, answer) in a.answers {
+                lines.push(Response::new(
+                    &self.code,
+                    &scenario,
+                    a.respondent,
+                    Some(a.seat.role()),
+                    &question,
+                    answer,
+                    recorded_at.to_string(),
+                ));
+            }
+        }
+        lines
     }
 
     fn handle(
@@ -141,11 +348,12 @@ impl Room {
                 if !self.session.humans().contains(&seat) {
                     return Err(Message::new("net-not-a-seat"));
                 }
-                if self.tokens.contains_key(&seat) {
+                if self.tokens.contains_key(&seat) || self.stand_ins.contains(&seat) {
                     return Err(Message::new("net-seat-taken"));
                 }
                 let token = new_token();
                 self.tokens.insert(seat, token.clone());
+                self.must_save();
                 self.seat(conn, seat);
                 let mut out = vec![(conn, ToPlayer::Seated { seat, token })];
                 out.extend(self.view_for(conn));
@@ -160,6 +368,7 @@ impl Room {
                 if let Some(d) = self.session.draft_mut(seat) {
                     *d = draft;
                 }
+                self.changed = true;
                 Ok(Vec::new())
             }
             ToRoom::Verdict { case, approve } => {
@@ -172,26 +381,86 @@ impl Room {
                     return Err(Message::new("net-not-your-case"));
                 }
                 self.session.set_verdict(case, approve);
+                self.changed = true;
                 Ok(Vec::new())
             }
             ToRoom::Commit => {
                 let seat = self.deciding_seat(&c)?;
-                let before = self.session.played().len();
+                let before = self.session.turn();
                 self.session.commit(seat)?;
-                if self.session.played().len() > before {
-                    // The month was played: everyone sees their seat's new month.
-                    let conns: Vec<ConnId> = self.connections.keys().copied().collect();
-                    let mut out: Outbox =
-                        conns.into_iter().flat_map(|k| self.view_for(k)).collect();
-                    out.extend(self.table_for_all());
-                    Ok(out)
+                // Saved within the second; a month it plays is saved at once.
+                self.changed = true;
+                if self.session.turn() != before {
+                    Ok(self.after_change(before))
                 } else {
                     let mut out = self.view_for(conn);
                     out.extend(self.table_for_all());
                     Ok(out)
                 }
             }
+            ToRoom::Feedback { consent, answers } => {
+                let seat = c.seat.ok_or_else(|| Message::new("net-no-seat"))?;
+                if !self.session.is_finished() {
+                    return Err(Message::new("net-not-finished"));
+                }
+                if !consent || self.answered.contains(&seat) {
+                    // Without consent nothing is kept; twice (a resend after a dropped
+                    // connection) keeps the first.
+                    return Ok(vec![(conn, ToPlayer::Recorded { answers: 0 })]);
+                }
+                let answers = self.checked_answers(answers)?;
+                self.answered.push(seat);
+                let count = answers.len();
+                self.pending.push(Answered {
+                    respondent: self.answered.len() as u32,
+                    seat,
+                    answers,
+                });
+                self.must_save();
+                let mut out = vec![(conn, ToPlayer::Recorded { answers: count })];
+                out.extend(self.consoles());
+                Ok(out)
+            }
+            ToRoom::Facilitate { token, command } => {
+                if token != self.secret {
+                    return Err(Message::new("net-not-facilitator"));
+                }
+                if let Some(c) = self.connections.get_mut(&conn) {
+                    c.facilitator = true;
+                }
+                self.facilitate(command)
+            }
         }
+    }
+
+    /// Answers to the scenario's own questions, within their scales and options.
+    fn checked_answers(
+        &self,
+        answers: Vec<(String, Answer)>,
+    ) -> Result<Vec<(String, Answer)>, Message> {
+        let questions = &self.session.scenario().file.debrief;
+        let mut kept: Vec<(String, Answer)> = Vec::new();
+        for (id, answer) in answers {
+            let question = questions
+                .iter()
+                .find(|q| q.id() == id)
+                .ok_or_else(|| Message::new("net-no-question").with("id", id.clone()))?;
+            let fits = match (question, &answer) {
+                (QuestionSpec::Likert { scale, .. }, Answer::Likert(n)) => (1..=*scale).contains(n),
+                (QuestionSpec::Choice { options, .. }, Answer::Choice { index, text }) => {
+                    options.get(*index).is_some_and(|o| o.en == *text)
+                }
+                (QuestionSpec::FreeText { .. }, Answer::FreeText(t)) => {
+                    t.chars().count() <= MAX_ANSWER_CHARS
+                }
+                _ => false,
+            };
+            if !fits || kept.iter().any(|(k, _)| *k == id) {
+                return Err(Message::new("net-bad-answer").with("id", id));
+            }
+            kept.push((id, answer));
+        }
+        Ok(kept)
     }
 
     fn join(
@@ -207,7 +476,7 @@ impl Room {
                 .with("theirs", protocol)
                 .with("ours", PROTOCOL));
         }
-        if !room.eq_ignore_ascii_case(&self.code) {
+        if !room.trim().eq_ignore_ascii_case(&self.code) {
             return Err(Message::new("net-no-room").with("room", room.to_string()));
         }
         let seat = match token {
@@ -228,7 +497,14 @@ impl Room {
             conn,
             ToPlayer::Joined {
                 protocol: PROTOCOL,
-                free: self.free_seats(),
+                free: self
+                    .free_seats()
+                    .into_iter()
+                    .map(|seat| OpenSeat {
+                        seat,
+                        name: super::seats::actor_name(&self.session, seat),
+                    })
+                    .collect(),
             },
         )];
         if let Some(seat) = seat {
@@ -258,10 +534,70 @@ impl Room {
         if self.session.is_finished() {
             return Err(Message::new("session-over"));
         }
+        if self.stand_ins.contains(&seat) {
+            return Err(Message::new("net-bot-plays"));
+        }
         if self.session.is_done(seat) {
             return Err(Message::new("net-already-done"));
         }
         Ok(seat)
+    }
+
+    /// After a month was played or the table changed: the stand-ins decide the new month, the
+    /// clock restarts, and everyone sees where the table is.
+    fn after_change(&mut self, before: Turn) -> Outbox {
+        if self.session.turn() != before {
+            self.must_save();
+            self.restart_clock();
+            self.stand_in_for_month();
+        }
+        self.everyone()
+    }
+
+    /// The bots standing in for players decide this month and are done (which may play it, and
+    /// the months after if every seat is a bot's).
+    fn stand_in_for_month(&mut self) {
+        let mut guard = usize::from(self.session.scenario().turns()) + 1;
+        while guard > 0 && self.session.paused().is_none() && !self.session.is_finished() {
+            guard -= 1;
+            let turn = self.session.turn();
+            let seats: Vec<Seat> = self
+                .stand_ins
+                .iter()
+                .copied()
+                .filter(|s| !self.session.is_done(*s))
+                .collect();
+            for seat in seats {
+                if let (Some(bot), Some(d)) =
+                    (self.session.bot_draft(seat), self.session.draft(seat))
+                    && fits(seat, &bot)
+                    && *d != bot
+                    && let Some(d) = self.session.draft_mut(seat)
+                {
+                    *d = bot;
+                }
+                if self.session.commit(seat).is_err() {
+                    return;
+                }
+            }
+            if self.session.turn() == turn {
+                return;
+            }
+            self.restart_clock();
+        }
+    }
+
+    fn restart_clock(&mut self) {
+        self.deadline_ms = (self.minutes > 0 && !self.session.is_finished())
+            .then(|| self.now_ms + u64::from(self.minutes) * 60_000);
+    }
+
+    /// Every connection's view, the table's progress and the facilitators' consoles.
+    fn everyone(&self) -> Outbox {
+        let conns: Vec<ConnId> = self.connections.keys().copied().collect();
+        let mut out: Outbox = conns.into_iter().flat_map(|k| self.view_for(k)).collect();
+        out.extend(self.table_for_all());
+        out
     }
 
     /// The view of the seat a connection holds: its own, under the layer, nothing more.
@@ -272,34 +608,79 @@ impl Room {
         let (Some(view), Some(draft)) = (self.session.view(seat), self.session.draft(seat)) else {
             return Vec::new();
         };
+        let paused = self.session.paused();
+        let verdicts = match &view.own {
+            Own::Bank(b) => b
+                .cases
+                .iter()
+                .filter_map(|k| self.session.verdict(k.case).map(|v| (k.case, v)))
+                .collect(),
+            _ => Vec::new(),
+        };
         vec![(
             conn,
             ToPlayer::View {
                 turn: self.session.turn(),
+                turns: self.session.scenario().turns(),
                 view: Box::new(view),
                 draft: *draft,
+                verdicts,
                 news: self.session.news().to_vec(),
-                committed: self.session.is_done(seat),
+                committed: self.session.is_done(seat) || self.stand_ins.contains(&seat),
+                paused: paused.is_some(),
+                question: paused.flatten().cloned(),
+                finished: self.session.is_finished(),
+                questions: if self.session.is_finished() {
+                    self.session.scenario().file.debrief.clone()
+                } else {
+                    Vec::new()
+                },
+                seconds_left: self
+                    .deadline_ms
+                    .map(|d| (d.saturating_sub(self.now_ms) / 1_000) as u32),
             },
         )]
     }
 
-    /// Who is still deciding, for every joined connection.
+    /// Who is still deciding, for every joined connection, and the facilitators' consoles.
     fn table_for_all(&self) -> Outbox {
         let (done, deciding): (Vec<Seat>, Vec<Seat>) = self
             .session
             .humans()
             .iter()
             .partition(|s| self.session.is_done(**s));
-        self.connections
+        let mut out: Outbox = self
+            .connections
             .iter()
-            .filter(|(_, c)| c.joined)
+            .filter(|(_, c)| c.joined && !c.facilitator)
             .map(|(k, _)| {
                 (
                     *k,
                     ToPlayer::Table {
                         deciding: deciding.clone(),
                         done: done.clone(),
+                    },
+                )
+            })
+            .collect();
+        out.extend(self.consoles());
+        out
+    }
+
+    /// The console, for every facilitator's connection.
+    fn consoles(&self) -> Outbox {
+        let states = self.seat_states();
+        self.connections
+            .iter()
+            .filter(|(_, c)| c.facilitator)
+            .map(|(k, _)| {
+                (
+                    *k,
+                    ToPlayer::Console {
+                        turn: self.session.turn(),
+                        turns: self.session.scenario().turns(),
+                        paused: self.session.paused().is_some(),
+                        seats: states.clone(),
                     },
                 )
             })

@@ -1,6 +1,7 @@
 //! The room played through its messages: seats, refusals that change nothing, what each seat
 //! receives, reconnection, and the same books as a game played at one table.
 use super::*;
+use crate::net::saved::SavedRoom;
 use crate::scenario::load;
 use crate::session::{Draft, Session};
 use crate::sim::{BankId, ClientId, Seat, Shown};
@@ -25,7 +26,7 @@ struct Table {
 impl Table {
     fn new() -> Table {
         Table {
-            room: Room::new("GLASS", session()),
+            room: Room::new("GLASS", "boss", session()),
             tokens: 0,
             clock_ms: 0,
             wire: Default::default(),
@@ -279,4 +280,212 @@ fn a_flood_from_one_connection_is_refused_and_changes_nothing() {
     // A second later, a message passes again.
     t.send(2, &ToRoom::Commit);
     assert!(t.room.session().is_done(HOUSEHOLD));
+}
+
+/// Plays every month to the end: each seat commits.
+fn play_to_the_end(t: &mut Table, seats: &[(ConnId, Seat)]) {
+    while !t.room.session().is_finished() {
+        for (conn, _) in seats {
+            t.send(*conn, &ToRoom::Commit);
+        }
+    }
+}
+
+#[test]
+fn a_bot_stands_in_for_a_player_who_left_and_the_timer_plays_a_slow_month() {
+    let mut t = Table::new();
+    t.seat(1, BANKER);
+    t.seat(2, HOUSEHOLD);
+    t.room.disconnect(2);
+    t.send(1, &ToRoom::Commit);
+    assert_eq!(t.room.session().turn(), 1, "waiting for the household");
+    let console = t
+        .room
+        .facilitate(Command::StandIn { seat: HOUSEHOLD })
+        .unwrap();
+    assert!(
+        console
+            .iter()
+            .all(|(_, m)| !matches!(m, ToPlayer::Refused { .. }))
+    );
+    assert_eq!(
+        t.room.session().turn(),
+        2,
+        "the bot decided: the month was played"
+    );
+    let states = t.room.seat_states();
+    assert!(
+        states
+            .iter()
+            .any(|s| s.seat == HOUSEHOLD && s.bot && s.done)
+    );
+    assert!(!t.room.free_seats().contains(&HOUSEHOLD));
+    // From now on the banker alone decides; the bot is done at once each month.
+    t.send(1, &ToRoom::Commit);
+    assert_eq!(t.room.session().turn(), 3);
+    // The facilitator gives each month one minute: a silent banker is played without.
+    t.room.facilitate(Command::Minutes { minutes: 1 }).unwrap();
+    let start = t.clock_ms;
+    assert!(t.room.tick(start + 59_000).is_empty());
+    assert_eq!(t.room.session().turn(), 3);
+    let out = t.room.tick(start + 60_500);
+    assert_eq!(t.room.session().turn(), 4, "time was up");
+    assert!(out.iter().any(|(c, m)| *c == 1
+        && matches!(
+            m,
+            ToPlayer::View {
+                seconds_left: Some(60),
+                turn: 4,
+                ..
+            }
+        )));
+    // Paused, the clock waits.
+    t.room
+        .facilitate(Command::Pause {
+            question: Some("Who paid?".into()),
+        })
+        .unwrap();
+    assert!(t.room.tick(start + 10 * 60_000).is_empty());
+    assert_eq!(t.room.session().turn(), 4);
+    assert!(refused(&t.send(1, &ToRoom::Commit)), "paused");
+}
+
+#[test]
+fn only_the_facilitators_secret_commands_the_room_and_its_console_has_no_numbers() {
+    let mut t = Table::new();
+    t.seat(1, BANKER);
+    t.join(5, None);
+    let forged = ToRoom::Facilitate {
+        token: "guess".into(),
+        command: Command::Advance,
+    };
+    assert!(refused(&t.send(1, &forged)));
+    assert_eq!(t.room.session().turn(), 1);
+    let out = t.send(
+        5,
+        &ToRoom::Facilitate {
+            token: "boss".into(),
+            command: Command::Advance,
+        },
+    );
+    assert_eq!(t.room.session().turn(), 2);
+    assert!(
+        out.iter()
+            .any(|(c, m)| *c == 5 && matches!(m, ToPlayer::Console { turn: 2, .. }))
+    );
+    assert!(
+        out.iter()
+            .any(|(c, m)| *c == 1 && matches!(m, ToPlayer::View { turn: 2, .. }))
+    );
+    let out = t.send(
+        5,
+        &ToRoom::Facilitate {
+            token: "boss".into(),
+            command: Command::Rewind { after: 0 },
+        },
+    );
+    assert_eq!(t.room.session().turn(), 1, "back to the start");
+    assert!(
+        out.iter()
+            .any(|(c, m)| *c == 1 && matches!(m, ToPlayer::View { turn: 1, .. }))
+    );
+    for line in &t.wire[&5] {
+        assert!(
+            !line.contains("\"view\""),
+            "the console carries no seat's numbers"
+        );
+    }
+}
+
+#[test]
+fn answers_are_kept_once_per_seat_with_consent_and_checked_against_the_questions() {
+    use crate::feedback::Answer;
+    let mut t = Table::new();
+    t.seat(1, BANKER);
+    t.seat(2, HOUSEHOLD);
+    let answer = |consent, answers: Vec<(&str, Answer)>| ToRoom::Feedback {
+        consent,
+        answers: answers
+            .into_iter()
+            .map(|(q, a)| (q.to_string(), a))
+            .collect(),
+    };
+    let good = vec![("understood_margin", Answer::Likert(4))];
+    assert!(
+        refused(&t.send(1, &answer(true, good.clone()))),
+        "not over yet"
+    );
+    play_to_the_end(&mut t, &[(1, BANKER), (2, HOUSEHOLD)]);
+    assert!(refused(
+        &t.send(1, &answer(true, vec![("nope", Answer::Likert(1))]))
+    ));
+    assert!(refused(&t.send(
+        1,
+        &answer(true, vec![("understood_margin", Answer::Likert(9))])
+    )));
+    assert!(
+        t.room.take_feedback("now").is_empty(),
+        "refused answers are not kept"
+    );
+    let out = t.send(2, &answer(false, good.clone()));
+    assert!(matches!(out[0].1, ToPlayer::Recorded { answers: 0 }));
+    assert!(
+        t.room.take_feedback("now").is_empty(),
+        "no consent, nothing kept"
+    );
+    let out = t.send(1, &answer(true, good.clone()));
+    assert!(matches!(out[0].1, ToPlayer::Recorded { answers: 1 }));
+    // The same answers sent again after a dropped connection are not doubled.
+    t.send(1, &answer(true, good));
+    let lines = t.room.take_feedback("2026-11-23T23:00:00Z");
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].role, Some(crate::sim::Role::RetailBanker));
+    assert_eq!(lines[0].respondent, 1);
+    assert_eq!(lines[0].session, "GLASS");
+}
+
+#[test]
+fn a_saved_room_comes_back_with_its_seats_drafts_and_books() {
+    let mut t = Table::new();
+    let token = t.seat(1, BANKER);
+    t.seat(2, HOUSEHOLD);
+    for _ in 0..2 {
+        t.send(1, &ToRoom::Commit);
+        t.send(2, &ToRoom::Commit);
+    }
+    let Some(Draft::Client(mut d)) = t.room.session().draft(HOUSEHOLD).copied() else {
+        panic!()
+    };
+    d.card_share = crate::sim::Bp(4321);
+    t.send(
+        2,
+        &ToRoom::Draft {
+            draft: Draft::Client(d),
+        },
+    );
+    t.send(1, &ToRoom::Commit);
+    t.room
+        .facilitate(Command::Reveal {
+            layer: crate::sim::Transparency::Glass,
+        })
+        .unwrap();
+    let text = t.room.saved().to_json();
+    let back = Room::restore(SavedRoom::parse(&text).unwrap()).unwrap();
+    assert_eq!(back.code(), "GLASS");
+    assert_eq!(back.session().turn(), 3);
+    assert_eq!(back.session().draft(HOUSEHOLD), Some(&Draft::Client(d)));
+    assert!(back.session().is_done(BANKER));
+    assert_eq!(
+        back.session().pending_shocks(),
+        t.room.session().pending_shocks()
+    );
+    assert_eq!(
+        back.session().economy().ledger().fingerprint(),
+        t.fingerprint()
+    );
+    // The banker's browser finds its seat in the restarted room.
+    t.room = back;
+    assert!(!refused(&t.join(7, Some(token))));
+    assert_eq!(t.room.connected_seats(), vec![BANKER]);
+    assert!(SavedRoom::parse("{\"format\":\"other\"}").is_err());
 }

@@ -104,6 +104,16 @@ pub fn data_dir() -> std::path::PathBuf {
     base.unwrap_or_else(|| PathBuf::from(".")).join("glassbank")
 }
 
+/// Unguessable random bytes from the operating system, for a room's code and its seats'
+/// secrets.
+#[cfg(feature = "serve")]
+pub fn secret_bytes<const N: usize>() -> Result<[u8; N], Message> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| Message::new("io-other").with("detail", e.to_string()))?;
+    Ok(bytes)
+}
+
 /// Appends one line to a log file, creating it. The line goes out in a single write and is
 /// flushed to disk; if a crash left the file ending mid-line, that fragment is closed first so
 /// it stays a line of its own and never spoils this one.
@@ -157,6 +167,21 @@ pub fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), Messag
     file.write_all(text.as_bytes()).map_err(fail)?;
     file.sync_data().map_err(fail)?;
     std::fs::rename(&tmp, path).map_err(fail)
+}
+
+/// On the desktop no page address carries a room code: the player types it.
+pub fn room_requested() -> Option<String> {
+    None
+}
+
+/// On the desktop the player types the room's address.
+pub fn room_socket() -> Option<String> {
+    None
+}
+
+/// On the desktop the player picks a seat from the list.
+pub fn seat_requested() -> Option<String> {
+    None
 }
 
 #[cfg(test)]

@@ -265,3 +265,36 @@ pub fn facilitator_requested() -> bool {
         .and_then(|w| w.location().search().ok())
         .is_some_and(|q| q.contains("facilitator"))
 }
+
+/// The room code the page's address carries (`?room=ABCD`, from the projector's QR code).
+pub fn room_requested() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("room="))
+        .map(str::to_string)
+        .filter(|code| !code.is_empty())
+}
+
+/// The room's WebSocket on the server that sent this page.
+pub fn room_socket() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let host = location.host().ok()?;
+    let scheme = if location.protocol().ok()? == "https:" {
+        "wss"
+    } else {
+        "ws"
+    };
+    Some(format!("{scheme}://{host}/ws"))
+}
+
+/// The seat the page's address asks for (`&seat=retail-0`, a link the facilitator handed out).
+pub fn seat_requested() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("seat="))
+        .map(str::to_string)
+}

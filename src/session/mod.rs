@@ -249,6 +249,11 @@ impl Session {
         Some((self.drafts.get_mut(i)?, &mut self.verdicts))
     }
 
+    /// Every verdict given this month.
+    pub fn verdicts(&self) -> impl Iterator<Item = (CaseId, bool)> + '_ {
+        self.verdicts.iter().map(|(c, v)| (*c, *v))
+    }
+
     /// The verdict given on a case this month, if any.
     pub fn verdict(&self, case: CaseId) -> Option<bool> {
         self.verdicts.get(&case).copied()

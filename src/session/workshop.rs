@@ -1,7 +1,7 @@
 //! What a facilitator does to a game in a workshop: go back to an earlier month and branch from
 //! there, let the bots play a few months for everyone, stop for discussion, and run the same game
 //! as a second table under another transparency layer.
-use super::Session;
+use super::{Draft, Session};
 use crate::i18n::Message;
 use crate::scenario::Text;
 use crate::sim::{Seat, Shock, Transparency, Turn, TurnReport, bot_decisions};
@@ -111,6 +111,38 @@ impl Session {
         }
         other.paused = None;
         Ok(other)
+    }
+
+    /// What a bot would decide for a seat this month: a stand-in for a player who left.
+    pub fn bot_draft(&self, seat: Seat) -> Option<Draft> {
+        let all = bot_decisions(&self.economy, &[]);
+        match seat {
+            Seat::Client(c) => all
+                .clients
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, d)| Draft::Client(*d)),
+            Seat::RetailBanker(b) => all
+                .retail
+                .iter()
+                .find(|(k, _)| *k == b)
+                .map(|(_, d)| Draft::Retail(*d)),
+            Seat::BusinessBanker(b) => all
+                .business
+                .iter()
+                .find(|(k, _)| *k == b)
+                .map(|(_, d)| Draft::Business(*d)),
+            Seat::Merchant(m) => all
+                .merchants
+                .iter()
+                .find(|(k, _)| *k == m)
+                .map(|(_, d)| Draft::Merchant(*d)),
+        }
+    }
+
+    /// The shocks applied by hand this month, not yet in a played month of the log.
+    pub fn pending_shocks(&self) -> &[Shock] {
+        &self.extra_shocks
     }
 }
 

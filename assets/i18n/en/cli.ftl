@@ -17,6 +17,12 @@ cli-usage =
       glassbank replay SESSION.json [--turns N]
           replay a saved game from its session log, checking the books after every month, and
           print the summary (after month N with --turns)
+      glassbank serve [SCENARIO.ron] [--port N] [--bind ADDRESS] [--players N] [--minutes N] [--seed N]
+        {"                "}[--web DIR] [--room FILE] [--new]
+          open a networked workshop: players join from their browsers (the web build in DIR,
+          web/dist by default) with the room's code; --players opens more seats than the
+          scenario's, --minutes limits each month; the room is kept in FILE and resumed after a
+          restart (--new starts afresh); type help for the facilitator's commands
       --lang chooses the language of the messages; without it, LC_ALL, LC_MESSAGES or LANG do.
 
 ## Arguments
@@ -35,6 +41,11 @@ cli-unexpected-argument = unexpected argument {$argument}
 cli-game-only = --screenshot and --tour go with the game, not with a command
 cli-replay-arguments = replay takes a session log and, at most, --turns
 cli-simulate-only = --seed, --turns, --seat, --out and --seeds go with `simulate`
+cli-needs-address = {$flag} needs an address, e.g. 0.0.0.0 (every network) or 127.0.0.1 (this machine only)
+cli-not-an-address = --bind {$value}: not an IP address (e.g. 0.0.0.0 or 192.168.1.10)
+cli-serve-only = --port, --bind, --players, --minutes, --web, --room and --new go with `serve`
+cli-serve-arguments = serve takes a scenario and --seed, --port, --bind, --players, --minutes, --web, --room, --new
+cli-no-serve = this build cannot open a networked room (built without the "serve" feature)
 cli-seed-and-seeds = --seed and --seeds cannot go together
 cli-check-needs-file = check needs at least one scenario file
 cli-replay-needs-log = replay needs a session log
@@ -101,3 +112,30 @@ sweep-shops-card-fees = shops: card fees (EUR)
 sweep-households-switched = households: switched bank
 sweep-households-fees = households: fees paid (EUR)
 sweep-households-trust = households: average trust
+
+## glassbank serve: the networked workshop's room
+serve-cannot-listen = cannot listen on {$address}: {$reason}
+serve-opened = Room {$room} is open: {$seats ->
+        [one] {$seats} seat
+       *[other] {$seats} seats
+    } for players, month {$month}.
+serve-resumed = Room {$room} resumed from its file at month {$month} ({$seats ->
+        [one] {$seats} seat
+       *[other] {$seats} seats
+    }); the players' pages find their seats again.
+serve-join = Players open {$url} (or scan the code) and pick a seat.
+serve-files = The room is kept in {$room}; debrief answers go to {$feedback}.
+serve-no-web = No web build in {$path}: players' browsers will get nothing. Build it with `bash web/build.sh`.
+serve-help = Commands: status | pause [question] | resume | next (play the month now) | rewind MONTH | reveal opaque|disclosed|glass | bot SEAT (a bot plays it) | minutes N (time per month, 0: none) | quit
+serve-needs-number = {$command} needs a number
+serve-needs-layer = reveal needs opaque, disclosed or glass
+serve-no-such-seat = no seat "{$seat}" (write it as on the list, e.g. retail_banker:a)
+serve-unknown-command = unknown command "{$command}"; type help
+serve-status-month = Month {$month}/{$turns}:
+serve-status-paused = Month {$month}/{$turns}, stopped for discussion (resume to go on):
+serve-status-over = All {$turns} months played: the debrief.
+serve-seat-free = free
+serve-seat-away = disconnected
+serve-seat-deciding = deciding
+serve-seat-done = done
+serve-seat-bot = played by a bot

@@ -444,3 +444,22 @@ guide-merchant-1 = You keep a shop. In your decisions (on the left, or the first
 guide-merchant-2 = Taking cards brings shoppers who do not carry cash, and costs you the card fees on each payment plus the terminal rent. You can stop taking cards, or take your business to another bank.
 guide-merchant-3 = "Where the money goes" shows what is left to you from each €100 a shopper pays, after VAT, your supplier and the card fees. Your accounts show your sales, costs and profit.
 guide-merchant-4 = When you are done, press "Done for this month" or Ctrl+Enter. Tab moves between controls and the arrow keys move a slider; F1 opens the glossary.
+
+## A seat in a networked room (glassbank serve)
+room-join-title = Join a room
+room-title = Join a workshop room
+room-explain = The facilitator runs the game on their computer (glassbank serve) and shows a room code; play your seat from here.
+room-address = The room's address (shown by the facilitator)
+room-code = Room code
+room-join = Join
+room-leave = Leave the room
+room-connecting = Connecting to room {$room}…
+room-waiting = Waiting for the room…
+room-in = Room {$room}
+room-pick-seat = Pick your seat:
+room-no-seat = Every seat is taken; ask the facilitator.
+room-waiting-others = Done. Waiting for {$count ->
+        [one] {$count} player
+       *[other] {$count} players
+    }…
+room-over = Every month has been played

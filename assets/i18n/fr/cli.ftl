@@ -19,6 +19,13 @@ cli-usage =
       glassbank replay PARTIE.json [--turns N]
           rejouer une partie enregistrée à partir de son journal, en vérifiant les comptes après
           chaque mois, puis afficher le bilan (après le mois N avec --turns)
+      glassbank serve [SCENARIO.ron] [--port N] [--bind ADRESSE] [--players N] [--minutes N] [--seed N]
+        {"                "}[--web DOSSIER] [--room FICHIER] [--new]
+          ouvrir un atelier en réseau : les joueurs entrent depuis leur navigateur (la version web
+          dans DOSSIER, web/dist par défaut) avec le code de la salle ; --players ouvre plus de
+          places que le scénario, --minutes limite chaque mois ; la salle est gardée dans FICHIER
+          et reprend après un redémarrage (--new repart de zéro) ; tapez help pour les commandes
+          de l'animateur
       --lang choisit la langue des messages ; sans lui, LC_ALL, LC_MESSAGES ou LANG la choisissent.
 
 ## Arguments
@@ -37,6 +44,11 @@ cli-unexpected-argument = argument inattendu {$argument}
 cli-game-only = --screenshot et --tour vont avec le jeu, pas avec une commande
 cli-replay-arguments = replay prend un journal de partie et, au plus, --turns
 cli-simulate-only = --seed, --turns, --seat, --out et --seeds vont avec `simulate`
+cli-needs-address = {$flag} demande une adresse, par ex. 0.0.0.0 (tous les réseaux) ou 127.0.0.1 (cette machine seulement)
+cli-not-an-address = --bind {$value} : ce n'est pas une adresse IP (par ex. 0.0.0.0 ou 192.168.1.10)
+cli-serve-only = --port, --bind, --players, --minutes, --web, --room et --new vont avec `serve`
+cli-serve-arguments = serve prend un scénario et --seed, --port, --bind, --players, --minutes, --web, --room, --new
+cli-no-serve = cette version ne peut pas ouvrir de salle en réseau (construite sans la fonction « serve »)
 cli-seed-and-seeds = --seed et --seeds ne vont pas ensemble
 cli-check-needs-file = check attend au moins un fichier de scénario
 cli-replay-needs-log = replay attend un journal de partie
@@ -103,3 +115,30 @@ sweep-shops-card-fees = commerces : commissions carte (€)
 sweep-households-switched = ménages : changements de banque
 sweep-households-fees = ménages : frais payés (€)
 sweep-households-trust = ménages : confiance moyenne
+
+## glassbank serve : la salle de l'atelier en réseau
+serve-cannot-listen = impossible d'écouter sur {$address} : {$reason}
+serve-opened = La salle {$room} est ouverte : {$seats ->
+        [one] {$seats} place
+       *[other] {$seats} places
+    } pour les joueurs, mois {$month}.
+serve-resumed = La salle {$room} reprend depuis son fichier au mois {$month} ({$seats ->
+        [one] {$seats} place
+       *[other] {$seats} places
+    }) ; les pages des joueurs retrouvent leur place.
+serve-join = Les joueurs ouvrent {$url} (ou scannent le code) et choisissent une place.
+serve-files = La salle est gardée dans {$room} ; les réponses du débriefing vont dans {$feedback}.
+serve-no-web = Pas de version web dans {$path} : les navigateurs des joueurs ne recevront rien. Construisez-la avec `bash web/build.sh`.
+serve-help = Commandes : status | pause [question] | resume (reprendre) | next (jouer le mois maintenant) | rewind MOIS | reveal opaque|disclosed|glass | bot PLACE (un robot la joue) | minutes N (temps par mois, 0 : aucun) | quit
+serve-needs-number = {$command} demande un nombre
+serve-needs-layer = reveal demande opaque, disclosed ou glass
+serve-no-such-seat = pas de place « {$seat} » (écrivez-la comme dans la liste, par ex. retail_banker:a)
+serve-unknown-command = commande inconnue « {$command} » ; tapez help
+serve-status-month = Mois {$month}/{$turns} :
+serve-status-paused = Mois {$month}/{$turns}, arrêté pour la discussion (resume pour reprendre) :
+serve-status-over = Les {$turns} mois sont joués : le débriefing.
+serve-seat-free = libre
+serve-seat-away = déconnecté
+serve-seat-deciding = décide
+serve-seat-done = a fini
+serve-seat-bot = jouée par un robot

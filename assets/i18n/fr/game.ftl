@@ -444,3 +444,22 @@ guide-merchant-1 = Vous tenez un commerce. Dans vos décisions (à gauche, ou le
 guide-merchant-2 = Accepter la carte attire les clients sans espèces et vous coûte la commission sur chaque paiement, plus la location du terminal. Vous pouvez cesser d'accepter la carte, ou passer dans une autre banque.
 guide-merchant-3 = « Où va l'argent » montre ce qui vous reste de chaque 100 € payés par un client, après la TVA, votre fournisseur et la commission carte. Vos comptes montrent vos ventes, vos coûts et votre bénéfice.
 guide-merchant-4 = Quand vous avez fini, appuyez sur « J'ai fini pour ce mois » ou Ctrl+Entrée. Tab passe d'un réglage à l'autre et les flèches déplacent un curseur ; F1 ouvre le glossaire.
+
+## Une place dans une salle en réseau (glassbank serve)
+room-join-title = Rejoindre une salle
+room-title = Rejoindre la salle d'un atelier
+room-explain = L'animateur fait tourner la partie sur son ordinateur (glassbank serve) et affiche un code de salle ; jouez votre place d'ici.
+room-address = L'adresse de la salle (affichée par l'animateur)
+room-code = Code de la salle
+room-join = Entrer
+room-leave = Quitter la salle
+room-connecting = Connexion à la salle {$room}…
+room-waiting = En attente de la salle…
+room-in = Salle {$room}
+room-pick-seat = Choisissez votre place :
+room-no-seat = Toutes les places sont prises ; demandez à l'animateur.
+room-waiting-others = C'est fait. En attente {$count ->
+        [one] d'{$count} joueur
+       *[other] de {$count} joueurs
+    }…
+room-over = Tous les mois ont été joués

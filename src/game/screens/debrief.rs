@@ -463,7 +463,7 @@ fn questionnaire(
 }
 
 /// One question and its answer widget.
-fn ask(
+pub(crate) fn ask(
     ui: &mut egui::Ui,
     tr: &Translations,
     code: &str,

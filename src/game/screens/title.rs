@@ -49,6 +49,13 @@ pub fn show(
             if play.clicked() || enter_pressed(ui) {
                 actions.push(Action::Open(Screen::Choice));
             }
+            if ui
+                .add_sized([220.0, 32.0], egui::Button::new(tr.get("room-join-title")))
+                .on_hover_text(tr.get("room-explain"))
+                .clicked()
+            {
+                actions.push(Action::Open(Screen::Remote));
+            }
             #[cfg(not(target_arch = "wasm32"))]
             if ui.button(tr.get("quit")).clicked() {
                 actions.push(Action::Quit);

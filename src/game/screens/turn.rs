@@ -45,7 +45,7 @@ impl Tab {
         Tab::Glossary,
     ];
 
-    fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Tab::Decide => "tab-decide",
             Tab::News => "tab-news",

@@ -1,0 +1,197 @@
+//! `glassbank serve`: a networked workshop's room on the facilitator's machine. One process
+//! runs the authoritative game, serves the web build to the players' browsers, speaks the room's
+//! protocol over WebSockets on `/ws`, keeps the room on disk after every change (a restarted
+//! server goes on where it stopped) and appends the debrief answers to the feedback log. It
+//! listens where the facilitator says and sends nothing anywhere else.
+mod console;
+mod hub;
+mod socket;
+
+pub use console::{parse_command, status_lines};
+pub use hub::{Files, Hub, Traffic};
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::i18n::{Message, Translations};
+use crate::net::{Room, SavedRoom};
+use crate::scenario::Scenario;
+use crate::session::Session;
+
+/// How to open a room.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    pub address: SocketAddr,
+    /// How many people will play: the scenario's seats and more, up to this.
+    pub players: usize,
+    /// The time each month may take, in minutes; 0 is no limit.
+    pub minutes: u32,
+    pub seed: Option<u64>,
+    /// The web build the players' browsers load (web/dist).
+    pub web: PathBuf,
+    pub files: Files,
+    /// Start afresh even if a room was saved.
+    pub fresh: bool,
+}
+
+/// The room shared by the server's tasks.
+pub type Shared = Arc<Mutex<Hub>>;
+
+/// Locks the room; a task that panicked while holding it leaves it usable.
+pub fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Hub> {
+    shared
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A running room: where it listens and its state.
+pub struct Server {
+    pub address: SocketAddr,
+    pub shared: Shared,
+    /// Whether the room was read back from its file.
+    pub resumed: bool,
+    stop: tokio::sync::watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+    ticker: tokio::task::JoinHandle<()>,
+    writer: tokio::task::JoinHandle<()>,
+}
+
+impl Server {
+    /// Stops listening, closes every connection and writes the room's file a last time.
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+        let _ = self.ticker.await;
+        lock(&self.shared).close();
+        let _ = self.writer.await;
+    }
+}
+
+/// The room saved at `files.room`, if it is this scenario's and unfinished; otherwise a new one
+/// with a fresh code and secret.
+fn open_room(
+    scenario: Scenario,
+    options: &ServeOptions,
+    secrets: &mut dyn FnMut() -> String,
+) -> Result<(Room, bool), Message> {
+    if !options.fresh && crate::platform::exists(&options.files.room) {
+        let text = crate::platform::read_text(&options.files.room)?;
+        let in_file = |reason: Message| {
+            Message::new("error-in-file")
+                .with("path", options.files.room.display().to_string())
+                .with("reason", reason)
+        };
+        let saved = SavedRoom::parse(&text).map_err(in_file)?;
+        if saved.log.scenario_id == scenario.id() {
+            let room = Room::restore(saved).map_err(in_file)?;
+            if !room.session().is_finished() {
+                return Ok((room, true));
+            }
+        }
+    }
+    let seats = crate::net::open_seats(&scenario, options.players);
+    let session = Session::new(scenario, seats, &[], options.seed)?;
+    let code = room_code(&secrets());
+    let mut room = Room::new(code, secrets(), session);
+    if options.minutes > 0 {
+        room.facilitate(crate::net::Command::Minutes {
+            minutes: options.minutes,
+        })?;
+    }
+    Ok((room, false))
+}
+
+/// Four letters a player can read off a projector and type on a phone: no I, O, 0 or 1.
+fn room_code(secret: &str) -> String {
+    const LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
+    secret
+        .as_bytes()
+        .chunks(2)
+        .take(4)
+        .map(|pair| {
+            let n = pair.iter().fold(0usize, |n, b| n * 31 + usize::from(*b));
+            char::from(LETTERS[n % LETTERS.len()])
+        })
+        .collect()
+}
+
+/// Opens the room and starts listening; the tasks run on the current Tokio runtime.
+pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, Message> {
+    let mut seed = [0u8; 32];
+    seed.copy_from_slice(&crate::platform::secret_bytes::<32>()?);
+    let mut secrets = <rand_chacha::ChaCha20Rng as rand::SeedableRng>::from_seed(seed);
+    let (room, resumed) = open_room(scenario, &options, &mut || hub::new_secret(&mut secrets))?;
+    let hub = Hub::new(room, options.files.clone())?;
+    let shared: Shared = Arc::new(Mutex::new(hub));
+    let writer = {
+        let mut hub = lock(&shared);
+        let writer = hub.start_writer();
+        hub.save(true);
+        writer
+    };
+    let listener = tokio::net::TcpListener::bind(options.address)
+        .await
+        .map_err(|e| {
+            Message::new("serve-cannot-listen")
+                .with("address", options.address.to_string())
+                .with("reason", e.to_string())
+        })?;
+    let address = listener.local_addr().unwrap_or(options.address);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let app = socket::router(shared.clone(), &options.web, stopped.clone());
+    let ticking = shared.clone();
+    let mut ticker_stopped = stopped.clone();
+    let ticker = tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_millis(250));
+        loop {
+            tokio::select! {
+                _ = every.tick() => lock(&ticking).tick(),
+                _ = ticker_stopped.changed() => break,
+            }
+        }
+    });
+    let mut serve_stopped = stopped;
+    let task = tokio::spawn(async move {
+        let shutdown = async move {
+            let _ = serve_stopped.changed().await;
+        };
+        // Each message goes out at once, not held back to be joined with the next (Nagle).
+        use axum::serve::ListenerExt;
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        if let Err(e) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            eprintln!("glassbank serve: {e}");
+        }
+    });
+    Ok(Server {
+        address,
+        shared,
+        resumed,
+        stop,
+        task,
+        ticker,
+        writer,
+    })
+}
+
+/// `glassbank serve`: opens the room, prints where to join, and runs the facilitator's console
+/// on standard input until `quit` (or end of input, or Ctrl+C).
+pub fn run(scenario: Scenario, options: ServeOptions, tr: &Translations) -> Result<(), Message> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Message::new("io-other").with("detail", e.to_string()))?;
+    runtime.block_on(async {
+        let web_missing = !crate::platform::exists(&options.web.join("index.html"));
+        let server = start(scenario, options.clone()).await?;
+        console::welcome(&server, &options, web_missing, tr);
+        console::run(&server.shared, tr).await;
+        server.stop().await;
+        Ok(())
+    })
+}

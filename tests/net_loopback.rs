@@ -1,0 +1,155 @@
+//! The networked workshop over real WebSockets on this machine: 30 players join one room, drop
+//! and regain their connections at random, the server is stopped and restarted from its file
+//! mid-game, and still no decision and no answer is lost and the books equal one table's.
+#![cfg(feature = "serve")]
+#[path = "support/player.rs"]
+mod player;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use glassbank::net::Command;
+use glassbank::serve::{Files, ServeOptions, lock, start};
+use glassbank::session::Session;
+use glassbank::sim::Seat;
+
+const PLAYERS: usize = 30;
+const SEED: u64 = 11;
+
+fn scenario() -> glassbank::scenario::Scenario {
+    glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap()
+}
+
+fn options(dir: &std::path::Path, fresh: bool, port: u16) -> ServeOptions {
+    ServeOptions {
+        address: SocketAddr::from(([127, 0, 0, 1], port)),
+        players: PLAYERS,
+        minutes: 0,
+        seed: Some(SEED),
+        web: dir.join("web"),
+        files: Files {
+            room: dir.join("room.json"),
+            feedback: dir.join("feedback.jsonl"),
+        },
+        fresh,
+    }
+}
+
+/// The same game at one table: the same seats, seed and rule for every decision.
+fn one_table(seats: &[Seat]) -> Session {
+    let mut session = Session::new(scenario(), seats.to_vec(), &[], Some(SEED)).unwrap();
+    while !session.is_finished() {
+        let turn = session.turn();
+        for &seat in seats {
+            let draft = *session.draft(seat).unwrap();
+            *session.draft_mut(seat).unwrap() = player::decide(seat, turn, draft);
+        }
+        session.play_turn().unwrap();
+    }
+    session
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn thirty_players_with_drops_and_a_restart_end_with_one_tables_books() {
+    let dir = std::env::temp_dir().join(format!("glassbank-loopback-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let server = start(scenario(), options(&dir, true, 0)).await.unwrap();
+    let (code, seats) = {
+        let hub = lock(&server.shared);
+        (
+            hub.room.code().to_string(),
+            hub.room.session().humans().to_vec(),
+        )
+    };
+    assert_eq!(seats.len(), PLAYERS);
+    let address = Arc::new(Mutex::new(server.address));
+    let clock = tokio::time::Instant::now();
+    let players: Vec<_> = seats
+        .iter()
+        .enumerate()
+        .map(|(i, &seat)| {
+            let manner = player::Manner {
+                drops_per_mille: 60,
+                seed: 1_000 + i as u64,
+            };
+            tokio::spawn(player::play(
+                address.clone(),
+                code.clone(),
+                seat,
+                manner,
+                clock,
+            ))
+        })
+        .collect();
+    // Stop the server once month 4 is being decided, and start it again from its file.
+    let mut server = Some(server);
+    let restarted = tokio::time::timeout(Duration::from_secs(60), async {
+        loop {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            let Some(s) = server.as_ref() else { break };
+            if lock(&s.shared).room.session().turn() >= 4 {
+                server.take().unwrap().stop().await;
+                break;
+            }
+        }
+    })
+    .await;
+    assert!(restarted.is_ok(), "the players never reached month 4");
+    let port = address.lock().unwrap().port();
+    let again = start(scenario(), options(&dir, false, port)).await.unwrap();
+    assert!(again.resumed, "the room was read back from its file");
+    assert_eq!(lock(&again.shared).room.code(), code);
+    *address.lock().unwrap() = again.address;
+    let mut results = Vec::new();
+    for p in players {
+        results.push(
+            tokio::time::timeout(Duration::from_secs(120), p)
+                .await
+                .expect("a player never finished")
+                .unwrap(),
+        );
+    }
+    let turns = scenario().turns();
+    for (r, seat) in results.iter().zip(&seats) {
+        assert_eq!(r.seat, Some(*seat));
+        assert!(r.recorded, "{seat:?}'s answers were not recorded");
+        assert_eq!(
+            r.months_seen.len(),
+            usize::from(turns) + 1,
+            "{seat:?} saw every month and the end: {:?}",
+            r.months_seen
+        );
+    }
+    let reconnections: u32 = results.iter().map(|r| r.reconnections).sum();
+    assert!(reconnections >= 30, "the drops happened: {reconnections}");
+    // The same books as one table.
+    let local = one_table(&seats);
+    {
+        let hub = lock(&again.shared);
+        let session = hub.room.session();
+        assert!(session.is_finished());
+        assert_eq!(
+            session.economy().ledger().fingerprint(),
+            local.economy().ledger().fingerprint()
+        );
+        assert_eq!(session.log().turns, local.log().turns);
+        // A facilitator's command still answers.
+        drop(hub);
+        lock(&again.shared)
+            .room
+            .facilitate(Command::Status)
+            .unwrap();
+    }
+    // Every player's answers once in the facilitator's log, whatever the drops.
+    let text = std::fs::read_to_string(dir.join("feedback.jsonl")).unwrap();
+    let (responses, damaged) = glassbank::feedback::read_log(&text);
+    assert_eq!(damaged, 0);
+    assert_eq!(
+        responses.len(),
+        PLAYERS,
+        "one answer per player, none doubled"
+    );
+    again.stop().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,221 @@
+//! The networked player's screens driven through egui_kittest against a real room (the room's
+//! rules without sockets): two players join by the room's code, each picks a seat, plays the
+//! month from its own view, sees who the table waits for, and answers the questionnaire.
+#![cfg(feature = "game")]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use glassbank::game::remote::{Phase, Remote, screen};
+use glassbank::i18n::{Language, Translations};
+use glassbank::net::{ConnId, Room, encode};
+use glassbank::session::Session;
+use glassbank::sim::{BankId, ClientId, Seat};
+
+const BANKER: Seat = Seat::RetailBanker(BankId(0));
+const HOUSEHOLD: Seat = Seat::Client(ClientId(0));
+
+fn room() -> Room {
+    let scenario = glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+    let session = Session::new(scenario, vec![BANKER, HOUSEHOLD], &[], Some(5)).unwrap();
+    Room::new("GLAS", "boss", session)
+}
+
+/// One player's screen, in a language.
+fn player(language: Language) -> Harness<'static, Remote> {
+    let tr = Translations::new(language);
+    let mut remote = Remote::default();
+    remote.language = language;
+    Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui, remote: &mut Remote| {
+                screen::show(ui, &tr, remote);
+            },
+            remote,
+        )
+}
+
+/// Carries the messages both ways until nothing is left to send, as the socket would.
+fn exchange(
+    room: &mut Room,
+    players: &mut [(ConnId, &mut Harness<'static, Remote>)],
+    clock: &mut u64,
+) {
+    let mut tokens = 0;
+    for _ in 0..4 {
+        let mut delivered = Vec::new();
+        for (conn, h) in players.iter_mut() {
+            h.state_mut().flush(glassbank::platform::now(), true);
+            let outgoing = std::mem::take(&mut h.state_mut().outbox);
+            for message in outgoing {
+                *clock += 1_000;
+                let text = serde_json::to_string(&message).unwrap();
+                delivered.extend(room.receive(*conn, text.as_bytes(), *clock, &mut || {
+                    tokens += 1;
+                    format!("t{tokens}")
+                }));
+            }
+        }
+        for (to, m) in delivered {
+            // What reaches a page is what went over the wire.
+            let wire: glassbank::net::ToPlayer = serde_json::from_str(&encode(&m)).unwrap();
+            if let Some((_, h)) = players.iter_mut().find(|(c, _)| *c == to) {
+                h.state_mut().apply(wire);
+            }
+        }
+        for (_, h) in players.iter_mut() {
+            h.run_steps(3);
+        }
+    }
+}
+
+#[test]
+fn two_players_join_by_code_pick_their_seats_and_play_a_month_from_their_own_views() {
+    let mut room = room();
+    let mut clock = 0;
+    let mut banker = player(Language::En);
+    let mut household = player(Language::Fr);
+    for (conn, h) in [(1, &mut banker), (2, &mut household)] {
+        room.connect(conn);
+        h.run_steps(3);
+        let language = h.state().language;
+        h.state_mut()
+            .join("ws://room/ws".into(), "glas".into(), language);
+        h.state_mut().opened();
+    }
+    exchange(
+        &mut room,
+        &mut [(1, &mut banker), (2, &mut household)],
+        &mut clock,
+    );
+    assert!(matches!(banker.state().phase, Phase::Choosing(ref free) if free.len() == 2));
+    banker.get_by_label("Retail banker — Bank A").click();
+    banker.run_steps(3);
+    exchange(
+        &mut room,
+        &mut [(1, &mut banker), (2, &mut household)],
+        &mut clock,
+    );
+    assert_eq!(banker.state().seat, Some(BANKER));
+    assert_eq!(banker.state().phase, Phase::Playing);
+    // The household's page saw the banker's seat go: only its own is left.
+    household.get_by_label_contains("household-1").click();
+    household.run_steps(3);
+    exchange(
+        &mut room,
+        &mut [(1, &mut banker), (2, &mut household)],
+        &mut clock,
+    );
+    assert_eq!(household.state().seat, Some(HOUSEHOLD));
+    assert!(
+        household.query_by_label_contains("Mois 1 sur").is_some(),
+        "in French"
+    );
+    assert!(banker.query_by_label_contains("Month 1 of").is_some());
+    // Each decides from its own panel: the banker sees its bank's fees, the household its
+    // spending.
+    assert!(
+        banker
+            .query_by_label("Refund complaints about fees")
+            .is_some()
+    );
+    assert!(
+        household
+            .query_by_label("Refund complaints about fees")
+            .is_none()
+    );
+    banker.get_by_label("Refund complaints about fees").click();
+    banker.run_steps(3);
+    banker.get_by_label("Done for this month").click();
+    banker.run_steps(3);
+    exchange(
+        &mut room,
+        &mut [(1, &mut banker), (2, &mut household)],
+        &mut clock,
+    );
+    assert!(
+        banker
+            .query_by_label_contains("Waiting for 1 player")
+            .is_some()
+    );
+    assert_eq!(room.session().turn(), 1);
+    household.get_by_label("J'ai fini pour ce mois").click();
+    household.run_steps(3);
+    exchange(
+        &mut room,
+        &mut [(1, &mut banker), (2, &mut household)],
+        &mut clock,
+    );
+    assert_eq!(room.session().turn(), 2, "both done: the month was played");
+    assert!(banker.query_by_label_contains("Month 2 of").is_some());
+    assert!(household.query_by_label_contains("Mois 2 sur").is_some());
+    // The banker's change reached the room's books.
+    let played = &room.session().played()[0].decisions;
+    let retail = played
+        .retail
+        .iter()
+        .find(|(b, _)| *b == BankId(0))
+        .unwrap()
+        .1;
+    assert_ne!(
+        retail.refund_complaints,
+        Session::new(
+            glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap(),
+            vec![BANKER],
+            &[],
+            Some(5)
+        )
+        .unwrap()
+        .economy()
+        .bank(BankId(0))
+        .unwrap()
+        .retail
+        .refund_complaints
+    );
+}
+
+#[test]
+fn a_finished_game_asks_for_consent_and_sends_the_answers_once() {
+    let mut room = room();
+    let mut clock = 0;
+    let mut banker = player(Language::En);
+    room.connect(1);
+    banker.run_steps(3);
+    banker
+        .state_mut()
+        .join("ws://room/ws".into(), "GLAS".into(), Language::En);
+    banker.state_mut().opened();
+    banker.state_mut().claim(BANKER);
+    exchange(&mut room, &mut [(1, &mut banker)], &mut clock);
+    room.facilitate(glassbank::net::Command::StandIn { seat: HOUSEHOLD })
+        .unwrap();
+    for _ in 0..100 {
+        if room.session().is_finished() {
+            break;
+        }
+        banker.state_mut().commit(glassbank::platform::now());
+        exchange(&mut room, &mut [(1, &mut banker)], &mut clock);
+    }
+    assert!(room.session().is_finished());
+    assert!(
+        banker
+            .query_by_label("Every month has been played")
+            .is_some()
+    );
+    banker.get_by_label("I agree, record my answers").click();
+    banker.run_steps(3);
+    banker.get_by_label("4").click();
+    banker.run_steps(3);
+    banker.get_by_label("Save my answers").click();
+    banker.run_steps(3);
+    exchange(&mut room, &mut [(1, &mut banker)], &mut clock);
+    assert_eq!(banker.state().recorded, Some(1));
+    assert!(
+        banker
+            .query_by_label("Thank you: your answers are saved.")
+            .is_some()
+    );
+    let lines = room.take_feedback("now");
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].question, "understood_margin");
+}

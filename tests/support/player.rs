@@ -1,0 +1,190 @@
+//! A player's browser, played by a program over a real WebSocket: it joins a room, claims its
+//! seat, decides each month by a fixed rule, answers the debrief, and may drop its connection
+//! at random moments and come back with its seat's secret. Shared by the loopback test and the
+//! room's benchmark.
+#![allow(dead_code)]
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use glassbank::feedback::Answer;
+use glassbank::net::{PROTOCOL, ToPlayer, ToRoom};
+use glassbank::session::Draft;
+use glassbank::sim::{Bp, Seat, Turn};
+use tokio_tungstenite::tungstenite::Message;
+
+/// The decision a player makes for a month, from its seat's current settings: the same rule
+/// run at one local table gives the same books. Deciding twice gives the same decision (a player
+/// who reconnects decides again from the draft it sent).
+pub fn decide(seat: Seat, turn: Turn, draft: Draft) -> Draft {
+    let t = i32::from(turn);
+    match draft {
+        Draft::Client(mut d) => {
+            let n = match seat {
+                Seat::Client(c) => c.0 as i32,
+                _ => 0,
+            };
+            d.spending = Bp(8_000 + (t * 37 + n * 11) % 2_000);
+            d.complain = turn.is_multiple_of(5);
+            Draft::Client(d)
+        }
+        Draft::Retail(mut d) => {
+            d.current_rate = Bp((t * 5) % 50);
+            Draft::Retail(d)
+        }
+        Draft::Business(d) => Draft::Business(d),
+        Draft::Merchant(mut d) => {
+            d.markup = Bp(3_000 + (t % 3) * 100);
+            Draft::Merchant(d)
+        }
+    }
+}
+
+/// The questionnaire answers every test player gives (the default scenario's questions).
+pub fn answers() -> Vec<(String, Answer)> {
+    vec![("understood_margin".to_string(), Answer::Likert(4))]
+}
+
+/// What happened to one player, for the test to check.
+#[derive(Debug, Default, Clone)]
+pub struct Played {
+    pub seat: Option<Seat>,
+    pub reconnections: u32,
+    pub refusals: Vec<String>,
+    pub months_seen: Vec<Turn>,
+    pub recorded: bool,
+    /// Bytes received over the whole game.
+    pub bytes: u64,
+    /// When each month's view arrived (turn, time since the start).
+    pub views_at: Vec<(Turn, Duration)>,
+    /// When the player said it was done with each month.
+    pub commits_at: Vec<(Turn, Duration)>,
+}
+
+/// How a player behaves.
+#[derive(Clone, Copy)]
+pub struct Manner {
+    /// Chance in a thousand, at each message, of dropping the connection.
+    pub drops_per_mille: u32,
+    pub seed: u64,
+}
+
+/// A tiny deterministic generator for the drops (the test's own, not the game's).
+struct Dice(u64);
+impl Dice {
+    fn roll(&mut self) -> u32 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % 1_000) as u32
+    }
+}
+
+/// Plays `seat` in the room at `address` (which may change if the server restarts) until the
+/// debrief answers are recorded.
+pub async fn play(
+    address: Arc<Mutex<SocketAddr>>,
+    code: String,
+    seat: Seat,
+    manner: Manner,
+    clock: tokio::time::Instant,
+) -> Played {
+    let mut played = Played::default();
+    let mut dice = Dice(manner.seed.max(1));
+    let mut token: Option<String> = None;
+    loop {
+        let at = *address.lock().unwrap();
+        let url = format!("ws://{at}/ws");
+        // As a browser does, each message goes out at once (no Nagle).
+        let Ok((mut ws, _)) = tokio_tungstenite::connect_async_with_config(url, None, true).await
+        else {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            continue;
+        };
+        let send = |m: &ToRoom| Message::Text(serde_json::to_string(m).unwrap().into());
+        let join = ToRoom::Join {
+            protocol: PROTOCOL,
+            room: code.clone(),
+            language: "en".into(),
+            token: token.clone(),
+        };
+        if ws.send(send(&join)).await.is_err() {
+            continue;
+        }
+        let mut dropped = false;
+        while let Some(Ok(message)) = ws.next().await {
+            let Message::Text(text) = message else {
+                continue;
+            };
+            played.bytes += text.len() as u64;
+            let message: ToPlayer = serde_json::from_str(&text).unwrap();
+            let mut out = Vec::new();
+            match message {
+                ToPlayer::Joined { .. } if token.is_none() => out.push(ToRoom::Claim { seat }),
+                ToPlayer::Seated { seat: s, token: t } => {
+                    played.seat = Some(s);
+                    token = Some(t);
+                }
+                ToPlayer::View {
+                    turn,
+                    draft,
+                    committed,
+                    finished,
+                    ..
+                } => {
+                    played.views_at.push((turn, clock.elapsed()));
+                    if !played.months_seen.contains(&turn) {
+                        played.months_seen.push(turn);
+                    }
+                    if finished {
+                        out.push(ToRoom::Feedback {
+                            consent: true,
+                            answers: answers(),
+                        });
+                    } else if !committed {
+                        out.push(ToRoom::Draft {
+                            draft: decide(seat, turn, draft),
+                        });
+                        out.push(ToRoom::Commit);
+                    }
+                }
+                ToPlayer::Recorded { .. } => {
+                    played.recorded = true;
+                    let _ = ws.close(None).await;
+                    return played;
+                }
+                ToPlayer::Refused { reason } => {
+                    if reason.contains("key is unknown") {
+                        // The room forgot the seat (a server that lost its file): claim again.
+                        token = None;
+                        out.push(ToRoom::Claim { seat });
+                    }
+                    played.refusals.push(reason);
+                }
+                _ => {}
+            }
+            let turn = played.months_seen.last().copied().unwrap_or(0);
+            for m in out {
+                if dice.roll() < manner.drops_per_mille {
+                    dropped = true;
+                    break;
+                }
+                if ws.send(send(&m)).await.is_err() {
+                    dropped = true;
+                    break;
+                }
+                if m == ToRoom::Commit {
+                    played.commits_at.push((turn, clock.elapsed()));
+                }
+            }
+            if dropped {
+                break;
+            }
+        }
+        // The connection dropped (by chance, or the server went away): come back.
+        played.reconnections += 1;
+        let _ = ws.close(None).await;
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}

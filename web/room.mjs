@@ -1,0 +1,123 @@
+// End-to-end test of a networked workshop in Debian's headless Chromium: `glassbank serve`
+// serves the bundle and runs the room; two pages (two browser contexts: two people's storage)
+// open the links the facilitator hands out, one as Bank A's retail banker and one as a
+// household, and play a month (Ctrl+Enter on each). Reading the WebSocket frames each page
+// received checks that the household never got a bank's profit while the banker got its own.
+// Usage: node web/room.mjs GLASSBANK DIST OUT   (PLAYWRIGHT_DIR: where playwright-core is)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const [binary, dist, out] = process.argv.slice(2);
+if (!binary || !dist || !out) throw new Error('usage: node web/room.mjs GLASSBANK DIST OUT');
+fs.mkdirSync(out, { recursive: true });
+const require = createRequire(path.join(process.env.PLAYWRIGHT_DIR || '.', 'node_modules') + '/');
+const { chromium } = require('playwright-core');
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+// The facilitator's room, on this machine only, with its files in OUT.
+const server = spawn(binary, ['serve', '--lang', 'en', '--new', '--bind', '127.0.0.1', '--port', '0',
+  '--web', dist, '--room', path.join(out, 'room.json')], {
+  env: { ...process.env, XDG_DATA_HOME: path.join(out, 'data') },
+  stdio: ['pipe', 'pipe', 'pipe'],
+});
+let serverOut = '';
+server.stdout.on('data', d => { serverOut += d; });
+server.stderr.on('data', d => { serverOut += d; });
+const started = Date.now();
+while (!/http:\/\/\S+\?room=\w+/.test(serverOut)) {
+  if (Date.now() - started > 30000 || server.exitCode !== null) {
+    throw new Error(`the room did not open:\n${serverOut}`);
+  }
+  await sleep(100);
+}
+const url = serverOut.match(/http:\/\/\S+\?room=\w+/)[0];
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
+    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const report = { url };
+const problems = [];
+
+/** One person's page: its console and every message the room sent it. */
+async function person(name, seat) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const frames = [];
+  page.on('console', m => {
+    if (m.type() === 'error' || m.text().includes('panicked')) problems.push(`${name}: ${m.text()}`);
+  });
+  page.on('pageerror', e => {
+    if (!String(e).includes('Using exceptions for control flow')) problems.push(`${name}: ${e}`);
+  });
+  page.on('websocket', ws => ws.on('framereceived', f => frames.push(JSON.parse(f.payload))));
+  const opened = Date.now();
+  await page.goto(`${url}&seat=${seat}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.glassbankScreen === 'Remote' || window.glassbankFailed,
+    null, { timeout: 120000 });
+  return { name, page, frames, opened };
+}
+
+/** Waits until a page has received the view of month `turn`. */
+async function view(p, turn) {
+  const start = Date.now();
+  while (!p.frames.some(f => f.type === 'view' && f.turn === turn)) {
+    if (Date.now() - start > 60000) throw new Error(`${p.name} never saw month ${turn}`);
+    await sleep(100);
+  }
+  return p.frames.filter(f => f.type === 'view' && f.turn === turn).at(-1);
+}
+
+try {
+  const banker = await person('banker', 'retail-0');
+  const household = await person('household', 'client-0');
+  const bankerView = await view(banker, 1);
+  const householdView = await view(household, 1);
+  report.first_view_ms = { banker: Date.now() - banker.opened, household: Date.now() - household.opened };
+  await sleep(1500); // a few frames drawn
+  await banker.page.screenshot({ path: path.join(out, '01-banker-month-1.png') });
+  await household.page.screenshot({ path: path.join(out, '02-household-month-1.png') });
+  if (bankerView.view.seat.RetailBanker !== 0) throw new Error('the banker has the banker\'s seat');
+  if (householdView.view.seat.Client !== 0) throw new Error('the household has the household\'s seat');
+
+  // Each plays the month from its own page: Ctrl+Enter is "done for this month".
+  for (const p of [banker, household]) {
+    await p.page.mouse.click(640, 400);
+    await sleep(300);
+    await p.page.keyboard.press('Control+Enter');
+    await sleep(500);
+  }
+  await view(banker, 2);
+  await view(household, 2);
+  await sleep(1500);
+  await banker.page.screenshot({ path: path.join(out, '03-banker-month-2.png') });
+  await household.page.screenshot({ path: path.join(out, '04-household-month-2.png') });
+
+  // What each page received: the household never a bank's profit, the banker its own.
+  const views = p => p.frames.filter(f => f.type === 'view');
+  for (const f of views(household)) {
+    for (const bank of f.view.banks) {
+      if (bank.profit !== 'Hidden') throw new Error(`a bank's profit reached the household: ${JSON.stringify(bank.profit)}`);
+    }
+  }
+  const own = views(banker).at(-1).view.banks[0].profit;
+  if (own === 'Hidden') throw new Error('the banker does not see its own bank\'s profit');
+  report.frames = { banker: banker.frames.length, household: household.frames.length };
+  report.bytes = {
+    banker: banker.frames.reduce((n, f) => n + JSON.stringify(f).length, 0),
+    household: household.frames.reduce((n, f) => n + JSON.stringify(f).length, 0),
+  };
+  if (problems.length) throw new Error(`console problems:\n${problems.join('\n')}`);
+  console.log(`room test passed: ${JSON.stringify(report)}`);
+} finally {
+  fs.writeFileSync(path.join(out, 'room-report.json'), JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(out, 'server.txt'), serverOut);
+  await browser.close();
+  server.stdin.end('quit\n');
+  await sleep(500);
+  server.kill();
+}
