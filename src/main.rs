@@ -366,10 +366,11 @@ fn check(args: &Args, tr: &Translations) -> ExitCode {
 fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
     let scenario = load(args.scenario.as_ref())?;
     let data = glassbank::platform::data_dir();
-    let room = args.net.room.clone().unwrap_or_else(|| {
-        data.join("rooms")
-            .join(format!("{}.json", file_name(scenario.id())))
-    });
+    let room = args
+        .net
+        .room
+        .clone()
+        .unwrap_or_else(|| glassbank::serve::room_file(&data, scenario.id()));
     let options = glassbank::serve::ServeOptions {
         address: std::net::SocketAddr::new(
             args.net
@@ -397,20 +398,6 @@ fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
 #[cfg(not(all(feature = "serve", not(target_arch = "wasm32"))))]
 fn serve(_args: &Args, _tr: &Translations) -> Result<(), Message> {
     Err(Message::new("cli-no-serve"))
-}
-
-/// A scenario id as a file name: letters, digits, '-' and '_' only.
-#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
-fn file_name(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 /// Says why on standard error, in the command line's language.

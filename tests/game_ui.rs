@@ -514,7 +514,7 @@ fn the_console_shows_the_facilitator_note_of_the_month() {
     let tr = Translations::new(Language::En);
     let mut h = Harness::builder().with_size([700.0, 900.0]).build_ui_state(
         move |ui, console: &mut glassbank::game::facilitator::Console| {
-            glassbank::game::facilitator::show(ui, &tr, &s, console);
+            glassbank::game::facilitator::show(ui, &tr, &s, console, true);
         },
         glassbank::game::facilitator::Console::default(),
     );

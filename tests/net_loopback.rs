@@ -153,3 +153,101 @@ async fn thirty_players_with_drops_and_a_restart_end_with_one_tables_books() {
     again.stop().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A room opened from the desktop game runs on a thread of its own: the facilitator's commands
+/// reach it (a discussion question in both languages, bots in the empty seats), a player plays
+/// the whole game over WebSockets, and a room closed and opened again goes on where it stopped.
+#[tokio::test(flavor = "current_thread")]
+async fn a_room_hosted_by_the_desktop_game_takes_commands_and_resumes_after_closing() {
+    use glassbank::serve::Hosted;
+    let dir = std::env::temp_dir().join(format!("glassbank-hosted-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut options = options(&dir, true, 0);
+    options.players = 0;
+    let hosted = Hosted::open(scenario(), options.clone()).unwrap();
+    assert!(!hosted.resumed);
+    let code = lock(&hosted.shared).room.code().to_string();
+    assert!(
+        hosted.url.ends_with(&format!("/?room={code}")),
+        "{}",
+        hosted.url
+    );
+    assert!(hosted.url.contains(&format!(":{}/", hosted.address.port())));
+    // A discussion question chosen on the console reaches each player in their language.
+    let question = scenario().file.discussion[0].clone();
+    hosted
+        .facilitate(Command::Pause {
+            question: Some(question.en.clone()),
+        })
+        .unwrap();
+    assert_eq!(
+        lock(&hosted.shared).room.session().paused(),
+        Some(Some(&question))
+    );
+    hosted.facilitate(Command::Resume).unwrap();
+    // Bots hold every seat but the first.
+    let seats = lock(&hosted.shared).room.session().humans().to_vec();
+    assert!(seats.len() >= 2);
+    for &seat in &seats[1..] {
+        hosted.facilitate(Command::StandIn { seat }).unwrap();
+    }
+    // A seat that is not in the game is refused and changes nothing.
+    let stranger = Seat::Client(glassbank::sim::ClientId(9_999));
+    assert!(
+        hosted
+            .facilitate(Command::StandIn { seat: stranger })
+            .is_err()
+    );
+    let address = Arc::new(Mutex::new(hosted.address));
+    let manner = player::Manner {
+        drops_per_mille: 0,
+        seed: 7,
+    };
+    let clock = tokio::time::Instant::now();
+    let playing = tokio::spawn(player::play(
+        address.clone(),
+        code.clone(),
+        seats[0],
+        manner,
+        clock,
+    ));
+    // Closed at month 3 and opened again on the same port: the same room, where it stopped.
+    let mut hosted = Some(hosted);
+    let closed = tokio::time::timeout(Duration::from_secs(60), async {
+        loop {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            let at = lock(&hosted.as_ref().unwrap().shared).room.session().turn();
+            if at >= 3 {
+                let mut room = hosted.take().unwrap();
+                // Closing waits for the room's thread; the player's task goes on meanwhile.
+                tokio::task::spawn_blocking(move || room.close())
+                    .await
+                    .unwrap();
+                break at;
+            }
+        }
+    })
+    .await
+    .expect("the player never reached month 3");
+    let mut again = options.clone();
+    again.address = *address.lock().unwrap();
+    again.fresh = false;
+    let reopened = Hosted::open(scenario(), again).unwrap();
+    assert!(reopened.resumed);
+    assert_eq!(lock(&reopened.shared).room.code(), code);
+    assert!(lock(&reopened.shared).room.session().turn() >= closed);
+    let played = tokio::time::timeout(Duration::from_secs(120), playing)
+        .await
+        .expect("the player never finished")
+        .unwrap();
+    assert!(played.recorded);
+    assert!(
+        played.reconnections >= 1,
+        "the player came back after the closing"
+    );
+    assert!(lock(&reopened.shared).room.session().is_finished());
+    let text = std::fs::read_to_string(dir.join("feedback.jsonl")).unwrap();
+    assert_eq!(glassbank::feedback::read_log(&text).0.len(), 1);
+    drop(reopened);
+    let _ = std::fs::remove_dir_all(&dir);
+}

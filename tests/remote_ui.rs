@@ -219,3 +219,74 @@ fn a_finished_game_asks_for_consent_and_sends_the_answers_once() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].question, "understood_margin");
 }
+
+/// The console of a room hosted by the desktop game: where to join (code, address, QR code),
+/// one line per seat, and commands that the room carries out.
+#[cfg(feature = "serve")]
+#[test]
+fn the_hosts_console_shows_where_to_join_and_its_buttons_command_the_room() {
+    use glassbank::game::host::{Asked, console};
+    use glassbank::net::Command;
+    struct Host {
+        room: Room,
+        console: glassbank::game::facilitator::Console,
+        asked: Vec<Asked>,
+    }
+    let tr = Translations::new(Language::En);
+    let url = "http://192.168.1.20:8080/?room=GLAS";
+    let mut host = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui, host: &mut Host| {
+                let asked = console(ui, &tr, &host.room, url, &mut host.console, &[]);
+                host.asked.extend(asked);
+            },
+            Host {
+                room: room(),
+                console: Default::default(),
+                asked: Vec::new(),
+            },
+        );
+    host.run_steps(3);
+    host.get_by_label("GLAS");
+    host.get_by_label(url);
+    // Nobody has taken a seat yet.
+    assert_eq!(host.query_all_by_label("free").count(), 2);
+    // A bot for the household's seat (the second line), then a stop for discussion.
+    host.query_all_by_label("Bot").nth(1).unwrap().click();
+    host.run_steps(2);
+    host.get_by_label("Stop for discussion").click();
+    host.run_steps(2);
+    let asked = std::mem::take(&mut host.state_mut().asked);
+    assert_eq!(
+        asked,
+        vec![
+            Asked::Room(Command::StandIn { seat: HOUSEHOLD }),
+            Asked::Room(Command::Pause { question: None }),
+        ]
+    );
+    for a in asked {
+        let Asked::Room(command) = a else { continue };
+        host.state_mut().room.facilitate(command).unwrap();
+    }
+    host.run_steps(3);
+    host.get_by_label("played by a bot");
+    host.get_by_label("Resume the game");
+    assert!(host.query_by_label("Stop for discussion").is_none());
+    // A message for the room, which the room puts in every seat's news.
+    host.state_mut().console.message = "Who paid the fee?".into();
+    host.run_steps(2);
+    host.get_by_label("Send").click();
+    host.run_steps(2);
+    let asked = std::mem::take(&mut host.state_mut().asked);
+    assert_eq!(
+        asked,
+        vec![Asked::Room(Command::Announce {
+            message: "Who paid the fee?".into()
+        })]
+    );
+    // The projector's button.
+    host.get_by_label("Projector (F3)").click();
+    host.run_steps(2);
+    assert_eq!(host.state().asked, vec![Asked::Projector(true)]);
+}

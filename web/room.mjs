@@ -1,8 +1,10 @@
 // End-to-end test of a networked workshop in Debian's headless Chromium: `glassbank serve`
 // serves the bundle and runs the room; two pages (two browser contexts: two people's storage)
 // open the links the facilitator hands out, one as Bank A's retail banker and one as a
-// household, and play a month (Ctrl+Enter on each). Reading the WebSocket frames each page
-// received checks that the household never got a bank's profit while the banker got its own.
+// household; the facilitator gives the other seats to bots on the server's console; both play a
+// month (Ctrl+Enter on each); the household's tab is reloaded and gets its seat back. Reading
+// the WebSocket frames each page received checks that the household never got a bank's profit
+// while the banker got its own.
 // Usage: node web/room.mjs GLASSBANK DIST OUT   (PLAYWRIGHT_DIR: where playwright-core is)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -54,12 +56,15 @@ async function person(name, seat) {
   page.on('pageerror', e => {
     if (!String(e).includes('Using exceptions for control flow')) problems.push(`${name}: ${e}`);
   });
-  page.on('websocket', ws => ws.on('framereceived', f => frames.push(JSON.parse(f.payload))));
+  page.on('websocket', ws => ws.on('framereceived', f => frames.push({ ...JSON.parse(f.payload), at: Date.now(), bytes: f.payload.length })));
   const opened = Date.now();
   await page.goto(`${url}&seat=${seat}`, { waitUntil: 'load' });
+  const loaded = Date.now() - opened;
   await page.waitForFunction(() => window.glassbankScreen === 'Remote' || window.glassbankFailed,
     null, { timeout: 120000 });
-  return { name, page, frames, opened };
+  // Milliseconds to the page's load and to the game's room screen (the first view: below).
+  const times = { loaded, playing: Date.now() - opened };
+  return { name, page, frames, opened, times };
 }
 
 /** Waits until a page has received the view of month `turn`. */
@@ -77,25 +82,65 @@ try {
   const household = await person('household', 'client-0');
   const bankerView = await view(banker, 1);
   const householdView = await view(household, 1);
-  report.first_view_ms = { banker: Date.now() - banker.opened, household: Date.now() - household.opened };
+  // Each page alone: to the load event, to the game's room screen, to the month's first view.
+  for (const p of [banker, household]) {
+    p.times.view = p.frames.find(f => f.type === 'view').at - p.opened;
+  }
+  report.page_ms = { banker: banker.times, household: household.times };
   await sleep(1500); // a few frames drawn
   await banker.page.screenshot({ path: path.join(out, '01-banker-month-1.png') });
   await household.page.screenshot({ path: path.join(out, '02-household-month-1.png') });
   if (bankerView.view.seat.RetailBanker !== 0) throw new Error('the banker has the banker\'s seat');
   if (householdView.view.seat.Client !== 0) throw new Error('the household has the household\'s seat');
 
-  // Each plays the month from its own page: Ctrl+Enter is "done for this month".
+  // The facilitator hands the seats nobody took to bots, on the server's console.
+  // The console prints the table whenever it changes: the seats still free in the last one.
+  const start = Date.now();
+  const table = () => serverOut.split(/^Month /m).at(-1);
+  while ((table().match(/deciding/g) || []).length < 2) {
+    if (Date.now() - start > 30000) throw new Error(`the console never showed both players:\n${serverOut}`);
+    await sleep(100);
+  }
+  const free = [...table().matchAll(/^\s+(\S+:\S+)\s+free$/gm)].map(m => m[1]);
+  for (const seat of free) server.stdin.write(`bot ${seat}\n`);
+  report.bots = free;
+  // Each plays the month from its own page: Ctrl+Enter is "done for this month", held over a
+  // few frames (the game reads the modifier frame by frame; a software-rendered frame is slow).
+  const committed = p => p.frames.some(f => f.type === 'view' && (f.turn > 1 || f.committed));
   for (const p of [banker, household]) {
-    await p.page.mouse.click(640, 400);
-    await sleep(300);
-    await p.page.keyboard.press('Control+Enter');
-    await sleep(500);
+    await p.page.mouse.click(900, 400);
+    for (let tries = 0; tries < 40 && !committed(p); tries++) {
+      await p.page.keyboard.down('Control');
+      await sleep(120);
+      await p.page.keyboard.press('Enter');
+      await sleep(120);
+      await p.page.keyboard.up('Control');
+      await sleep(300);
+    }
+    if (!committed(p)) throw new Error(`${p.name} could not say it was done for the month`);
   }
   await view(banker, 2);
   await view(household, 2);
   await sleep(1500);
   await banker.page.screenshot({ path: path.join(out, '03-banker-month-2.png') });
   await household.page.screenshot({ path: path.join(out, '04-household-month-2.png') });
+
+  // A closed tab gets its seat back: the reloaded page rejoins with the seat's secret kept in
+  // the browser's storage (the seat is taken, so a new claim would be refused) and sees month 2.
+  const before = household.frames.length;
+  await household.page.reload({ waitUntil: 'load' });
+  await household.page.waitForFunction(() => window.glassbankScreen === 'Remote' || window.glassbankFailed,
+    null, { timeout: 120000 });
+  const again = Date.now();
+  while (!household.frames.slice(before).some(f => f.type === 'view' && f.turn === 2)) {
+    if (Date.now() - again > 60000) throw new Error('the reloaded page never got its seat back');
+    await sleep(100);
+  }
+  const back = household.frames.slice(before).find(f => f.type === 'view');
+  if (back.view.seat.Client !== 0) throw new Error('the reloaded page got another seat');
+  report.refusals_after_reload = household.frames.slice(before).filter(f => f.type === 'refused').map(f => f.reason);
+  await sleep(1500);
+  await household.page.screenshot({ path: path.join(out, '05-household-reloaded.png') });
 
   // What each page received: the household never a bank's profit, the banker its own.
   const views = p => p.frames.filter(f => f.type === 'view');
@@ -108,8 +153,8 @@ try {
   if (own === 'Hidden') throw new Error('the banker does not see its own bank\'s profit');
   report.frames = { banker: banker.frames.length, household: household.frames.length };
   report.bytes = {
-    banker: banker.frames.reduce((n, f) => n + JSON.stringify(f).length, 0),
-    household: household.frames.reduce((n, f) => n + JSON.stringify(f).length, 0),
+    banker: banker.frames.reduce((n, f) => n + f.bytes, 0),
+    household: household.frames.reduce((n, f) => n + f.bytes, 0),
   };
   if (problems.length) throw new Error(`console problems:\n${problems.join('\n')}`);
   console.log(`room test passed: ${JSON.stringify(report)}`);

@@ -213,7 +213,7 @@ pub fn screen(
                 .show(ui, |ui| {
                     out.extend(table_status(ui, tr, session, table, console));
                     ui.separator();
-                    out.extend(show(ui, tr, session, console));
+                    out.extend(show(ui, tr, session, console, true));
                 });
         });
         return out;
@@ -230,7 +230,7 @@ pub fn screen(
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("console-commands")
-            .show(ui, |ui| out.extend(show(ui, tr, session, console)));
+            .show(ui, |ui| out.extend(show(ui, tr, session, console, true)));
     });
     out
 }
@@ -266,26 +266,13 @@ fn table_status(
                 tr.get(key)
             ));
         }
-        if ui
-            .add_enabled(
-                session.paused().is_none(),
-                egui::Button::new(tr.get("console-play-now")),
-            )
-            .on_hover_text(tr.get("console-play-now-why"))
-            .clicked()
-        {
+        if play_now_button(ui, tr, session) {
             out.push(Command::PlayNow);
         }
     }
     ui.separator();
-    ui.strong(tr.get("console-message"));
-    ui.add(
-        egui::TextEdit::multiline(&mut console.message)
-            .desired_rows(2)
-            .hint_text(tr.get("console-message-hint")),
-    );
-    if ui.button(tr.get("console-send")).clicked() && !console.message.trim().is_empty() {
-        out.push(Command::Announce(std::mem::take(&mut console.message)));
+    if let Some(message) = message_box(ui, tr, console) {
+        out.push(Command::Announce(message));
     }
     ui.separator();
     ui.strong(tr.get("console-second-table"));
@@ -316,12 +303,35 @@ fn table_status(
     out
 }
 
-/// The commands on the game itself.
+/// "Play the month now" (not while stopped for discussion): whether it was clicked.
+pub fn play_now_button(ui: &mut egui::Ui, tr: &Translations, session: &Session) -> bool {
+    ui.add_enabled(
+        session.paused().is_none(),
+        egui::Button::new(tr.get("console-play-now")),
+    )
+    .on_hover_text(tr.get("console-play-now-why"))
+    .clicked()
+}
+
+/// A message for the room: the text, once sent.
+pub fn message_box(ui: &mut egui::Ui, tr: &Translations, console: &mut Console) -> Option<String> {
+    ui.strong(tr.get("console-message"));
+    ui.add(
+        egui::TextEdit::multiline(&mut console.message)
+            .desired_rows(2)
+            .hint_text(tr.get("console-message-hint")),
+    );
+    let send = ui.button(tr.get("console-send")).clicked() && !console.message.trim().is_empty();
+    send.then(|| std::mem::take(&mut console.message))
+}
+
+/// The commands on the game itself; `run_bots`: offer bots for a few months.
 pub fn show(
     ui: &mut egui::Ui,
     tr: &Translations,
     session: &Session,
     console: &mut Console,
+    run_bots: bool,
 ) -> Vec<Command> {
     let mut out = Vec::new();
     let lang = tr.language();
@@ -365,16 +375,19 @@ pub fn show(
             }
         });
     }
-    ui.horizontal(|ui| {
-        ui.add(egui::Slider::new(&mut console.months, 1..=12));
-        let months = i64::from(console.months);
-        if ui
-            .button(tr.format("console-run-bots", &[("months", months.into())]))
-            .clicked()
-        {
-            out.push(Command::RunBots(console.months));
-        }
-    });
+    // Bots for a few months only at one table: in a networked room the players are there.
+    if run_bots {
+        ui.horizontal(|ui| {
+            ui.add(egui::Slider::new(&mut console.months, 1..=12));
+            let months = i64::from(console.months);
+            if ui
+                .button(tr.format("console-run-bots", &[("months", months.into())]))
+                .clicked()
+            {
+                out.push(Command::RunBots(console.months));
+            }
+        });
+    }
     if turn > 1 {
         ui.horizontal(|ui| {
             console.rewind_to = console.rewind_to.min(turn - 1);
@@ -385,19 +398,9 @@ pub fn show(
         });
     }
     ui.separator();
-    ui.horizontal(|ui| {
-        ui.label(tr.get("term-layer"));
-        for layer in Transparency::ALL {
-            let current = session.economy().params().transparency == layer;
-            if ui
-                .selectable_label(current, tr.get(super::layer_key(layer)))
-                .clicked()
-                && !current
-            {
-                out.push(Command::Shock(Shock::Transparency(layer)));
-            }
-        }
-    });
+    if let Some(layer) = layer_picker(ui, tr, session.economy().params().transparency) {
+        out.push(Command::Shock(Shock::Transparency(layer)));
+    }
     ui.horizontal(|ui| {
         ui.label(tr.get("term-policy-rate"));
         ui.add(
@@ -503,6 +506,30 @@ pub fn show(
         .weak(),
     );
     out
+}
+
+/// The layer and the other two to choose from, on one line: the one clicked, if not `current`.
+pub fn layer_picker(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    current: Transparency,
+) -> Option<Transparency> {
+    ui.horizontal(|ui| {
+        ui.label(tr.get("term-layer"));
+        let mut chosen = None;
+        for layer in Transparency::ALL {
+            let on = layer == current;
+            if ui
+                .selectable_label(on, tr.get(super::layer_key(layer)))
+                .clicked()
+                && !on
+            {
+                chosen = Some(layer);
+            }
+        }
+        chosen
+    })
+    .inner
 }
 
 /// The projector view: the month, the news, the whole game's value chain and the shared charts,

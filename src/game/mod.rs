@@ -7,6 +7,8 @@ mod catalog;
 mod charts;
 pub mod facilitator;
 pub mod guide;
+#[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+pub mod host;
 pub mod panels;
 pub mod records;
 pub mod remote;
@@ -61,6 +63,8 @@ pub enum Screen {
     Debrief,
     /// A seat in a networked room (`glassbank serve`): joining, the month, the questionnaire.
     Remote,
+    /// The facilitator hosts a networked room from this game (not in a browser).
+    Host,
 }
 
 /// The player's language and its messages.
@@ -255,6 +259,8 @@ pub fn run(options: GameOptions) -> ExitCode {
     ));
     #[cfg(target_arch = "wasm32")]
     app.add_plugins(browser::plugin);
+    #[cfg(all(feature = "serve", not(target_arch = "wasm32")))]
+    app.add_plugins(host::plugin);
     // The remembered settings, except for pictures, which must come out the same every time.
     if options.screenshot.is_none() && options.tour.is_none() {
         let data_dir = app.world().resource::<records::Records>().data_dir.clone();

@@ -1,7 +1,8 @@
 //! Automatic screenshots: one of the first screen (`--screenshot FILE`), or a tour of every
 //! screen with one PNG each (`--tour DIR`): title, scenario choice, seats, hand-over, each
 //! role's panel with the market, value chain, pricing and charts tabs, the settings, the
-//! first-month guide, the glossary, the facilitator's console and projector, and the debrief.
+//! first-month guide, the glossary, the facilitator's console and projector, the debrief, and
+//! a networked room hosted from the game (its console and projector).
 //! `--lang` and `--scale` give the same tour in French or at 200%.
 use std::path::PathBuf;
 
@@ -41,6 +42,11 @@ enum Step {
     Projector(bool),
     /// Give each player this many minutes.
     Timer(u32),
+    /// Host a networked room (opened on the first call) and show its console or projector.
+    #[cfg(feature = "serve")]
+    Host {
+        projector: bool,
+    },
 }
 
 /// The steps left and where the PNGs go.
@@ -134,6 +140,14 @@ impl Tour {
             ShowDebrief(super::screens::debrief::Part::Questionnaire),
             Consent,
             Shot("16-questionnaire.png"),
+            #[cfg(feature = "serve")]
+            Host { projector: false },
+            #[cfg(feature = "serve")]
+            Shot("23-host-console.png"),
+            #[cfg(feature = "serve")]
+            Host { projector: true },
+            #[cfg(feature = "serve")]
+            Shot("24-host-projector.png"),
         ];
         Tour {
             dir,
@@ -268,6 +282,11 @@ fn drive(
         }
         Step::Consent => {
             records.questionnaire.consent = Some(true);
+        }
+        #[cfg(feature = "serve")]
+        Step::Host { projector } => {
+            next.set(Screen::Host);
+            commands.queue(move |world: &mut World| super::host::show_in_tour(world, projector));
         }
         Step::Shot(name) => {
             let path = tour.single.clone().unwrap_or_else(|| tour.dir.join(name));

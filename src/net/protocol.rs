@@ -6,7 +6,7 @@ use crate::feedback::Answer;
 use crate::i18n::Message;
 use crate::scenario::{QuestionSpec, Text};
 use crate::session::Draft;
-use crate::sim::{CaseId, Seat, SeatView, Transparency, Turn};
+use crate::sim::{CaseId, Seat, SeatView, Shock, Transparency, Turn};
 
 /// The protocol spoken here; a client speaking another gets a clear message.
 pub const PROTOCOL: u32 = 1;
@@ -62,6 +62,14 @@ pub enum Command {
     /// Change the transparency layer from this month on.
     Reveal {
         layer: Transparency,
+    },
+    /// A rule changed by hand from this month on: the policy rate, a cap, a scripted event now.
+    Shock {
+        shock: Shock,
+    },
+    /// A message for the room, in this month's news.
+    Announce {
+        message: String,
     },
     /// A bot plays this seat from now on (a player who left).
     StandIn {
@@ -140,6 +148,23 @@ pub struct SeatState {
     pub done: bool,
     /// A bot plays it.
     pub bot: bool,
+}
+
+impl SeatState {
+    /// The message saying where the seat is: a bot's, free, disconnected, done or deciding.
+    pub fn state_key(&self) -> &'static str {
+        if self.bot {
+            "serve-seat-bot"
+        } else if !self.taken {
+            "serve-seat-free"
+        } else if !self.connected {
+            "serve-seat-away"
+        } else if self.done {
+            "serve-seat-done"
+        } else {
+            "serve-seat-deciding"
+        }
+    }
 }
 
 /// Reads a message from a browser: too large, not JSON, or not a message of this protocol is

@@ -260,9 +260,17 @@ impl Room {
         match command {
             Command::Status => return Ok(self.consoles()),
             Command::Pause { question } => {
-                let question = question.filter(|q| !q.trim().is_empty()).map(|q| Text {
-                    en: q.clone(),
-                    fr: q,
+                // One of the scenario's discussion questions is shown in each player's language.
+                let discussion = &self.session.scenario().file.discussion;
+                let question = question.filter(|q| !q.trim().is_empty()).map(|q| {
+                    discussion
+                        .iter()
+                        .find(|d| d.en == q || d.fr == q)
+                        .cloned()
+                        .unwrap_or(Text {
+                            en: q.clone(),
+                            fr: q,
+                        })
                 });
                 self.session.pause(question);
             }
@@ -285,6 +293,15 @@ impl Room {
             }
             Command::Reveal { layer } => {
                 self.session.apply_shock(Shock::Transparency(layer))?;
+            }
+            Command::Shock { shock } => {
+                self.session.apply_shock(shock)?;
+            }
+            Command::Announce { message } => {
+                self.session.announce(Text {
+                    en: message.clone(),
+                    fr: message,
+                });
             }
             Command::StandIn { seat } => {
                 if !self.session.humans().contains(&seat) {

@@ -469,6 +469,23 @@ fn a_saved_room_comes_back_with_its_seats_drafts_and_books() {
             layer: crate::sim::Transparency::Glass,
         })
         .unwrap();
+    // A new policy rate and a message from the console reach every seat at once.
+    let out = t
+        .room
+        .facilitate(Command::Shock {
+            shock: crate::sim::Shock::PolicyRate(crate::sim::Bp(425)),
+        })
+        .unwrap();
+    assert!(out.iter().any(|(to, m)| *to == 2
+        && matches!(m, ToPlayer::View { view, .. } if view.policy_rate == crate::sim::Bp(425))));
+    let out = t
+        .room
+        .facilitate(Command::Announce {
+            message: "Rates are up".into(),
+        })
+        .unwrap();
+    assert!(out.iter().any(|(to, m)| *to == 1
+        && matches!(m, ToPlayer::View { news, .. } if news.iter().any(|n| n.en == "Rates are up"))));
     let text = t.room.saved().to_json();
     let back = Room::restore(SavedRoom::parse(&text).unwrap()).unwrap();
     assert_eq!(back.code(), "GLASS");
@@ -479,6 +496,7 @@ fn a_saved_room_comes_back_with_its_seats_drafts_and_books() {
         back.session().pending_shocks(),
         t.room.session().pending_shocks()
     );
+    assert_eq!(back.session().pending_shocks().len(), 2);
     assert_eq!(
         back.session().economy().ledger().fingerprint(),
         t.fingerprint()

@@ -1,6 +1,6 @@
 //! The facilitator's console of `glassbank serve`, on the terminal: where to join (address,
 //! room code, QR code), who is connected and who has decided, and the workshop's commands
-//! (pause, resume, next, rewind, reveal, bot, minutes) typed on standard input.
+//! (pause, resume, say, next, rewind, reveal, bot, minutes) typed on standard input.
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 use tokio::io::AsyncBufReadExt;
@@ -17,7 +17,7 @@ pub enum Typed {
     Quit,
 }
 
-/// Reads one line of the console: `status`, `pause [question]`, `resume`, `next`,
+/// Reads one line of the console: `status`, `pause [question]`, `resume`, `say MESSAGE`, `next`,
 /// `rewind MONTH`, `reveal opaque|disclosed|glass`, `bot SEAT`, `minutes N`, `help`, `quit`.
 pub fn parse_command(room: &Room, line: &str) -> Result<Typed, Message> {
     let line = line.trim();
@@ -33,6 +33,9 @@ pub fn parse_command(room: &Room, line: &str) -> Result<Typed, Message> {
             question: (!rest.is_empty()).then(|| rest.to_string()),
         },
         "resume" => Command::Resume,
+        "say" if !rest.is_empty() => Command::Announce {
+            message: rest.to_string(),
+        },
         "next" => Command::Advance,
         "rewind" => Command::Rewind {
             after: u16::try_from(number("rewind")?).unwrap_or(u16::MAX),
@@ -78,21 +81,10 @@ pub fn status_lines(room: &Room, tr: &Translations) -> Vec<String> {
         ),
     ];
     for s in room.seat_states() {
-        let state = if s.bot {
-            "serve-seat-bot"
-        } else if !s.taken {
-            "serve-seat-free"
-        } else if !s.connected {
-            "serve-seat-away"
-        } else if s.done {
-            "serve-seat-done"
-        } else {
-            "serve-seat-deciding"
-        };
         lines.push(format!(
             "  {:<28} {}",
             seat_name(session.scenario(), s.seat),
-            tr.get(state)
+            tr.get(s.state_key())
         ));
     }
     lines
@@ -100,7 +92,7 @@ pub fn status_lines(room: &Room, tr: &Translations) -> Vec<String> {
 
 /// The address players type: the machine's address on the local network when listening on
 /// every interface (found without sending anything), else the one listened on.
-fn join_address(listening: SocketAddr) -> SocketAddr {
+pub(super) fn join_address(listening: SocketAddr) -> SocketAddr {
     if !listening.ip().is_unspecified() {
         return listening;
     }
@@ -133,8 +125,7 @@ fn qr(url: &str) -> String {
 pub fn welcome(server: &Server, options: &ServeOptions, web_missing: bool, tr: &Translations) {
     let hub = lock(&server.shared);
     let room = &hub.room;
-    let address = join_address(server.address);
-    let url = format!("http://{address}/?room={}", room.code());
+    let url = super::host::join_url(server.address, room.code());
     let opened = Message::new(if server.resumed {
         "serve-resumed"
     } else {
@@ -182,12 +173,8 @@ pub async fn run(shared: &Shared, tr: &Translations) {
                 match parse_command(&hub.room, &line) {
                     Ok(Typed::Quit) => break,
                     Ok(Typed::Help) => println!("{}", tr.get("serve-help")),
-                    Ok(Typed::Room(command)) => match hub.room.facilitate(command) {
-                        Ok(out) => {
-                            hub.deliver(out);
-                            hub.save(true);
-                            last.clear();
-                        }
+                    Ok(Typed::Room(command)) => match hub.facilitate(command) {
+                        Ok(()) => last.clear(),
                         Err(why) => println!("{}", tr.message(&why)),
                     },
                     Err(why) => println!("{}", tr.message(&why)),

@@ -123,6 +123,15 @@ impl Hub {
         self.save(urgent);
     }
 
+    /// A facilitator's command (the terminal's console or the desktop game's): carried out,
+    /// sent to the players and the room kept on disk at once.
+    pub fn facilitate(&mut self, command: crate::net::Command) -> Result<(), Message> {
+        let out = self.room.facilitate(command)?;
+        self.deliver(out);
+        self.save(true);
+        Ok(())
+    }
+
     /// The clock moved on: a month whose time is up is played; the room is saved now and then.
     pub fn tick(&mut self) {
         let now = self.now_ms();

@@ -4,10 +4,12 @@
 //! server goes on where it stopped) and appends the debrief answers to the feedback log. It
 //! listens where the facilitator says and sends nothing anywhere else.
 mod console;
+mod host;
 mod hub;
 mod socket;
 
 pub use console::{parse_command, status_lines};
+pub use host::{Hosted, join_url, qr_modules, room_file};
 pub use hub::{Files, Hub, Traffic};
 
 use std::net::SocketAddr;

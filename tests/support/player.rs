@@ -113,6 +113,7 @@ pub async fn play(
             continue;
         }
         let mut dropped = false;
+        let mut slow_down = false;
         while let Some(Ok(message)) = ws.next().await {
             let Message::Text(text) = message else {
                 continue;
@@ -155,7 +156,11 @@ pub async fn play(
                     return played;
                 }
                 ToPlayer::Refused { reason } => {
-                    if reason.contains("key is unknown") {
+                    if reason.contains("too many messages") {
+                        // Faster than the room allows (a whole game of bots around one
+                        // player): wait, and come back for the month's view.
+                        slow_down = true;
+                    } else if reason.contains("key is unknown") {
                         // The room forgot the seat (a server that lost its file): claim again.
                         token = None;
                         out.push(ToRoom::Claim { seat });
@@ -163,6 +168,10 @@ pub async fn play(
                     played.refusals.push(reason);
                 }
                 _ => {}
+            }
+            if slow_down {
+                tokio::time::sleep(Duration::from_millis(1_000)).await;
+                break;
             }
             let turn = played.months_seen.last().copied().unwrap_or(0);
             for m in out {

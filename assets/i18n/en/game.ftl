@@ -463,3 +463,20 @@ room-waiting-others = Done. Waiting for {$count ->
        *[other] {$count} players
     }…
 room-over = Every month has been played
+
+## Hosting a networked room from this game
+host-button = Host a networked room…
+host-button-why = Players join this game from their own browsers; this window is the facilitator's console and the projector.
+host-title = A networked room for “{$scenario}”
+host-explain = This computer runs the game; players open the address shown (same Wi-Fi) on their laptop or phone, type the room's code and pick a seat. The room is saved as it goes: open it again to go on where it stopped.
+host-port = Port
+host-players = Players
+host-players-why = How many people will play: the scenario's seats, and more households up to this number (0: the scenario's seats).
+host-lan = Open to the other devices of this network (otherwise to this computer only)
+host-fresh = Start afresh, even if this scenario's room was saved
+host-open = Open the room
+host-close = Close the room
+host-join-at = Join at
+host-bot = Bot
+host-bot-why = A bot plays this seat from now on (a player who left).
+host-to-console = Back to the console (F3)

@@ -463,3 +463,20 @@ room-waiting-others = C'est fait. En attente {$count ->
        *[other] de {$count} joueurs
     }…
 room-over = Tous les mois ont été joués
+
+## Ouvrir une salle en réseau depuis ce jeu
+host-button = Ouvrir une salle en réseau…
+host-button-why = Les joueurs rejoignent cette partie depuis leur propre navigateur ; cette fenêtre devient la console de l'animateur et le vidéoprojecteur.
+host-title = Une salle en réseau pour « {$scenario} »
+host-explain = Cet ordinateur fait tourner la partie ; les joueurs ouvrent l'adresse affichée (même Wi-Fi) sur leur ordinateur ou leur téléphone, tapent le code de la salle et choisissent une place. La salle est enregistrée au fil de l'eau : rouvrez-la pour reprendre où elle s'était arrêtée.
+host-port = Port
+host-players = Joueurs
+host-players-why = Combien de personnes joueront : les places du scénario, et d'autres ménages jusqu'à ce nombre (0 : les places du scénario).
+host-lan = Ouverte aux autres appareils de ce réseau (sinon à cet ordinateur seulement)
+host-fresh = Repartir de zéro, même si la salle de ce scénario a été enregistrée
+host-open = Ouvrir la salle
+host-close = Fermer la salle
+host-join-at = Rejoindre sur
+host-bot = Robot
+host-bot-why = Un robot joue cette place à partir de maintenant (un joueur parti).
+host-to-console = Retour à la console (F3)

@@ -8,7 +8,7 @@ use crate::game::screens::turn::{NARROW, Tab};
 use crate::game::screens::{centred_page, enter_pressed, top_bar};
 use crate::game::widgets::glossary;
 use crate::game::{Action, Screen, Tr, charts, panels, root_ui};
-use crate::i18n::{Translations, format};
+use crate::i18n::Translations;
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Startup, join_from_address).add_systems(
@@ -197,37 +197,14 @@ fn paused(ui: &mut egui::Ui, tr: &Translations, m: &Month) {
 
 /// The month: the seat's facts, its decisions and the tabs, as at one table.
 fn month(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, m: &Month) {
-    let lang = tr.language();
     let view = &m.view;
-    egui::Panel::top("turn-facts").show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            if let Some((left, at)) = m.seconds_left {
-                let spent = crate::platform::now()
-                    .saturating_duration_since(at)
-                    .as_secs() as u32;
-                let left = left.saturating_sub(spent);
-                let text = if left == 0 {
-                    egui::RichText::new(tr.get("time-up")).color(ui.visuals().error_fg_color)
-                } else {
-                    egui::RichText::new(tr.format(
-                        "time-left",
-                        &[("time", format!("{}:{:02}", left / 60, left % 60).into())],
-                    ))
-                };
-                ui.label(text.strong());
-                ui.separator();
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(500));
-            }
-            ui.strong(panels::seat_label(tr, view));
-            ui.separator();
-            glossary::term(ui, tr, "policy-rate");
-            ui.label(format::rate(lang, view.policy_rate));
-            ui.separator();
-            glossary::term(ui, tr, "layer");
-            ui.label(tr.get(crate::game::layer_key(view.layer)));
-        });
+    let left = m.seconds_left.map(|(left, at)| {
+        let spent = crate::platform::now()
+            .saturating_duration_since(at)
+            .as_secs();
+        left.saturating_sub(u32::try_from(spent).unwrap_or(u32::MAX))
     });
+    crate::game::screens::turn::month_facts(ui, tr, left, view);
     let narrow = ui.available_width() < NARROW;
     if !narrow && remote.tab == Tab::Decide {
         remote.tab = Tab::News;

@@ -28,6 +28,15 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, catalog: &Catalog) -> Vec<Acti
             if go.clicked() || (valid && enter_pressed(ui)) {
                 actions.push(Action::ConfirmScenario);
             }
+            // A networked room, served from this computer to the players' browsers.
+            if cfg!(all(feature = "serve", not(target_arch = "wasm32")))
+                && ui
+                    .add_enabled(valid, egui::Button::new(tr.get("host-button")))
+                    .on_hover_text(tr.get("host-button-why"))
+                    .clicked()
+            {
+                actions.push(Action::Open(Screen::Host));
+            }
         });
     });
     egui::Panel::left("scenario-list")

@@ -136,32 +136,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, table: &mut Table) -> Vec<Acti
     let remaining = table
         .timer
         .remaining((session.turn(), session.active()), crate::platform::now());
-    egui::Panel::top("turn-facts").show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            if let Some(left) = remaining {
-                let text = if left == 0 {
-                    egui::RichText::new(tr.get("time-up")).color(ui.visuals().error_fg_color)
-                } else {
-                    egui::RichText::new(tr.format(
-                        "time-left",
-                        &[("time", format!("{}:{:02}", left / 60, left % 60).into())],
-                    ))
-                };
-                ui.label(text.strong());
-                ui.separator();
-                // Keep the clock moving on screen.
-                ui.ctx()
-                    .request_repaint_after(std::time::Duration::from_millis(500));
-            }
-            ui.strong(panels::seat_label(tr, &view));
-            ui.separator();
-            glossary::term(ui, tr, "policy-rate");
-            ui.label(format::rate(lang, view.policy_rate));
-            ui.separator();
-            glossary::term(ui, tr, "layer");
-            ui.label(tr.get(crate::game::layer_key(view.layer)));
-        });
-    });
+    month_facts(ui, tr, remaining, &view);
     let human = session.active().is_some();
     // At 200% on a small screen there is no room for two columns: the decisions become the
     // first tab, and the button to end the month stays at the bottom.
@@ -245,4 +220,41 @@ fn system(
         .turn_screen
         .push(start.elapsed().as_secs_f32() * 1_000.0);
     Ok(())
+}
+
+/// The bar above a month: the time left if the month is timed, the seat, the policy rate and
+/// the layer; the same at one table and in a networked room.
+pub fn month_facts(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    seconds_left: Option<u32>,
+    view: &crate::sim::SeatView,
+) {
+    let lang = tr.language();
+    egui::Panel::top("turn-facts").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if let Some(left) = seconds_left {
+                let text = if left == 0 {
+                    egui::RichText::new(tr.get("time-up")).color(ui.visuals().error_fg_color)
+                } else {
+                    egui::RichText::new(tr.format(
+                        "time-left",
+                        &[("time", format!("{}:{:02}", left / 60, left % 60).into())],
+                    ))
+                };
+                ui.label(text.strong());
+                ui.separator();
+                // Keep the clock moving on screen.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(500));
+            }
+            ui.strong(panels::seat_label(tr, view));
+            ui.separator();
+            glossary::term(ui, tr, "policy-rate");
+            ui.label(format::rate(lang, view.policy_rate));
+            ui.separator();
+            glossary::term(ui, tr, "layer");
+            ui.label(tr.get(crate::game::layer_key(view.layer)));
+        });
+    });
 }

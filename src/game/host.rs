@@ -1,0 +1,516 @@
+//! Hosting a networked workshop from the desktop game: the facilitator opens a room for the
+//! chosen scenario (the same server as `glassbank serve`), projects its code, address and QR
+//! code, sees who is connected and who has decided, and pauses, plays the month now, goes
+//! back, reveals a layer, sets the time per month or hands a missing player's seat to a bot.
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::facilitator::{self, Console};
+use super::{Action, Catalog, Screen, Tr, root_ui};
+use crate::i18n::Translations;
+use crate::net::{Command, Room};
+use crate::serve::{Files, Hosted, ServeOptions};
+use crate::session::Session;
+use crate::sim::Shock;
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Hosting>().add_systems(
+        EguiPrimaryContextPass,
+        system.run_if(in_state(Screen::Host)),
+    );
+}
+
+/// The room this game serves, if any, and the facilitator's choices for it.
+#[derive(Resource, Default)]
+pub struct Hosting {
+    pub room: Option<Hosted>,
+    pub form: Form,
+    /// The last command's refusal, or why the room did not open, in the facilitator's words.
+    pub error: Option<String>,
+    /// The projector (F3) rather than the console.
+    pub projector: bool,
+    /// The console's sliders and message, as at one table.
+    pub console: Console,
+    /// The web build players' browsers load is not there.
+    pub web_missing: bool,
+}
+
+/// How to open the room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Form {
+    pub port: u16,
+    /// Listen on every network interface (the players' devices), or on this computer only.
+    pub lan: bool,
+    /// How many people will play (0: the scenario's seats).
+    pub players: usize,
+    pub minutes: u32,
+    /// Start afresh even if the room of this scenario was saved.
+    pub fresh: bool,
+}
+
+impl Default for Form {
+    fn default() -> Self {
+        Form {
+            port: 8080,
+            lan: true,
+            players: 0,
+            minutes: 0,
+            fresh: false,
+        }
+    }
+}
+
+/// What the facilitator asks for on this screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Asked {
+    Open,
+    Close,
+    Room(Command),
+    Projector(bool),
+    Back,
+}
+
+impl Form {
+    /// The server's options for a scenario, its files in the data folder.
+    pub fn options(&self, data: &std::path::Path, scenario_id: &str) -> ServeOptions {
+        let ip = if self.lan {
+            std::net::Ipv4Addr::UNSPECIFIED
+        } else {
+            std::net::Ipv4Addr::LOCALHOST
+        };
+        ServeOptions {
+            address: std::net::SocketAddr::from((ip, self.port)),
+            players: self.players,
+            minutes: self.minutes,
+            seed: None,
+            web: std::path::PathBuf::from("web/dist"),
+            files: Files {
+                room: crate::serve::room_file(data, scenario_id),
+                feedback: data.join("feedback.jsonl"),
+            },
+            fresh: self.fresh,
+        }
+    }
+}
+
+/// The form that opens a room for the chosen scenario.
+pub fn form(ui: &mut egui::Ui, tr: &Translations, title: &str, form: &mut Form) -> Vec<Asked> {
+    let mut out = Vec::new();
+    ui.heading(tr.format("host-title", &[("scenario", title.into())]));
+    ui.label(tr.get("host-explain"));
+    ui.add_space(8.0);
+    egui::Grid::new("host-form").num_columns(2).show(ui, |ui| {
+        ui.label(tr.get("host-port"));
+        ui.add(egui::DragValue::new(&mut form.port).range(1024..=65535));
+        ui.end_row();
+        ui.label(tr.get("host-players"));
+        ui.add(egui::Slider::new(&mut form.players, 0..=30))
+            .on_hover_text(tr.get("host-players-why"));
+        ui.end_row();
+        ui.label(tr.get("console-timer"));
+        ui.add(egui::Slider::new(&mut form.minutes, 0..=10).suffix(" min"));
+        ui.end_row();
+    });
+    ui.checkbox(&mut form.lan, tr.get("host-lan"));
+    ui.checkbox(&mut form.fresh, tr.get("host-fresh"));
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.button(tr.get("back")).clicked() {
+            out.push(Asked::Back);
+        }
+        if ui.button(tr.get("host-open")).clicked() || super::screens::enter_pressed(ui) {
+            out.push(Asked::Open);
+        }
+    });
+    out
+}
+
+/// Where to join: the room's code in large type, the address and its QR code.
+pub fn join_card(ui: &mut egui::Ui, tr: &Translations, code: &str, url: &str, side: f32) {
+    ui.label(egui::RichText::new(tr.get("host-join-at")).size(20.0));
+    ui.label(egui::RichText::new(url).monospace().size(15.0).strong());
+    ui.label(egui::RichText::new(tr.get("room-code")).size(20.0));
+    ui.label(egui::RichText::new(code).monospace().size(56.0).strong());
+    if let Some((dark, width)) = crate::serve::qr_modules(url) {
+        qr_code(ui, &dark, width, side);
+    }
+}
+
+/// A QR code drawn square by square, black on white with its quiet zone, `side` points wide.
+fn qr_code(ui: &mut egui::Ui, dark: &[bool], width: usize, side: f32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
+    // Four modules of white around the code, as scanners expect.
+    let module = side / (width + 8) as f32;
+    for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
+        let (x, y) = ((i % width + 4) as f32, (i / width + 4) as f32);
+        let min = rect.min + egui::vec2(x * module, y * module);
+        painter.rect_filled(
+            egui::Rect::from_min_size(min, egui::vec2(module, module)).expand(0.3),
+            0.0,
+            egui::Color32::BLACK,
+        );
+    }
+}
+
+/// The console of an open room: where to join on the left, the table and the commands.
+pub fn console(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    room: &Room,
+    url: &str,
+    console: &mut Console,
+    notices: &[String],
+) -> Vec<Asked> {
+    let mut out = Vec::new();
+    egui::Panel::top("host-top").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading(tr.format("room-in", &[("room", room.code().into())]));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(tr.get("host-close")).clicked() {
+                    out.push(Asked::Close);
+                }
+                if ui.button(tr.get("console-to-projector")).clicked() {
+                    out.push(Asked::Projector(true));
+                }
+            });
+        });
+    });
+    if !notices.is_empty() {
+        egui::Panel::bottom("host-notices").show(ui, |ui| {
+            for line in notices {
+                ui.colored_label(ui.visuals().error_fg_color, line);
+            }
+        });
+    }
+    let narrow = ui.available_width() < super::screens::turn::NARROW;
+    let mut body = |ui: &mut egui::Ui, out: &mut Vec<Asked>| {
+        let session = room.session();
+        seats(ui, tr, room, url, out);
+        let room_commands = table(ui, tr, room, console);
+        ui.separator();
+        let asked = facilitator::show(ui, tr, session, console, false);
+        let room_commands = room_commands
+            .into_iter()
+            .chain(asked.into_iter().filter_map(|c| to_room(session, c)));
+        out.extend(room_commands.map(Asked::Room));
+    };
+    if narrow {
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                join_card(ui, tr, room.code(), url, 220.0);
+                ui.separator();
+                body(ui, &mut out);
+            });
+        });
+        return out;
+    }
+    egui::Panel::left("host-join")
+        .default_size(320.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("host-join-scroll")
+                .show(ui, |ui| join_card(ui, tr, room.code(), url, 260.0));
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("host-console")
+            .show(ui, |ui| body(ui, &mut out));
+    });
+    out
+}
+
+/// One line per seat: who plays it and where they are; a bot can take a seat.
+fn seats(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str, out: &mut Vec<Asked>) {
+    let session = room.session();
+    ui.strong(tr.get("console-table"));
+    if session.is_finished() {
+        ui.label(tr.get("console-finished"));
+    }
+    egui::Grid::new("host-seats")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for s in room.seat_states() {
+                // The role and the bank's, shop's or household's name (no view: it is drawn
+                // every frame for up to 30 seats); the link that gives this seat to a player.
+                let role = tr.get(super::panels::role_key(s.seat));
+                let name = crate::net::actor_name(session, s.seat);
+                let code = crate::net::seat_code(s.seat);
+                ui.label(format!("{role}, {name} · {code}"))
+                    .on_hover_text(format!("{url}&seat={code}"));
+                ui.label(tr.get(s.state_key()));
+                if !s.bot && !session.is_finished() {
+                    if ui
+                        .button(tr.get("host-bot"))
+                        .on_hover_text(tr.get("host-bot-why"))
+                        .clicked()
+                    {
+                        out.push(Asked::Room(Command::StandIn { seat: s.seat }));
+                    }
+                } else {
+                    ui.label("");
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// Under the seats: play the month now, a message for the room, the time for each month.
+fn table(ui: &mut egui::Ui, tr: &Translations, room: &Room, console: &mut Console) -> Vec<Command> {
+    let mut out = Vec::new();
+    let session = room.session();
+    if !session.is_finished() && facilitator::play_now_button(ui, tr, session) {
+        out.push(Command::Advance);
+    }
+    ui.separator();
+    if let Some(message) = facilitator::message_box(ui, tr, console) {
+        out.push(Command::Announce { message });
+    }
+    ui.horizontal(|ui| {
+        ui.label(tr.get("console-timer"));
+        let mut minutes = room.minutes();
+        if ui
+            .add(egui::Slider::new(&mut minutes, 0..=10).suffix(" min"))
+            .changed()
+        {
+            out.push(Command::Minutes { minutes });
+        }
+    });
+    out
+}
+
+/// A command of the one-table console as the room's: none for what a room does not do (bots
+/// for a few months, the second table, the screen shown).
+pub fn to_room(session: &Session, command: facilitator::Command) -> Option<Command> {
+    use facilitator::Command as Asked;
+    Some(match command {
+        Asked::Pause(question) => Command::Pause {
+            question: question
+                .and_then(|i| session.scenario().file.discussion.get(i))
+                .map(|q| q.en.clone()),
+        },
+        Asked::Resume => Command::Resume,
+        Asked::PlayNow => Command::Advance,
+        Asked::Rewind(after) => Command::Rewind { after },
+        Asked::Shock(Shock::Transparency(layer)) => Command::Reveal { layer },
+        Asked::Shock(shock) => Command::Shock { shock },
+        Asked::Announce(message) => Command::Announce { message },
+        Asked::Timer(minutes) => Command::Minutes { minutes },
+        Asked::RunBots(_) | Asked::Compare(_) | Asked::Show(_) => return None,
+    })
+}
+
+/// The projector: where to join beside the game's value chain and charts, in large type.
+pub fn projector(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str) -> Vec<Asked> {
+    let mut out = Vec::new();
+    let mut back = |ui: &mut egui::Ui| {
+        if ui.button(tr.get("host-to-console")).clicked() {
+            out.push(Asked::Projector(false));
+        }
+    };
+    if ui.available_width() < super::screens::turn::NARROW {
+        // A narrow window (200%): the QR code beside the code and address, above the game.
+        egui::Panel::top("host-projector-join").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some((dark, width)) = crate::serve::qr_modules(url) {
+                    qr_code(ui, &dark, width, 160.0);
+                }
+                ui.vertical(|ui| {
+                    back(ui);
+                    ui.label(egui::RichText::new(url).monospace().strong());
+                    ui.label(
+                        egui::RichText::new(room.code())
+                            .monospace()
+                            .size(40.0)
+                            .strong(),
+                    );
+                });
+            });
+        });
+    } else {
+        egui::Panel::left("host-projector-join")
+            .default_size(340.0)
+            .show(ui, |ui| {
+                back(ui);
+                join_card(ui, tr, room.code(), url, 300.0);
+            });
+    }
+    super::facilitator::projector(ui, tr, room.session());
+    out
+}
+
+/// Opens the room for the chosen scenario; why not, in the facilitator's words.
+fn open(
+    hosting: &mut Hosting,
+    catalog: &Catalog,
+    data: &std::path::Path,
+    tr: &Translations,
+) -> Result<(), String> {
+    let Some(Ok(scenario)) = catalog.chosen().map(|e| &e.scenario) else {
+        return Err(tr.get("no-scenarios"));
+    };
+    let options = hosting.form.options(data, scenario.id());
+    hosting.web_missing = !crate::platform::exists(&options.web.join("index.html"));
+    let hosted = Hosted::open(scenario.clone(), options).map_err(|why| tr.message(&why))?;
+    hosting.console = Console::default();
+    hosting.room = Some(hosted);
+    Ok(())
+}
+
+fn system(
+    mut contexts: EguiContexts,
+    tr: Res<Tr>,
+    catalog: Res<Catalog>,
+    records: Res<super::records::Records>,
+    mut hosting: ResMut<Hosting>,
+    mut actions: MessageWriter<Action>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if ctx.input(|i| i.key_pressed(egui::Key::F3)) && hosting.room.is_some() {
+        hosting.projector = !hosting.projector;
+    }
+    let mut root = root_ui(ctx);
+    let hosting = &mut *hosting;
+    let asked = match &hosting.room {
+        None => {
+            let title = catalog
+                .chosen()
+                .and_then(|e| e.scenario.as_ref().ok())
+                .map(|s| s.title().get(tr.0.language().code()).to_string())
+                .unwrap_or_default();
+            let mut out = Vec::new();
+            egui::CentralPanel::default().show(&mut root, |ui| {
+                super::screens::centred_page(ui, 0.1, |ui| {
+                    out = form(ui, &tr.0, &title, &mut hosting.form);
+                    if let Some(error) = &hosting.error {
+                        ui.colored_label(ui.visuals().error_fg_color, error);
+                    }
+                });
+            });
+            out
+        }
+        Some(hosted) => {
+            let hub = crate::serve::lock(&hosted.shared);
+            if hosting.projector {
+                projector(&mut root, &tr.0, &hub.room, &hosted.url)
+            } else {
+                let web = hosting.web_missing.then(|| {
+                    let path = hosted.options.web.display().to_string();
+                    tr.0.message(&crate::i18n::Message::new("serve-no-web").with("path", path))
+                });
+                let notices: Vec<String> = web.into_iter().chain(hosting.error.clone()).collect();
+                let url = &hosted.url;
+                console(
+                    &mut root,
+                    &tr.0,
+                    &hub.room,
+                    url,
+                    &mut hosting.console,
+                    &notices,
+                )
+            }
+        }
+    };
+    for asked in asked {
+        hosting.error = None;
+        match asked {
+            Asked::Open => {
+                if let Err(why) = open(hosting, &catalog, &records.data_dir, &tr.0) {
+                    hosting.error = Some(why);
+                }
+            }
+            Asked::Close => {
+                if let Some(mut hosted) = hosting.room.take() {
+                    hosted.close();
+                }
+                hosting.projector = false;
+            }
+            Asked::Room(command) => {
+                if let Some(hosted) = &hosting.room
+                    && let Err(why) = hosted.facilitate(command)
+                {
+                    hosting.error = Some(tr.0.message(&why));
+                }
+            }
+            Asked::Projector(on) => hosting.projector = on,
+            Asked::Back => {
+                actions.write(Action::Open(Screen::Choice));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// For the tour: a room for this computer only, on a port the system picks, started afresh
+/// with a bot in the last seat and three months played; then its console or its projector.
+pub fn show_in_tour(world: &mut World, projector: bool) {
+    world.resource_scope(|world, mut hosting: Mut<Hosting>| {
+        if hosting.room.is_none() {
+            hosting.form = Form {
+                port: 0,
+                lan: false,
+                fresh: true,
+                ..Form::default()
+            };
+            let data = world.resource::<super::records::Records>().data_dir.clone();
+            let (catalog, tr) = (world.resource::<Catalog>(), &world.resource::<Tr>().0);
+            if let Err(why) = open(&mut hosting, catalog, &data, tr) {
+                error!("The tour's room did not open: {why}");
+                hosting.error = Some(why);
+            }
+            if let Some(hosted) = &hosting.room {
+                let last = crate::serve::lock(&hosted.shared)
+                    .room
+                    .session()
+                    .humans()
+                    .last()
+                    .copied();
+                if let Some(seat) = last {
+                    let _ = hosted.facilitate(Command::StandIn { seat });
+                }
+                // Three months played with the seats' first choices, for the projector's flows.
+                for _ in 0..3 {
+                    let _ = hosted.facilitate(Command::Advance);
+                }
+            }
+        }
+        hosting.projector = projector;
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_one_table_consoles_commands_become_the_rooms() {
+        let scenario = crate::scenario::load(crate::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+        let seats = scenario.human_seats().to_vec();
+        let session = Session::new(scenario, seats, &[], Some(1)).unwrap();
+        let question = session.scenario().file.discussion[0].en.clone();
+        let room = |c| to_room(&session, c);
+        assert_eq!(
+            room(facilitator::Command::Pause(Some(0))),
+            Some(Command::Pause {
+                question: Some(question)
+            })
+        );
+        assert_eq!(
+            room(facilitator::Command::Shock(Shock::Transparency(
+                crate::sim::Transparency::Glass
+            ))),
+            Some(Command::Reveal {
+                layer: crate::sim::Transparency::Glass
+            })
+        );
+        let rate = Shock::PolicyRate(crate::sim::Bp(300));
+        assert_eq!(
+            room(facilitator::Command::Shock(rate)),
+            Some(Command::Shock { shock: rate })
+        );
+        assert_eq!(room(facilitator::Command::PlayNow), Some(Command::Advance));
+        assert_eq!(room(facilitator::Command::RunBots(3)), None);
+    }
+}
