@@ -290,3 +290,40 @@ fn the_hosts_console_shows_where_to_join_and_its_buttons_command_the_room() {
     host.run_steps(2);
     assert_eq!(host.state().asked, vec![Asked::Projector(true)]);
 }
+
+/// The form that opens a room from the desktop game: its fields, then "Open the room".
+#[cfg(feature = "serve")]
+#[test]
+fn the_host_form_opens_a_room_with_the_facilitators_choices() {
+    use glassbank::game::host::{Asked, Form, form};
+    let tr = Translations::new(Language::Fr);
+    let mut page = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(
+            move |ui, state: &mut (Form, Vec<Asked>)| {
+                let asked = form(ui, &tr, "Une ville", &mut state.0);
+                state.1.extend(asked);
+            },
+            (Form::default(), Vec::new()),
+        );
+    page.run_steps(2);
+    page.get_by_label("Une salle en réseau pour « Une ville »");
+    page.get_by_label("Repartir de zéro, même si la salle de ce scénario a été enregistrée")
+        .click();
+    page.run_steps(2);
+    page.get_by_label("Ouvrir la salle").click();
+    page.run_steps(2);
+    let (form, asked) = page.state();
+    assert!(form.fresh);
+    assert!(form.lan, "open to the room's devices unless unticked");
+    assert_eq!(form.port, 8080);
+    assert_eq!(asked, &vec![Asked::Open]);
+    // The server's options: every interface on the port, the room's file in the data folder.
+    let options = form.options(std::path::Path::new("/data"), "one_town");
+    assert_eq!(options.address.to_string(), "0.0.0.0:8080");
+    assert_eq!(
+        options.files.room,
+        std::path::Path::new("/data/rooms/one_town.json")
+    );
+    assert!(options.fresh);
+}
