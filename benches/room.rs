@@ -142,6 +142,7 @@ fn main() {
                 let manner = player::Manner {
                     drops_per_mille: 0,
                     seed: 1,
+                    think: Duration::from_millis(100),
                 };
                 tokio::spawn(player::play(
                     address.clone(),

@@ -72,6 +72,7 @@ async fn thirty_players_with_drops_and_a_restart_end_with_one_tables_books() {
             let manner = player::Manner {
                 drops_per_mille: 60,
                 seed: 1_000 + i as u64,
+                think: Duration::ZERO,
             };
             tokio::spawn(player::play(
                 address.clone(),
@@ -202,6 +203,7 @@ async fn a_room_hosted_by_the_desktop_game_takes_commands_and_resumes_after_clos
     let manner = player::Manner {
         drops_per_mille: 0,
         seed: 7,
+        think: Duration::ZERO,
     };
     let clock = tokio::time::Instant::now();
     let playing = tokio::spawn(player::play(

@@ -68,6 +68,9 @@ pub struct Manner {
     /// Chance in a thousand, at each message, of dropping the connection.
     pub drops_per_mille: u32,
     pub seed: u64,
+    /// Time taken over each month's decisions (a person takes minutes; the room bounds each
+    /// connection's pace, so a player much faster than 10 messages a second is told to wait).
+    pub think: Duration,
 }
 
 /// A tiny deterministic generator for the drops (the test's own, not the game's).
@@ -144,6 +147,7 @@ pub async fn play(
                             answers: answers(),
                         });
                     } else if !committed {
+                        tokio::time::sleep(manner.think).await;
                         out.push(ToRoom::Draft {
                             draft: decide(seat, turn, draft),
                         });
