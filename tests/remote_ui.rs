@@ -327,3 +327,29 @@ fn the_host_form_opens_a_room_with_the_facilitators_choices() {
     );
     assert!(options.fresh);
 }
+
+/// The host's projector: before the first month where to join alone, then beside the game.
+#[cfg(feature = "serve")]
+#[test]
+fn the_hosts_projector_shows_where_to_join_then_the_game_beside_it() {
+    use glassbank::game::host::projector;
+    use glassbank::net::Command;
+    let tr = Translations::new(Language::En);
+    let url = "http://192.168.1.20:8080/?room=GLAS";
+    let mut screen = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_ui_state(
+            move |ui, room: &mut Room| {
+                projector(ui, &tr, room, url);
+            },
+            room(),
+        );
+    screen.run_steps(3);
+    screen.get_by_label("GLAS");
+    screen.get_by_label(url);
+    assert!(screen.query_by_label("Every card payment so far").is_none());
+    screen.state_mut().facilitate(Command::Advance).unwrap();
+    screen.run_steps(3);
+    screen.get_by_label("GLAS");
+    screen.get_by_label("Every card payment so far");
+}

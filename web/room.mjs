@@ -56,6 +56,10 @@ async function person(name, seat) {
   page.on('pageerror', e => {
     if (!String(e).includes('Using exceptions for control flow')) problems.push(`${name}: ${e}`);
   });
+  // How the server sent the game's module (brotli or gzip from the precompressed files).
+  page.on('response', r => {
+    if (r.url().endsWith('.wasm')) report.wasm_encoding = r.headers()['content-encoding'] || 'none';
+  });
   page.on('websocket', ws => ws.on('framereceived', f => frames.push({ ...JSON.parse(f.payload), at: Date.now(), bytes: f.payload.length })));
   const opened = Date.now();
   await page.goto(`${url}&seat=${seat}`, { waitUntil: 'load' });

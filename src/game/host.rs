@@ -128,12 +128,41 @@ pub fn form(ui: &mut egui::Ui, tr: &Translations, title: &str, form: &mut Form) 
 /// Where to join: the room's code in large type, the address and its QR code.
 pub fn join_card(ui: &mut egui::Ui, tr: &Translations, code: &str, url: &str, side: f32) {
     ui.label(egui::RichText::new(tr.get("host-join-at")).size(20.0));
-    ui.label(egui::RichText::new(url).monospace().size(15.0).strong());
+    // The address and the code grow with the QR code (the projector's start page).
+    let url_size = (side / 17.0).clamp(15.0, 26.0);
+    ui.label(egui::RichText::new(url).monospace().size(url_size).strong());
     ui.label(egui::RichText::new(tr.get("room-code")).size(20.0));
-    ui.label(egui::RichText::new(code).monospace().size(56.0).strong());
+    let code_size = (side / 5.0).clamp(56.0, 96.0);
+    ui.label(
+        egui::RichText::new(code)
+            .monospace()
+            .size(code_size)
+            .strong(),
+    );
     if let Some((dark, width)) = crate::serve::qr_modules(url) {
         qr_code(ui, &dark, width, side);
     }
+}
+
+/// The QR code with the console's button, the address and the room's code beside it.
+fn join_beside(
+    ui: &mut egui::Ui,
+    code: &str,
+    url: &str,
+    side: f32,
+    back: &mut impl FnMut(&mut egui::Ui),
+) {
+    ui.horizontal(|ui| {
+        if let Some((dark, width)) = crate::serve::qr_modules(url) {
+            qr_code(ui, &dark, width, side);
+        }
+        ui.vertical(|ui| {
+            back(ui);
+            ui.label(egui::RichText::new(url).monospace().strong());
+            let size = (side / 4.0).clamp(40.0, 96.0);
+            ui.label(egui::RichText::new(code).monospace().size(size).strong());
+        });
+    });
 }
 
 /// A QR code drawn square by square, black on white with its quiet zone, `side` points wide.
@@ -302,7 +331,8 @@ pub fn to_room(session: &Session, command: facilitator::Command) -> Option<Comma
     })
 }
 
-/// The projector: where to join beside the game's value chain and charts, in large type.
+/// The projector: where to join beside the game's value chain and charts, in large type;
+/// before the first month, where to join alone.
 pub fn projector(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str) -> Vec<Asked> {
     let mut out = Vec::new();
     let mut back = |ui: &mut egui::Ui| {
@@ -310,24 +340,30 @@ pub fn projector(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str) -
             out.push(Asked::Projector(false));
         }
     };
+    if room.session().played().is_empty() {
+        // Before the first month: only where to join, as large as the window allows, for
+        // everyone to scan.
+        egui::CentralPanel::default().show(ui, |ui| {
+            let height = ui.available_height();
+            if height < 560.0 {
+                // A short window (200%): the QR code beside the address and the code.
+                let side = (height - 24.0).clamp(160.0, 520.0);
+                join_beside(ui, room.code(), url, side, &mut back);
+            } else {
+                // Room for the button, the address and the code above the QR code.
+                let side = (height - 300.0).clamp(160.0, 520.0);
+                super::screens::centred_page(ui, 0.02, |ui| {
+                    back(ui);
+                    join_card(ui, tr, room.code(), url, side);
+                });
+            }
+        });
+        return out;
+    }
     if ui.available_width() < super::screens::turn::NARROW {
         // A narrow window (200%): the QR code beside the code and address, above the game.
         egui::Panel::top("host-projector-join").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if let Some((dark, width)) = crate::serve::qr_modules(url) {
-                    qr_code(ui, &dark, width, 160.0);
-                }
-                ui.vertical(|ui| {
-                    back(ui);
-                    ui.label(egui::RichText::new(url).monospace().strong());
-                    ui.label(
-                        egui::RichText::new(room.code())
-                            .monospace()
-                            .size(40.0)
-                            .strong(),
-                    );
-                });
-            });
+            join_beside(ui, room.code(), url, 160.0, &mut back);
         });
     } else {
         egui::Panel::left("host-projector-join")
@@ -444,8 +480,8 @@ fn system(
 }
 
 /// For the tour: a room for this computer only, on a port the system picks, started afresh
-/// with a bot in the last seat and three months played; then its console or its projector.
-pub fn show_in_tour(world: &mut World, projector: bool) {
+/// with a bot in the last seat; then `months` played, and its console or its projector.
+pub fn show_in_tour(world: &mut World, projector: bool, months: u16) {
     world.resource_scope(|world, mut hosting: Mut<Hosting>| {
         if hosting.room.is_none() {
             hosting.form = Form {
@@ -470,10 +506,12 @@ pub fn show_in_tour(world: &mut World, projector: bool) {
                 if let Some(seat) = last {
                     let _ = hosted.facilitate(Command::StandIn { seat });
                 }
-                // Three months played with the seats' first choices, for the projector's flows.
-                for _ in 0..3 {
-                    let _ = hosted.facilitate(Command::Advance);
-                }
+            }
+        }
+        // Months played with the seats' first choices, for the projector's flows.
+        if let Some(hosted) = &hosting.room {
+            for _ in 0..months {
+                let _ = hosted.facilitate(Command::Advance);
             }
         }
         hosting.projector = projector;

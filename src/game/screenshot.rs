@@ -42,10 +42,12 @@ enum Step {
     Projector(bool),
     /// Give each player this many minutes.
     Timer(u32),
-    /// Host a networked room (opened on the first call) and show its console or projector.
+    /// Host a networked room (opened on the first call), play months in it, and show its
+    /// console or projector.
     #[cfg(feature = "serve")]
     Host {
         projector: bool,
+        months: u16,
     },
 }
 
@@ -141,13 +143,26 @@ impl Tour {
             Consent,
             Shot("16-questionnaire.png"),
             #[cfg(feature = "serve")]
-            Host { projector: false },
+            Host {
+                projector: true,
+                months: 0,
+            },
             #[cfg(feature = "serve")]
-            Shot("23-host-console.png"),
+            Shot("23-host-projector-join.png"),
             #[cfg(feature = "serve")]
-            Host { projector: true },
+            Host {
+                projector: false,
+                months: 3,
+            },
             #[cfg(feature = "serve")]
-            Shot("24-host-projector.png"),
+            Shot("24-host-console.png"),
+            #[cfg(feature = "serve")]
+            Host {
+                projector: true,
+                months: 0,
+            },
+            #[cfg(feature = "serve")]
+            Shot("25-host-projector.png"),
         ];
         Tour {
             dir,
@@ -284,9 +299,11 @@ fn drive(
             records.questionnaire.consent = Some(true);
         }
         #[cfg(feature = "serve")]
-        Step::Host { projector } => {
+        Step::Host { projector, months } => {
             next.set(Screen::Host);
-            commands.queue(move |world: &mut World| super::host::show_in_tour(world, projector));
+            commands.queue(move |world: &mut World| {
+                super::host::show_in_tour(world, projector, months);
+            });
         }
         Step::Shot(name) => {
             let path = tour.single.clone().unwrap_or_else(|| tour.dir.join(name));
