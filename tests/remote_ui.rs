@@ -225,7 +225,7 @@ fn a_finished_game_asks_for_consent_and_sends_the_answers_once() {
 #[cfg(feature = "serve")]
 #[test]
 fn the_hosts_console_shows_where_to_join_and_its_buttons_command_the_room() {
-    use glassbank::game::host::{Asked, console};
+    use glassbank::game::host::{Asked, Join, console};
     use glassbank::net::Command;
     struct Host {
         room: Room,
@@ -234,11 +234,16 @@ fn the_hosts_console_shows_where_to_join_and_its_buttons_command_the_room() {
     }
     let tr = Translations::new(Language::En);
     let url = "http://192.168.1.20:8080/?room=GLAS";
+    let qr = glassbank::serve::qr_modules(url);
     let mut host = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_ui_state(
             move |ui, host: &mut Host| {
-                let asked = console(ui, &tr, &host.room, url, &mut host.console, &[]);
+                let join = Join {
+                    url,
+                    qr: qr.as_ref(),
+                };
+                let asked = console(ui, &tr, &host.room, join, &mut host.console, &[]);
                 host.asked.extend(asked);
             },
             Host {
@@ -332,15 +337,20 @@ fn the_host_form_opens_a_room_with_the_facilitators_choices() {
 #[cfg(feature = "serve")]
 #[test]
 fn the_hosts_projector_shows_where_to_join_then_the_game_beside_it() {
-    use glassbank::game::host::projector;
+    use glassbank::game::host::{Join, projector};
     use glassbank::net::Command;
     let tr = Translations::new(Language::En);
     let url = "http://192.168.1.20:8080/?room=GLAS";
+    let qr = glassbank::serve::qr_modules(url);
     let mut screen = Harness::builder()
         .with_size([1280.0, 720.0])
         .build_ui_state(
             move |ui, room: &mut Room| {
-                projector(ui, &tr, room, url);
+                let join = Join {
+                    url,
+                    qr: qr.as_ref(),
+                };
+                projector(ui, &tr, room, join);
             },
             room(),
         );

@@ -9,7 +9,7 @@ use super::facilitator::{self, Console};
 use super::{Action, Catalog, Screen, Tr, root_ui};
 use crate::i18n::Translations;
 use crate::net::{Command, Room};
-use crate::serve::{Files, Hosted, ServeOptions};
+use crate::serve::{Files, Hosted, Qr, ServeOptions};
 use crate::session::Session;
 use crate::sim::Shock;
 
@@ -58,6 +58,13 @@ impl Default for Form {
             fresh: false,
         }
     }
+}
+
+/// Where players join: the address, and its QR code made once (not every frame).
+#[derive(Clone, Copy)]
+pub struct Join<'a> {
+    pub url: &'a str,
+    pub qr: Option<&'a Qr>,
 }
 
 /// What the facilitator asks for on this screen.
@@ -126,11 +133,16 @@ pub fn form(ui: &mut egui::Ui, tr: &Translations, title: &str, form: &mut Form) 
 }
 
 /// Where to join: the room's code in large type, the address and its QR code.
-pub fn join_card(ui: &mut egui::Ui, tr: &Translations, code: &str, url: &str, side: f32) {
+pub fn join_card(ui: &mut egui::Ui, tr: &Translations, code: &str, join: Join, side: f32) {
     ui.label(egui::RichText::new(tr.get("host-join-at")).size(20.0));
     // The address and the code grow with the QR code (the projector's start page).
     let url_size = (side / 17.0).clamp(15.0, 26.0);
-    ui.label(egui::RichText::new(url).monospace().size(url_size).strong());
+    ui.label(
+        egui::RichText::new(join.url)
+            .monospace()
+            .size(url_size)
+            .strong(),
+    );
     ui.label(egui::RichText::new(tr.get("room-code")).size(20.0));
     let code_size = (side / 5.0).clamp(56.0, 96.0);
     ui.label(
@@ -139,8 +151,8 @@ pub fn join_card(ui: &mut egui::Ui, tr: &Translations, code: &str, url: &str, si
             .size(code_size)
             .strong(),
     );
-    if let Some((dark, width)) = crate::serve::qr_modules(url) {
-        qr_code(ui, &dark, width, side);
+    if let Some(qr) = join.qr {
+        qr_code(ui, qr, side);
     }
 }
 
@@ -148,17 +160,17 @@ pub fn join_card(ui: &mut egui::Ui, tr: &Translations, code: &str, url: &str, si
 fn join_beside(
     ui: &mut egui::Ui,
     code: &str,
-    url: &str,
+    join: Join,
     side: f32,
     back: &mut impl FnMut(&mut egui::Ui),
 ) {
     ui.horizontal(|ui| {
-        if let Some((dark, width)) = crate::serve::qr_modules(url) {
-            qr_code(ui, &dark, width, side);
+        if let Some(qr) = join.qr {
+            qr_code(ui, qr, side);
         }
         ui.vertical(|ui| {
             back(ui);
-            ui.label(egui::RichText::new(url).monospace().strong());
+            ui.label(egui::RichText::new(join.url).monospace().strong());
             let size = (side / 4.0).clamp(40.0, 96.0);
             ui.label(egui::RichText::new(code).monospace().size(size).strong());
         });
@@ -166,13 +178,14 @@ fn join_beside(
 }
 
 /// A QR code drawn square by square, black on white with its quiet zone, `side` points wide.
-fn qr_code(ui: &mut egui::Ui, dark: &[bool], width: usize, side: f32) {
+fn qr_code(ui: &mut egui::Ui, qr: &Qr, side: f32) {
+    let width = qr.width;
     let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
     // Four modules of white around the code, as scanners expect.
     let module = side / (width + 8) as f32;
-    for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
+    for (i, _) in qr.dark.iter().enumerate().filter(|(_, d)| **d) {
         let (x, y) = ((i % width + 4) as f32, (i / width + 4) as f32);
         let min = rect.min + egui::vec2(x * module, y * module);
         painter.rect_filled(
@@ -188,7 +201,7 @@ pub fn console(
     ui: &mut egui::Ui,
     tr: &Translations,
     room: &Room,
-    url: &str,
+    join: Join,
     console: &mut Console,
     notices: &[String],
 ) -> Vec<Asked> {
@@ -216,7 +229,7 @@ pub fn console(
     let narrow = ui.available_width() < super::screens::turn::NARROW;
     let mut body = |ui: &mut egui::Ui, out: &mut Vec<Asked>| {
         let session = room.session();
-        seats(ui, tr, room, url, out);
+        seats(ui, tr, room, join.url, out);
         let room_commands = table(ui, tr, room, console);
         ui.separator();
         let asked = facilitator::show(ui, tr, session, console, false);
@@ -228,7 +241,7 @@ pub fn console(
     if narrow {
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                join_card(ui, tr, room.code(), url, 220.0);
+                join_card(ui, tr, room.code(), join, 220.0);
                 ui.separator();
                 body(ui, &mut out);
             });
@@ -240,7 +253,7 @@ pub fn console(
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("host-join-scroll")
-                .show(ui, |ui| join_card(ui, tr, room.code(), url, 260.0));
+                .show(ui, |ui| join_card(ui, tr, room.code(), join, 260.0));
         });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -333,7 +346,7 @@ pub fn to_room(session: &Session, command: facilitator::Command) -> Option<Comma
 
 /// The projector: where to join beside the game's value chain and charts, in large type;
 /// before the first month, where to join alone.
-pub fn projector(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str) -> Vec<Asked> {
+pub fn projector(ui: &mut egui::Ui, tr: &Translations, room: &Room, join: Join) -> Vec<Asked> {
     let mut out = Vec::new();
     let mut back = |ui: &mut egui::Ui| {
         if ui.button(tr.get("host-to-console")).clicked() {
@@ -348,13 +361,13 @@ pub fn projector(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str) -
             if height < 560.0 {
                 // A short window (200%): the QR code beside the address and the code.
                 let side = (height - 24.0).clamp(160.0, 520.0);
-                join_beside(ui, room.code(), url, side, &mut back);
+                join_beside(ui, room.code(), join, side, &mut back);
             } else {
                 // Room for the button, the address and the code above the QR code.
                 let side = (height - 300.0).clamp(160.0, 520.0);
                 super::screens::centred_page(ui, 0.02, |ui| {
                     back(ui);
-                    join_card(ui, tr, room.code(), url, side);
+                    join_card(ui, tr, room.code(), join, side);
                 });
             }
         });
@@ -363,14 +376,14 @@ pub fn projector(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str) -
     if ui.available_width() < super::screens::turn::NARROW {
         // A narrow window (200%): the QR code beside the code and address, above the game.
         egui::Panel::top("host-projector-join").show(ui, |ui| {
-            join_beside(ui, room.code(), url, 160.0, &mut back);
+            join_beside(ui, room.code(), join, 160.0, &mut back);
         });
     } else {
         egui::Panel::left("host-projector-join")
             .default_size(340.0)
             .show(ui, |ui| {
                 back(ui);
-                join_card(ui, tr, room.code(), url, 300.0);
+                join_card(ui, tr, room.code(), join, 300.0);
             });
     }
     super::facilitator::projector(ui, tr, room.session());
@@ -429,20 +442,23 @@ fn system(
         }
         Some(hosted) => {
             let hub = crate::serve::lock(&hosted.shared);
+            let join = Join {
+                url: &hosted.url,
+                qr: hosted.qr.as_ref(),
+            };
             if hosting.projector {
-                projector(&mut root, &tr.0, &hub.room, &hosted.url)
+                projector(&mut root, &tr.0, &hub.room, join)
             } else {
                 let web = hosting.web_missing.then(|| {
                     let path = hosted.options.web.display().to_string();
                     tr.0.message(&crate::i18n::Message::new("serve-no-web").with("path", path))
                 });
                 let notices: Vec<String> = web.into_iter().chain(hosting.error.clone()).collect();
-                let url = &hosted.url;
                 console(
                     &mut root,
                     &tr.0,
                     &hub.room,
-                    url,
+                    join,
                     &mut hosting.console,
                     &notices,
                 )

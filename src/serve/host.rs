@@ -14,6 +14,8 @@ pub struct Hosted {
     pub address: SocketAddr,
     /// The address players type, with the room's code.
     pub url: String,
+    /// Its QR code, made once for the screens that show it every frame.
+    pub qr: Option<Qr>,
     pub shared: Shared,
     /// Whether the room was read back from its file.
     pub resumed: bool,
@@ -71,6 +73,7 @@ impl Hosted {
         let url = join_url(address, lock(&shared).room.code());
         Ok(Hosted {
             address,
+            qr: qr_modules(&url),
             url,
             shared,
             resumed,
@@ -126,14 +129,23 @@ pub fn room_file(data: &Path, scenario_id: &str) -> PathBuf {
     data.join("rooms").join(format!("{name}.json"))
 }
 
-/// The dark and light modules of a QR code of `text`, row after row, and the side's length;
-/// none if the text is too long for one.
-pub fn qr_modules(text: &str) -> Option<(Vec<bool>, usize)> {
+/// A QR code: its dark modules, row after row, and the side's length in modules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Qr {
+    pub dark: Vec<bool>,
+    pub width: usize,
+}
+
+/// The QR code of `text`; none if the text is too long for one.
+pub fn qr_modules(text: &str) -> Option<Qr> {
     let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
     let dark = code
         .to_colors()
         .into_iter()
         .map(|c| c == qrcode::Color::Dark)
         .collect();
-    Some((dark, code.width()))
+    Some(Qr {
+        dark,
+        width: code.width(),
+    })
 }

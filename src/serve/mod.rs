@@ -9,7 +9,7 @@ mod hub;
 mod socket;
 
 pub use console::{parse_command, status_lines};
-pub use host::{Hosted, join_url, qr_modules, room_file};
+pub use host::{Hosted, Qr, join_url, qr_modules, room_file};
 pub use hub::{Files, Hub, Traffic};
 
 use std::net::SocketAddr;
