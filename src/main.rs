@@ -24,6 +24,8 @@ struct Args {
     run: RunOptions,
     out: Option<PathBuf>,
     seeds: Option<Vec<u64>>,
+    /// `check --lessons`: play the scenarios' lessons over the seeds.
+    lessons: bool,
     quiet: bool,
     /// `serve`'s flags.
     net: NetArgs,
@@ -155,6 +157,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
                 )?)?)
             }
             "--quiet" | "-q" => parsed.quiet = true,
+            "--lessons" => parsed.lessons = true,
             "--port" => parsed.net.port = Some(number("--port", args.next())?),
             "--bind" => {
                 let address = value("--bind", args.next(), "cli-needs-address")?;
@@ -195,11 +198,15 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
 /// Flags that do not go together, or not with the command given.
 fn check_combination(parsed: &Args) -> Result<(), Message> {
     let simulating = parsed.command == Command::Simulate;
+    let checking_lessons = parsed.command == Command::Check && parsed.lessons;
+    if parsed.lessons && parsed.command != Command::Check {
+        return Err(Message::new("cli-lessons-only"));
+    }
     let run_flags = parsed.run.seed.is_some()
         || parsed.run.turns.is_some()
         || !parsed.run.seats.is_empty()
         || parsed.out.is_some()
-        || parsed.seeds.is_some();
+        || (parsed.seeds.is_some() && !checking_lessons);
     if (parsed.screenshot.is_some() || parsed.tour.is_some()) && parsed.command != Command::Play {
         return Err(Message::new("cli-game-only"));
     }
@@ -347,6 +354,9 @@ fn check(args: &Args, tr: &Translations) -> ExitCode {
                     .with("households", count(config.clients.len()))
                     .with("events", count(s.timeline().len()));
                 println!("{}", tr.message(&ok));
+                if args.lessons && !lessons(&s, path, args, tr) {
+                    failed = true;
+                }
             }
             Err(why) => {
                 failed = true;
@@ -359,6 +369,35 @@ fn check(args: &Args, tr: &Translations) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `check --lessons`: plays the scenario's lessons over the seeds and prints whether each holds;
+/// false if one does not.
+fn lessons(scenario: &Scenario, path: &std::path::Path, args: &Args, tr: &Translations) -> bool {
+    if scenario.lessons().is_empty() {
+        println!(
+            "{}",
+            tr.message(&Message::new("lessons-none").with("path", path.display().to_string()))
+        );
+        return true;
+    }
+    let seeds = args.seeds.clone().unwrap_or_else(|| (1..=20).collect());
+    let mut study = headless::Study::new(scenario, seeds);
+    let mut show = progress(args.quiet, tr);
+    if let Err(why) = study.run(|done, of| show(done, of, "cli-progress-games")) {
+        complain(&why, tr);
+        return false;
+    }
+    let findings = study.findings();
+    print!("{}", headless::lessons_table(&findings, scenario, tr));
+    let failed = findings.iter().filter(|f| !f.holds()).count();
+    if failed > 0 {
+        eprintln!(
+            "{}",
+            tr.message(&Message::new("lessons-failed").with("count", failed as i64))
+        );
+    }
+    failed == 0
 }
 
 /// `glassbank serve`: a networked workshop's room on this machine, until `quit`.

@@ -360,3 +360,57 @@ fn a_session_log_replays_in_french() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn check_lessons_plays_a_scenarios_lessons_and_fails_when_one_does_not_hold() {
+    let o = glassbank(&[
+        "check",
+        "scenarios/card_fees.ron",
+        "--lessons",
+        "--seeds",
+        "1..6",
+        "--quiet",
+    ]);
+    let out = text(&o.stdout);
+    assert!(o.status.success(), "{out}{}", text(&o.stderr));
+    assert!(out.contains("with 6 seeds (p10 / median / p90)"), "{out}");
+    assert!(
+        out.contains("shops' card fees: glass against opaque, expected lower"),
+        "{out}"
+    );
+    assert_eq!(out.matches("\n  holds:").count(), 4, "{out}");
+    // The same lesson turned around does not hold: the command says so and fails.
+    let scratch = scratch("lessons");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let turned = scratch.join("turned.ron");
+    let scenario = std::fs::read_to_string("scenarios/card_fees.ron")
+        .unwrap()
+        .replace(
+            "(metric: merchants_card_fees, compare: layers(opaque, glass), expect: lower)",
+            "(metric: merchants_card_fees, compare: layers(opaque, glass), expect: higher)",
+        );
+    std::fs::write(&turned, scenario).unwrap();
+    let o = glassbank_in(
+        &[("LANG", "fr_FR.UTF-8")],
+        &[
+            "check",
+            turned.to_str().unwrap(),
+            "--lessons",
+            "--seeds",
+            "1..4",
+            "--quiet",
+        ],
+    );
+    assert!(!o.status.success());
+    let out = text(&o.stdout);
+    assert!(out.contains("non vérifiée"), "{out}");
+    assert!(
+        text(&o.stderr).contains("une leçon n'est pas vérifiée"),
+        "{}",
+        text(&o.stderr)
+    );
+    // --lessons goes with check only.
+    let o = glassbank(&["simulate", "scenarios/card_fees.ron", "--lessons"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("--lessons goes with `check`"));
+}

@@ -679,13 +679,36 @@ fn the_debrief_shows_the_same_game_under_another_layer_beside_it() {
             move |ui, compare: &mut Comparison| show(ui, &tr, &s, compare),
             Comparison::default(),
         );
-    h.run();
+    h.run_steps(3);
     assert!(h.query_by_label("This table\n(opaque)").is_some());
     assert!(h.query_by_label("Second table\n(glass)").is_some());
-    assert!(h.query_by_label_contains("of which surprises").is_some());
+    assert!(
+        h.query_by_label_contains("of which above what they expected")
+            .is_some()
+    );
     h.get_by_label("disclosed").click();
-    h.run();
+    h.run_steps(3);
     assert!(h.query_by_label("Second table\n(disclosed)").is_some());
+    // The scenario's lessons, played by bots a few games a frame, then said in words.
+    assert!(
+        h.query_by_label("What the bots show over many games")
+            .is_some()
+    );
+    for _ in 0..200 {
+        if h.query_by_label_contains("games played by bots, households' fees paid")
+            .is_some()
+        {
+            break;
+        }
+        h.run_steps(3);
+    }
+    let sentence = h
+        .query_by_label_contains("games played by bots, households' fees paid")
+        .expect("the first lesson in words");
+    let text = format!("{sentence:?}");
+    assert!(text.contains("In 100 games played by bots"), "{text}");
+    assert!(text.contains("(opaque) to"), "{text}");
+    assert!(h.query_all_by_label_contains("More than luck").count() >= 6);
 }
 
 /// Presses Tab until `focused` says the wanted control has the keyboard focus.

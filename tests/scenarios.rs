@@ -1,7 +1,8 @@
 //! The shipped scenarios: each loads and runs to the end with bots, the default economy is
-//! calibrated on EU figures, and each scenario's event teaches what it says it does.
-use glassbank::headless::{RunOptions, run};
-use glassbank::scenario::{Scenario, Scripted, load};
+//! calibrated on EU figures, each scenario's event teaches what it says it does, and each
+//! scenario's lessons hold over 20 seeds (`glassbank check --lessons --seeds 1..100` for more).
+use glassbank::headless::{RunOptions, Study, run};
+use glassbank::scenario::{Compare, Scenario, Scripted, load};
 use glassbank::sim::{
     BankId, Economy, External, PostingKind, Shock, SimEvent, Transparency, TurnReport,
 };
@@ -234,4 +235,37 @@ fn the_complete_examples_of_the_format_reference_load() {
         }
     }
     assert!(checked >= 2, "{checked} complete examples");
+}
+
+#[test]
+fn every_shipped_scenario_teaches_its_lessons_by_more_than_luck() {
+    for (name, s) in shipped() {
+        let lessons = s.lessons();
+        assert!(
+            lessons
+                .iter()
+                .any(|l| matches!(l.compare, Compare::Layers(..))),
+            "{name} has no lesson about the transparency layer"
+        );
+        let mut study = Study::new(&s, (1..=20).collect());
+        study.run(|_, _| {}).unwrap();
+        let findings = study.findings();
+        assert_eq!(findings.len(), lessons.len(), "{name}");
+        for f in findings {
+            println!(
+                "{name}: {:?} {:?} {:?}: {:.1} / {:.1} / {:.1} against {:.1} / {:.1} / {:.1}",
+                f.lesson.metric,
+                f.lesson.compare,
+                f.lesson.expect,
+                f.second.p10,
+                f.second.median,
+                f.second.p90,
+                f.first.p10,
+                f.first.median,
+                f.first.p90
+            );
+            assert!(f.direction, "{name}: {f:?} moves the other way");
+            assert!(f.apart, "{name}: {f:?} is within luck");
+        }
+    }
 }

@@ -139,6 +139,8 @@ impl Tour {
             Shot("15-debrief-hidden.png"),
             ShowDebrief(super::screens::debrief::Part::Tables),
             Shot("19-debrief-tables.png"),
+            ShowDebrief(super::screens::debrief::Part::Lessons),
+            Shot("26-debrief-lessons.png"),
             ShowDebrief(super::screens::debrief::Part::Questionnaire),
             Consent,
             Shot("16-questionnaire.png"),
@@ -276,7 +278,17 @@ fn drive(
             }
             next.set(Screen::Debrief);
         }
-        Step::ShowDebrief(part) => table.debrief = part,
+        Step::ShowDebrief(part) => {
+            // The tour's picture shows the lessons worked out, not half-way.
+            use super::screens::debrief::Part;
+            if matches!(part, Part::Tables | Part::Lessons)
+                && let Some(session) = table.session.as_ref()
+            {
+                let scenario = session.scenario().clone();
+                table.compare.work_on_lessons(&scenario, usize::MAX);
+            }
+            table.debrief = part;
+        }
         Step::Console(open) => {
             console.view = if open {
                 super::facilitator::View::Console

@@ -1,10 +1,15 @@
 //! Headless runs of a scenario with bots: seat overrides from the command line, the turn loop
 //! with the scenario's timeline, and what a run leaves (report, time series, seed sweeps).
+mod lessons;
 mod report;
 mod series;
 mod summary;
 mod sweep;
 
+pub use lessons::{
+    Finding, Study, change as lesson_change, metric_label, table as lessons_table,
+    value as metric_value, variant_label,
+};
 pub use report::json_report;
 pub use series::{CsvFile, time_series};
 pub use summary::{strategy_key, summary, summary_text};

@@ -2,34 +2,21 @@
 //! product margins, and the shops' and households' totals. Amounts are in euros.
 use super::{Run, euros, lines_total};
 use crate::scenario::Scenario;
-use crate::sim::{Money, Product, SimEvent};
+use crate::sim::{Product, SimEvent};
 use serde_json::{Value, json};
 
 /// The report of a finished run, as pretty JSON.
 pub fn json_report(scenario: &Scenario, run: &Run) -> String {
     let economy = &run.economy;
+    let summary = economy.summary();
     let ids = scenario.ids();
     let last = economy.turn().saturating_sub(1);
-    let banks: Vec<Value> = economy
-        .banks()
+    let banks: Vec<Value> = summary
+        .banks
         .iter()
         .map(|bank| {
-            let b = bank.id;
-            let r = economy.bank_ratios(b);
-            let sheet = economy.balance_sheet(b);
-            let last_activity = economy
-                .reports()
-                .last()
-                .and_then(|t| t.banks.get(b.index()))
-                .map(|x| x.activity)
-                .unwrap_or_default();
-            let (won, lost) = economy
-                .reports()
-                .iter()
-                .filter_map(|t| t.banks.get(b.index()))
-                .fold((0, 0), |(w, l), x| {
-                    (w + x.activity.clients_won, l + x.activity.clients_lost)
-                });
+            let b = bank.bank;
+            let (r, sheet) = (&bank.ratios, &bank.sheet);
             let margins: Vec<Value> = Product::OF_BANKS
                 .iter()
                 .map(|&p| {
@@ -71,34 +58,18 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
                     "savings": euros(sheet.savings),
                     "equity": euros(sheet.equity),
                 },
-                "clients": last_activity.clients,
-                "clients_won": won,
-                "clients_lost": lost,
-                "average_trust": last_activity.average_trust,
-                "merchants": last_activity.merchants,
+                "clients": bank.clients,
+                "clients_won": bank.clients_won,
+                "clients_lost": bank.clients_lost,
+                "average_trust": bank.average_trust,
+                "merchants": bank.merchants,
+                "merchants_won": bank.merchants_won,
+                "merchants_lost": bank.merchants_lost,
                 "product_margins": margins,
             })
         })
         .collect();
-    let mut shops = [Money::ZERO; 4];
-    for t in economy.reports() {
-        for m in &t.merchants {
-            for (total, x) in shops
-                .iter_mut()
-                .zip([m.sales, m.card_fees(), m.net_income, m.vat])
-            {
-                *total = total.saturating_add(x);
-            }
-        }
-    }
-    let mut households = (0u32, Money::ZERO, Money::ZERO, 0u32);
-    for t in economy.reports() {
-        let c = &t.clients;
-        households.0 += c.switched_bank;
-        households.1 = households.1.saturating_add(c.fees_paid);
-        households.2 = households.2.saturating_add(c.surprise_fees);
-        households.3 += c.complaints;
-    }
+    let (m, h) = (&summary.merchants, &summary.households);
     let shocks: Vec<Value> = economy
         .reports()
         .iter()
@@ -122,24 +93,28 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
             "seed": scenario.seed(),
         },
         "seed": run.seed,
-        "turns_played": economy.reports().len(),
-        "postings": economy.ledger().posting_count(),
-        "books_balanced": economy.ledger().is_balanced(),
+        "turns_played": summary.turns_played,
+        "postings": summary.postings,
+        "books_balanced": summary.books_balanced,
         "banks": banks,
         "merchants": {
-            "count": economy.merchants().len(),
-            "sales": euros(shops[0]),
-            "card_fees": euros(shops[1]),
-            "net_income": euros(shops[2]),
-            "vat": euros(shops[3]),
+            "count": m.count,
+            "sales": euros(m.sales),
+            "card_sales": euros(m.card_sales),
+            "card_fees": euros(m.card_fees),
+            "net_income": euros(m.net_income),
+            "vat": euros(m.vat),
+            "switched_bank": m.switched_bank,
+            "accepting_cards": m.accepting_cards,
         },
         "households": {
-            "count": economy.clients().len(),
-            "average_trust": economy.reports().last().map(|t| t.clients.average_trust),
-            "switched_bank": households.0,
-            "fees_paid": euros(households.1),
-            "surprise_fees": euros(households.2),
-            "complaints": households.3,
+            "count": h.count,
+            "average_trust": (summary.turns_played > 0).then_some(h.average_trust),
+            "switched_bank": h.switched_bank,
+            "fees_paid": euros(h.fees_paid),
+            "surprise_fees": euros(h.surprise_fees),
+            "interest_earned": euros(h.interest_earned),
+            "complaints": h.complaints,
         },
         "shocks": shocks,
         "messages": messages,

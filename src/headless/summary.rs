@@ -54,7 +54,8 @@ fn summary_lines(s: &Summary, language: Language) -> Vec<Option<(usize, Message)
             .with("card_fees", money(language, m.card_fees))
             .with("net_income", money(language, m.net_income)),
     )));
-    if let Some(h) = &s.households {
+    let h = &s.households;
+    if s.turns_played > 0 {
         lines.push(Some((
             0,
             Message::new("summary-households")

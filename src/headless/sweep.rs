@@ -4,7 +4,7 @@ use super::{RunOptions, euros, run};
 use crate::i18n::format::decimal;
 use crate::i18n::{Message, Translations};
 use crate::scenario::Scenario;
-use crate::sim::{Economy, Money};
+use crate::sim::Summary;
 use std::fmt::Write;
 
 /// One outcome measured on every seed.
@@ -30,7 +30,14 @@ pub struct Spread {
 
 impl Outcome {
     pub fn spread(&self) -> Spread {
-        let mut v = self.values.clone();
+        Spread::of(&self.values)
+    }
+}
+
+impl Spread {
+    /// The spread of values measured on many seeds: nearest-rank quantiles.
+    pub fn of(values: &[f64]) -> Spread {
+        let mut v = values.to_vec();
         v.sort_by(f64::total_cmp);
         let at = |q: f64| {
             if v.is_empty() {
@@ -76,97 +83,78 @@ fn measured(
 }
 
 /// The main outcomes of one finished game.
-fn measure(scenario: &Scenario, economy: &Economy) -> Vec<(String, Message, f64)> {
+fn measure(scenario: &Scenario, summary: &Summary) -> Vec<(String, Message, f64)> {
     let ids = scenario.ids();
     let mut out = Vec::new();
-    for bank in economy.banks() {
-        let id = ids.bank_id(bank.id).unwrap_or_default();
-        let r = economy.bank_ratios(bank.id);
-        let clients = economy
-            .clients()
-            .iter()
-            .filter(|c| c.bank == bank.id)
-            .count();
-        let bank = Some(id.as_str());
+    for bank in &summary.banks {
+        let id = ids.bank_id(bank.bank).unwrap_or_default();
+        let r = &bank.ratios;
+        let name = Some(id.as_str());
         out.extend([
             measured(
                 format!("bank {id}: net profit (EUR)"),
                 "sweep-bank-net-profit",
-                bank,
+                name,
                 euros(r.pnl.net_profit()),
             ),
             measured(
                 format!("bank {id}: NIM (%)"),
                 "sweep-bank-nim",
-                bank,
+                name,
                 percent(r.net_interest_margin),
             ),
             measured(
                 format!("bank {id}: NII share (%)"),
                 "sweep-bank-nii-share",
-                bank,
+                name,
                 percent(r.nii_share),
             ),
             measured(
                 format!("bank {id}: cost of risk (%)"),
                 "sweep-bank-cost-of-risk",
-                bank,
+                name,
                 percent(r.cost_of_risk),
             ),
             measured(
                 format!("bank {id}: RoE (%)"),
                 "sweep-bank-roe",
-                bank,
+                name,
                 percent(r.return_on_equity),
             ),
             measured(
                 format!("bank {id}: clients"),
                 "sweep-bank-clients",
-                bank,
-                clients as f64,
+                name,
+                f64::from(bank.clients),
             ),
         ]);
     }
-    let reports = economy.reports();
-    let shops = reports
-        .iter()
-        .flat_map(|t| &t.merchants)
-        .fold(Money::ZERO, |a, m| a.saturating_add(m.net_income));
-    let card_fees = reports
-        .iter()
-        .flat_map(|t| &t.merchants)
-        .fold(Money::ZERO, |a, m| a.saturating_add(m.card_fees()));
     let town = |name: &str, id, value| measured(name.into(), id, None, value);
+    let (m, h) = (&summary.merchants, &summary.households);
     out.push(town(
         "shops: net income (EUR)",
         "sweep-shops-net-income",
-        euros(shops),
+        euros(m.net_income),
     ));
     out.push(town(
         "shops: card fees (EUR)",
         "sweep-shops-card-fees",
-        euros(card_fees),
+        euros(m.card_fees),
     ));
-    let switched: u32 = reports.iter().map(|t| t.clients.switched_bank).sum();
-    let fees = reports
-        .iter()
-        .fold(Money::ZERO, |a, t| a.saturating_add(t.clients.fees_paid));
     out.push(town(
         "households: switched bank",
         "sweep-households-switched",
-        f64::from(switched),
+        f64::from(h.switched_bank),
     ));
     out.push(town(
         "households: fees paid (EUR)",
         "sweep-households-fees",
-        euros(fees),
+        euros(h.fees_paid),
     ));
     out.push(town(
         "households: average trust",
         "sweep-households-trust",
-        reports
-            .last()
-            .map_or(0.0, |t| f64::from(t.clients.average_trust)),
+        f64::from(h.average_trust),
     ));
     out
 }
@@ -189,7 +177,10 @@ pub fn sweep(
                 .with("seed", seed.to_string())
                 .with("reason", e)
         })?;
-        for (k, (name, label, value)) in measure(scenario, &game.economy).into_iter().enumerate() {
+        for (k, (name, label, value)) in measure(scenario, &game.economy.summary())
+            .into_iter()
+            .enumerate()
+        {
             match outcomes.get_mut(k) {
                 Some(o) => o.values.push(value),
                 None => outcomes.push(Outcome {

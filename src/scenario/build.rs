@@ -2,8 +2,9 @@
 //! problem with the path of its field instead of stopping at the first.
 use super::error::Problem;
 use super::ids::ActorIds;
+use super::lessons::{Compare, Lesson};
 use super::schema::{
-    BankSpec, ClientPopulationSpec, ClientSpec, Euros, EventKind, MarketSpec,
+    BankSpec, ClientPopulationSpec, ClientSpec, CompareSpec, Euros, EventKind, MarketSpec,
     MerchantPopulationSpec, MerchantSpec, ProductSpec, QuestionSpec, Range, ScenarioFile,
     StrategyMixSpec, Text, ordinary,
 };
@@ -46,6 +47,7 @@ pub struct Built {
     pub timeline: Vec<Scheduled>,
     pub human_seats: Vec<Seat>,
     pub ids: ActorIds,
+    pub lessons: Vec<Lesson>,
 }
 
 /// Collects problems as the file is walked.
@@ -223,6 +225,7 @@ pub fn build(file: &ScenarioFile) -> Result<Built, Vec<Problem>> {
     }
     debrief(&mut c, &file.debrief);
     let human_seats = human_seats(&mut c, file, &ids);
+    let lessons = lessons(&mut c, file, &ids, &timeline);
 
     if !c.problems.is_empty() {
         return Err(c.problems);
@@ -248,6 +251,7 @@ pub fn build(file: &ScenarioFile) -> Result<Built, Vec<Problem>> {
         timeline,
         human_seats,
         ids,
+        lessons,
     })
 }
 
@@ -765,6 +769,51 @@ fn timeline(c: &mut Checker, file: &ScenarioFile, turns: u16) -> Vec<Scheduled> 
     // Stable: events of the same turn keep the order of the file.
     timeline.sort_by_key(|s| s.turn);
     timeline
+}
+
+fn lessons(
+    c: &mut Checker,
+    file: &ScenarioFile,
+    ids: &ActorIds,
+    timeline: &[Scheduled],
+) -> Vec<Lesson> {
+    let mut lessons = Vec::with_capacity(file.lessons.len());
+    for (i, l) in file.lessons.iter().enumerate() {
+        let path = format!("lessons[{i}]");
+        let metric = l
+            .metric
+            .clone()
+            .with_bank(|id| bank_ref(c, &format!("{path}.metric"), &id, ids));
+        let compare = match l.compare {
+            CompareSpec::Layers(a, b) => {
+                if a == b {
+                    c.problem(
+                        format!("{path}.compare"),
+                        Message::new("scenario-lesson-same-layer"),
+                    );
+                }
+                Compare::Layers(a, b)
+            }
+            CompareSpec::Event(kind) => {
+                let scheduled = timeline
+                    .iter()
+                    .any(|e| matches!(&e.what, Scripted::Shock(s) if kind.names(s)));
+                if !scheduled {
+                    c.problem(
+                        format!("{path}.compare"),
+                        Message::new("scenario-lesson-no-event").with("event", kind.key()),
+                    );
+                }
+                Compare::Event(kind)
+            }
+        };
+        lessons.push(Lesson {
+            metric,
+            compare,
+            expect: l.expect,
+        });
+    }
+    lessons
 }
 
 fn debrief(c: &mut Checker, questions: &[QuestionSpec]) {

@@ -3,11 +3,13 @@
 mod build;
 mod error;
 mod ids;
+mod lessons;
 mod schema;
 
 pub use build::{MAX_BANKS, MAX_CLIENTS, MAX_MERCHANTS, MAX_TURNS, Scheduled, Scripted};
 pub use error::{Problem, ScenarioError, syntax_message};
 pub use ids::ActorIds;
+pub use lessons::{Compare, Lesson};
 pub use schema::*;
 
 use crate::sim::{Economy, EconomyConfig, Seat, Shock, SimError, Transparency, Turn};
@@ -21,6 +23,7 @@ pub struct Scenario {
     timeline: Vec<Scheduled>,
     human_seats: Vec<Seat>,
     ids: ActorIds,
+    lessons: Vec<Lesson>,
 }
 
 /// The RON dialect of scenario files: `Some(..)` may be left out around optional values, and a
@@ -72,6 +75,7 @@ impl Scenario {
                 timeline: built.timeline,
                 human_seats: built.human_seats,
                 ids: built.ids,
+                lessons: built.lessons,
             }),
             Err(problems) => Err(ScenarioError::Invalid {
                 file: name.to_string(),

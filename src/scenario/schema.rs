@@ -110,6 +110,10 @@ pub struct ScenarioFile {
     pub discussion: Vec<Text>,
     #[serde(default)]
     pub debrief: Vec<QuestionSpec>,
+    /// What the scenario teaches, stated as checks: a metric, two variants of the scenario and
+    /// the direction the metric should move from the first to the second, over many seeds.
+    #[serde(default)]
+    pub lessons: Vec<LessonSpec>,
 }
 
 /// Market-wide parameters at the start.
@@ -636,4 +640,45 @@ impl QuestionSpec {
             | QuestionSpec::FreeText { id, .. } => id,
         }
     }
+}
+
+/// A lesson of the scenario: `metric` should be `expect`ed (lower or higher) in the second
+/// variant of `compare` than in the first, played by bots over many seeds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "lesson", deny_unknown_fields)]
+pub struct LessonSpec {
+    /// A bank's metric names the bank by its id: `bank_clients("murky")`.
+    pub metric: crate::sim::Metric<String>,
+    pub compare: CompareSpec,
+    pub expect: Expect,
+}
+
+/// The two variants of the scenario a lesson compares, the rest held equal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "compare", rename_all = "snake_case")]
+pub enum CompareSpec {
+    /// Held under the first layer, then under the second, from the first month (the
+    /// timeline's changes of layer left out).
+    Layers(Transparency, Transparency),
+    /// Without the timeline's events of this kind, then with them.
+    Event(EventName),
+}
+
+/// A kind of scripted event, as a lesson names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename = "event_name", rename_all = "snake_case")]
+pub enum EventName {
+    PolicyRate,
+    InterchangeCap,
+    FeeCap,
+    Recession,
+    FraudWave,
+}
+
+/// The direction a lesson expects, from the first variant to the second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename = "expect", rename_all = "snake_case")]
+pub enum Expect {
+    Lower,
+    Higher,
 }

@@ -294,6 +294,10 @@ fn every_problem_of_a_scenario_reads_in_both_languages() {
         free_text(id: "q", prompt: (en: "?", fr: "")),
         choice(id: "r", prompt: (en: "?", fr: "?"), options: [(en: "yes", fr: "oui")]),
     ],
+    lessons: [
+        (metric: bank_clients("nobody"), compare: layers(glass, glass), expect: lower),
+        (metric: households_fees_paid, compare: event(fraud_wave), expect: higher),
+    ],
 "#,
     )
     .replace(
@@ -428,4 +432,42 @@ fn every_kind_of_syntax_error_reads_in_both_languages() {
     let fr = err.describe(crate::i18n::Translations::shared(crate::i18n::Language::Fr));
     assert!(fr.starts_with("bad.ron:3:10 : "), "{fr}");
     assert!(fr.ends_with("3 |   title: oops\n  |          ^"), "{fr}");
+}
+
+#[test]
+fn lessons_read_their_metric_comparison_and_direction() {
+    use crate::scenario::{Compare, EventName, Expect};
+    use crate::sim::{BankId, Metric, Transparency};
+    let s = load(
+        &file(
+            r#"events: [(turn: 3, event: interchange_cap(debit_bp: 20, credit_bp: 30))],
+    lessons: [
+        (metric: bank_clients("b"), compare: layers(opaque, glass), expect: higher),
+        (metric: merchants_card_fees, compare: event(interchange_cap), expect: lower),
+    ],"#,
+        ),
+        "t.ron",
+    )
+    .unwrap();
+    let l = s.lessons();
+    assert_eq!(l[0].metric, Metric::BankClients(BankId(1)));
+    assert_eq!(
+        l[0].compare,
+        Compare::Layers(Transparency::Opaque, Transparency::Glass)
+    );
+    assert_eq!(l[0].expect, Expect::Higher);
+    assert_eq!(l[1].compare, Compare::Event(EventName::InterchangeCap));
+    // Without the event, the timeline has nothing left to cap interchange.
+    let [without, with] = l[1].compare.variants(&s);
+    assert!(without.timeline().is_empty());
+    assert_eq!(with.timeline().len(), 1);
+    let [opaque, glass] = l[0].compare.variants(&s);
+    assert_eq!(opaque.economy().params.transparency, Transparency::Opaque);
+    assert_eq!(glass.economy().params.transparency, Transparency::Glass);
+    let p = problems(&file(
+        r#"lessons: [(metric: bank_nim("z"), compare: layers(opaque, opaque), expect: lower)],"#,
+    ));
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].starts_with("lessons[0].metric"), "{p:?}");
+    assert!(p[1].starts_with("lessons[0].compare"), "{p:?}");
 }

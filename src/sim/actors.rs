@@ -75,7 +75,10 @@ impl Merchant {
 /// What happened to a household lately, the ground of its trust and of its choices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Experience {
-    /// Fees charged this month that the household could not see beforehand.
+    /// What the household expected its bank to charge this month, from the prices it could see
+    /// before the month, its own usage and its last statement (`BankOffer::expected_bill`).
+    pub expected_fees: Money,
+    /// Fees charged this month above that expectation.
     pub surprise_fees: Money,
     /// Last month's unexpected fees: what a complaint is about.
     pub last_surprise_fees: Money,
@@ -91,7 +94,8 @@ pub struct Experience {
     pub fees_waived_by_caps: Money,
     /// Card payments refused this month for lack of funds.
     pub declined_payments: u16,
-    /// Bad experiences (surprise fees, refused complaints) in the last twelve months.
+    /// Bad experiences (a surprise the household noticed, a refused complaint) in the last
+    /// twelve months.
     pub bad_experiences: u8,
     /// A bad experience happened this month.
     pub bad_this_month: bool,
@@ -99,6 +103,8 @@ pub struct Experience {
     pub complaints: u16,
     pub refunds: u16,
     pub last_loan_refused: bool,
+    /// The bank it last left, and the month it left.
+    pub left: Option<(BankId, Turn)>,
 }
 
 /// A household.

@@ -35,10 +35,12 @@ impl Transparency {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Strategy {
-    /// Fair prices, published; ordinary behaviour.
+    /// Ordinary behaviour: as a bank, the scenario's prices, published as the scenario says,
+    /// complaints refunded.
     #[default]
     Fair,
-    /// Maximises its own margin now; as a client, hunts bargains.
+    /// Maximises its own margin: as a bank, shrouds its add-on fees and raises them while they
+    /// are hidden, cutting them once clients can see them and leave; as a client, hunts bargains.
     Greedy,
     /// Avoids risk: strict lending, few fees; as a client, cash and savings first.
     Cautious,
@@ -67,13 +69,16 @@ pub enum CardKind {
 /// How trust moves, in points out of 1,000.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrustRules {
-    /// Lost after an unexpected fee, scaled by the client's fee sensitivity.
+    /// Lost after a surprise of 1% of the client's monthly income (fees charged above what it
+    /// expected), scaled by its fee sensitivity; in proportion for other surprises, at most
+    /// three times as much.
     pub surprise_penalty: u16,
     /// Lost when a complaint is refused.
     pub refused_complaint_penalty: u16,
     /// Gained when a complaint is refunded.
     pub handled_complaint_bonus: u16,
-    /// Gained each month the bank's prices are published and nothing surprised the client.
+    /// Gained each month the bank's prices are published and no bad experience befell the
+    /// client.
     pub fair_month_bonus: u16,
 }
 

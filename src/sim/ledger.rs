@@ -747,7 +747,7 @@ impl Ledger {
     }
 
     /// Every posting kept in detail, oldest first.
-    pub fn postings(&self) -> impl Iterator<Item = &Posting> {
+    pub fn postings(&self) -> impl DoubleEndedIterator<Item = &Posting> {
         self.detail.iter().flat_map(|d| d.postings.iter())
     }
 
@@ -766,7 +766,7 @@ impl Ledger {
     }
 
     /// The kept postings of one kind.
-    pub fn postings_of_kind(&self, kind: PostingKind) -> impl Iterator<Item = &Posting> {
+    pub fn postings_of_kind(&self, kind: PostingKind) -> impl DoubleEndedIterator<Item = &Posting> {
         self.postings().filter(move |p| p.kind == kind)
     }
 

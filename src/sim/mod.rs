@@ -9,7 +9,6 @@ mod error;
 mod ids;
 mod ledger;
 mod money;
-mod outcome;
 mod population;
 mod pricing;
 mod report;
@@ -24,7 +23,7 @@ mod value_chain;
 mod view;
 
 pub use actors::{Bank, Borrower, Client, Experience, Loan, LoanStatus, Merchant, Trust};
-pub use bots::decide as bot_decisions;
+pub use bots::{decide as bot_decisions, decide_seat as bot_decision};
 pub use config::{
     BankConfig, CardKind, ClientConfig, EconomyConfig, Good, MarketParams, MerchantConfig,
     Strategy, Transparency, TrustRules,
@@ -41,7 +40,6 @@ pub use ledger::{
     Product, Retention, Totals, Transaction,
 };
 pub use money::{Bp, Money, Overflow};
-pub use outcome::{BankOutcome, Outcome};
 pub use population::{
     ClientPopulation, MerchantPopulation, ShopKind, Span, StrategyMix, TownSpec, euro_area_params,
     ordinary_bank, populate, town,
@@ -61,8 +59,10 @@ pub use seat_view::{
 };
 pub use secrets::{Secret, secrets};
 pub use shock::{Conditions, FraudWave, Recession, Shock};
-pub use summary::{BankRatios, BankSummary, HouseholdSummary, MerchantSummary, Summary};
+pub use summary::{
+    BankRatios, BankSummary, HouseholdSummary, MerchantSummary, Metric, Summary, Unit,
+};
 pub use trace::{PaymentTrace, ProductMargin, Share, TxnKind};
 pub use turn::Assessment;
 pub use value_chain::{ChainFlow, Stage, ValueChain};
-pub use view::{BankOffer, Shown};
+pub use view::{BankOffer, Shown, Usage};

@@ -210,7 +210,11 @@ pub struct ClientsReport {
     pub card_payments: u64,
     pub cash_payments: u64,
     pub fees_paid: Money,
+    /// Fees charged above what households expected from the prices they could see.
     pub surprise_fees: Money,
+    /// Interest their banks paid on current accounts and savings.
+    #[serde(default)]
+    pub interest_earned: Money,
     /// Irregular-payment fees the caps saved households.
     pub fees_waived_by_caps: Money,
     pub irregular_payments: u32,

@@ -9,12 +9,14 @@ use super::economy::Economy;
 use super::ids::{BankId, MerchantId, Turn};
 use super::ledger::Account;
 use super::money::{Bp, Money};
+use super::pricing::Caps;
 use super::pricing::LoanRate;
 use super::report::{BalanceSheet, BankActivity, BankPnl, MerchantReport, RefusalReason, SimEvent};
 use super::review::CaseId;
 use super::value_chain::ValueChain;
 use super::view::{BankOffer, Shown};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A loan rate as a borrower sees it: the total always, its parts only when the bank's pricing
 /// rules are published (a layer other than opaque, or a bank that discloses).
@@ -123,9 +125,19 @@ pub struct ClientOwn {
     pub loan: Option<LoanView>,
     /// The rate its bank would quote it for a consumer loan now.
     pub loan_quote: RateView,
-    /// What the household's bank charged last month, and how much of it was a surprise.
+    /// What the household's bank charged last month, what it expected to pay, and how much
+    /// above that expectation came as a surprise.
     pub fees_paid: Money,
+    pub last_expected_fees: Money,
     pub surprise_fees: Money,
+    /// What it expects its bank to charge next month, from the prices it can see, its own usage
+    /// and its last statement (`BankOffer::expected_bill`).
+    pub expected_fees: Money,
+    /// Bad experiences with its bank in the last twelve months, and whether last month was one.
+    pub bad_experiences: u8,
+    pub bad_last_month: bool,
+    /// A bank it left in the last twelve months.
+    pub left_lately: Option<BankId>,
     pub irregular_payments: u16,
     pub declined_payments: u16,
     /// The shops it visits, with their shelf prices.
@@ -140,6 +152,8 @@ pub struct ShopView {
     pub accepts_cards: bool,
     /// Shelf prices, VAT included, with the good's name.
     pub prices: Vec<(String, Money)>,
+    /// The shop's prices now against its prices at the start of the game (10,000: the same).
+    pub price_index: Bp,
 }
 
 /// A bank as one of its bankers sees it.
@@ -149,6 +163,9 @@ pub struct BankOwn {
     pub name: String,
     pub retail: RetailDecision,
     pub business: BusinessDecision,
+    /// The bank's settings at the start of the game, as the scenario set them.
+    pub opening_retail: RetailDecision,
+    pub opening_business: BusinessDecision,
     pub sheet: BalanceSheet,
     /// Last month's P&L and activity.
     pub last_pnl: BankPnl,
@@ -209,7 +226,8 @@ pub struct MerchantOwn {
     pub last: Option<Statement>,
     /// Every month's statement so far.
     pub history: Vec<Statement>,
-    /// The merchant service charge its bank asks on a debit card payment.
+    /// The merchant service charge its bank asks on a debit card payment: its own contract,
+    /// whatever the layer (the split of it is in `last.split`).
     pub msc_debit: Bp,
     /// The rate its bank would quote it for a business loan now.
     pub loan_quote: RateView,
@@ -256,6 +274,8 @@ pub struct SeatView {
     pub turn: Turn,
     pub layer: Transparency,
     pub policy_rate: Bp,
+    /// The policy rate when the game started.
+    pub opening_policy_rate: Bp,
     pub vat: Bp,
     /// Interchange after caps, and the scheme fee: what the card fees are made of. Bankers know
     /// them; others see them once pricing is published (not under the opaque layer).
@@ -264,18 +284,280 @@ pub struct SeatView {
     pub scheme_fee: Shown<Bp>,
     /// The regulator's cap on each irregular-payment fee, if any.
     pub irregular_fee_cap: Option<Money>,
-    pub offers: Vec<BankOffer>,
+    /// The regulator's caps (interchange, irregular-payment fees): public.
+    pub caps: Caps,
+    pub offers: Arc<Vec<BankOffer>>,
     pub own: Own,
-    pub banks: Vec<BankResults>,
-    pub history: Vec<MonthSummary>,
+    pub banks: Arc<Vec<BankResults>>,
+    pub history: Arc<Vec<MonthSummary>>,
     /// Last month's events that concern this seat, and the shocks everyone hears of.
     pub news: Vec<SimEvent>,
     /// The card value chain of the whole game so far, and of the latest card payment, as the
     /// layer shows them.
-    pub game_chain: ValueChain,
+    pub game_chain: Arc<ValueChain>,
     /// Last month's card payments.
-    pub month_chain: ValueChain,
-    pub last_payment_chain: Option<ValueChain>,
+    pub month_chain: Arc<ValueChain>,
+    pub last_payment_chain: Option<Arc<ValueChain>>,
+}
+
+/// The parts of a seat's view that many seats share (the market, the banks' results, the
+/// town's history and the value chains), made once per layer and bank for a month's bots.
+#[derive(Clone)]
+struct Shared {
+    offers: Arc<Vec<BankOffer>>,
+    banks: Arc<Vec<BankResults>>,
+    history: Arc<Vec<MonthSummary>>,
+}
+
+/// The value chains as a layer shows them: the same for every seat.
+#[derive(Clone)]
+struct Chains {
+    game: Arc<ValueChain>,
+    month: Arc<ValueChain>,
+    last_payment: Option<Arc<ValueChain>>,
+}
+
+/// Builds the views of many seats of one economy under one layer, making the shared parts
+/// once: one per bank's bankers and one for every household and shop.
+pub struct Views<'a> {
+    economy: &'a Economy,
+    layer: Transparency,
+    chains: Option<Chains>,
+    /// By bank for bankers, last for the others.
+    shared: Vec<Option<Shared>>,
+    /// The market's offers as this layer shows them, and as a banker knows its own.
+    public_offers: Vec<BankOffer>,
+    glass_offers: Option<Vec<BankOffer>>,
+    /// Last month's events, sorted once by the seats they concern.
+    news: Option<News>,
+}
+
+/// Last month's events by the seats they concern, as indices into the month's events: the
+/// shocks everyone hears of, and each seat's own.
+struct News {
+    public: Vec<usize>,
+    by_seat: std::collections::BTreeMap<Seat, Vec<usize>>,
+}
+
+impl News {
+    fn of(economy: &Economy) -> News {
+        let mut news = News {
+            public: Vec::new(),
+            by_seat: std::collections::BTreeMap::new(),
+        };
+        let Some(month) = economy.reports().last() else {
+            return news;
+        };
+        for (i, e) in month.events.iter().enumerate() {
+            if matches!(e, SimEvent::Shock(_)) {
+                news.public.push(i);
+                continue;
+            }
+            for seat in audience(economy, e) {
+                if concerns(economy, seat, e) {
+                    let list = news.by_seat.entry(seat).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        news
+    }
+
+    /// The events `seat` hears of, in the month's order.
+    fn for_seat(&self, economy: &Economy, seat: Seat) -> Vec<SimEvent> {
+        let Some(month) = economy.reports().last() else {
+            return Vec::new();
+        };
+        let own = self.by_seat.get(&seat).map_or(&[][..], Vec::as_slice);
+        let mut all: Vec<usize> = self.public.iter().chain(own).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all.into_iter()
+            .filter_map(|i| month.events.get(i).copied())
+            .collect()
+    }
+}
+
+/// The seats an event may concern (`concerns` decides which do).
+fn audience(economy: &Economy, event: &SimEvent) -> Vec<Seat> {
+    use super::actors::Borrower;
+    let borrower = |b: Borrower| match b {
+        Borrower::Client(c) => Seat::Client(c),
+        Borrower::Merchant(m) => Seat::Merchant(m),
+    };
+    let bankers = |b: BankId| [Seat::RetailBanker(b), Seat::BusinessBanker(b)];
+    match *event {
+        SimEvent::Shock(_) => Vec::new(),
+        SimEvent::ClientSwitched { client, from, to } => vec![
+            Seat::Client(client),
+            Seat::RetailBanker(from),
+            Seat::RetailBanker(to),
+        ],
+        SimEvent::ComplaintRefunded { client, bank, .. }
+        | SimEvent::ComplaintRefused { client, bank, .. }
+        | SimEvent::CardFraud { client, bank, .. } => {
+            vec![Seat::Client(client), Seat::RetailBanker(bank)]
+        }
+        SimEvent::MerchantSwitched { merchant, from, to } => vec![
+            Seat::Merchant(merchant),
+            Seat::BusinessBanker(from),
+            Seat::BusinessBanker(to),
+        ],
+        SimEvent::LoanRefused {
+            borrower: b, bank, ..
+        } => {
+            let mut seats = vec![borrower(b)];
+            seats.extend(bankers(bank));
+            seats
+        }
+        SimEvent::LoanGranted { loan }
+        | SimEvent::LoanDefaulted { loan, .. }
+        | SimEvent::LoanRepaid { loan } => economy.loan(loan).map_or_else(Vec::new, |l| {
+            let mut seats = vec![borrower(l.borrower)];
+            seats.extend(bankers(l.lender));
+            seats
+        }),
+    }
+}
+
+impl<'a> Views<'a> {
+    pub fn new(economy: &'a Economy, layer: Transparency) -> Views<'a> {
+        Views {
+            economy,
+            layer,
+            chains: None,
+            shared: vec![None; economy.banks().len() + 1],
+            public_offers: economy.bank_offers_under(layer),
+            glass_offers: None,
+            news: None,
+        }
+    }
+
+    /// What `seat` may see; `None` if the seat names no actor of this economy.
+    pub fn of(&mut self, seat: Seat) -> Option<SeatView> {
+        let economy = self.economy;
+        let layer = self.layer;
+        let own = own(economy, seat, layer, &self.public_offers)?;
+        let own_bank = match seat {
+            Seat::RetailBanker(b) | Seat::BusinessBanker(b) => Some(b),
+            _ => None,
+        };
+        let slot = own_bank.map_or(economy.banks().len(), BankId::index);
+        if self.shared[slot].is_none() {
+            let offers = match own_bank {
+                Some(b) => {
+                    let glass = self
+                        .glass_offers
+                        .get_or_insert_with(|| economy.bank_offers_under(Transparency::Glass));
+                    offers_known_to(&self.public_offers, glass, b)
+                }
+                None => self.public_offers.clone(),
+            };
+            self.shared[slot] = Some(shared(economy, layer, own_bank, offers));
+        }
+        let shared = self.shared[slot].clone()?;
+        let chains = self
+            .chains
+            .get_or_insert_with(|| chains(economy, layer))
+            .clone();
+        let params = economy.params();
+        let card_rules = layer != Transparency::Opaque || own_bank.is_some();
+        let news = self
+            .news
+            .get_or_insert_with(|| News::of(economy))
+            .for_seat(economy, seat);
+        Some(SeatView {
+            seat,
+            turn: economy.turn(),
+            layer,
+            policy_rate: params.policy_rate,
+            opening_policy_rate: economy.initial_policy_rate(),
+            vat: params.vat,
+            interchange_debit: shown(card_rules, params.interchange(CardKind::Debit)),
+            interchange_credit: shown(card_rules, params.interchange(CardKind::Credit)),
+            scheme_fee: shown(card_rules, params.scheme_fee),
+            irregular_fee_cap: params.caps.irregular_fee_per_payment,
+            caps: params.caps,
+            offers: shared.offers,
+            own,
+            banks: shared.banks,
+            history: shared.history,
+            news,
+            game_chain: chains.game,
+            month_chain: chains.month,
+            last_payment_chain: chains.last_payment,
+        })
+    }
+}
+
+fn chains(economy: &Economy, layer: Transparency) -> Chains {
+    let last_turn = economy.turn().saturating_sub(1);
+    Chains {
+        game: Arc::new(economy.card_value_chain(1..=last_turn).as_seen(layer)),
+        month: Arc::new(
+            economy
+                .card_value_chain(last_turn..=last_turn)
+                .as_seen(layer),
+        ),
+        last_payment: economy
+            .last_card_purchase()
+            .and_then(|t| economy.purchase_value_chain(t))
+            .map(|c| Arc::new(c.as_seen(layer))),
+    }
+}
+
+/// The market, the banks' results and the town's history, as a seat of `own_bank` (or none)
+/// sees them.
+fn shared(
+    economy: &Economy,
+    layer: Transparency,
+    own_bank: Option<BankId>,
+    offers: Vec<BankOffer>,
+) -> Shared {
+    let sees = |b: BankId| layer == Transparency::Glass || own_bank == Some(b);
+    let banks = economy
+        .banks()
+        .iter()
+        .map(|b| {
+            let r = economy.bank_ratios(b.id);
+            let activity = economy
+                .reports()
+                .last()
+                .and_then(|t| t.banks.get(b.id.index()))
+                .map(|x| x.activity)
+                .unwrap_or_default();
+            BankResults {
+                bank: b.id,
+                name: b.name.clone(),
+                clients: activity.clients,
+                merchants: activity.merchants,
+                profit: shown(sees(b.id), r.pnl.net_profit()),
+                net_interest_margin: shown(sees(b.id), r.net_interest_margin),
+            }
+        })
+        .collect();
+    let history = economy
+        .reports()
+        .iter()
+        .map(|t| MonthSummary {
+            turn: t.turn,
+            policy_rate: t.policy_rate,
+            average_trust: t.clients.average_trust,
+            clients: t.banks.iter().map(|b| b.activity.clients).collect(),
+            profit: t
+                .banks
+                .iter()
+                .map(|b| shown(sees(b.bank), b.pnl.net_profit()))
+                .collect(),
+        })
+        .collect();
+    Shared {
+        offers: Arc::new(offers),
+        banks: Arc::new(banks),
+        history: Arc::new(history),
+    }
 }
 
 impl SeatView {
@@ -287,86 +569,7 @@ impl SeatView {
     /// What `seat` would see under another layer: under glass, the truth the debrief sets
     /// against what the player saw.
     pub fn under(economy: &Economy, seat: Seat, layer: Transparency) -> Option<SeatView> {
-        let params = economy.params();
-        let own = own(economy, seat, layer)?;
-        let own_bank = match seat {
-            Seat::RetailBanker(b) | Seat::BusinessBanker(b) => Some(b),
-            _ => None,
-        };
-        let sees = |b: BankId| layer == Transparency::Glass || own_bank == Some(b);
-        let card_rules = layer != Transparency::Opaque || own_bank.is_some();
-        let last_turn = economy.turn().saturating_sub(1);
-        let banks = economy
-            .banks()
-            .iter()
-            .map(|b| {
-                let r = economy.bank_ratios(b.id);
-                let activity = economy
-                    .reports()
-                    .last()
-                    .and_then(|t| t.banks.get(b.id.index()))
-                    .map(|x| x.activity)
-                    .unwrap_or_default();
-                BankResults {
-                    bank: b.id,
-                    name: b.name.clone(),
-                    clients: activity.clients,
-                    merchants: activity.merchants,
-                    profit: shown(sees(b.id), r.pnl.net_profit()),
-                    net_interest_margin: shown(sees(b.id), r.net_interest_margin),
-                }
-            })
-            .collect();
-        let history = economy
-            .reports()
-            .iter()
-            .map(|t| MonthSummary {
-                turn: t.turn,
-                policy_rate: t.policy_rate,
-                average_trust: t.clients.average_trust,
-                clients: t.banks.iter().map(|b| b.activity.clients).collect(),
-                profit: t
-                    .banks
-                    .iter()
-                    .map(|b| shown(sees(b.bank), b.pnl.net_profit()))
-                    .collect(),
-            })
-            .collect();
-        let news = economy
-            .reports()
-            .last()
-            .map(|t| {
-                t.events
-                    .iter()
-                    .filter(|e| concerns(economy, seat, e))
-                    .copied()
-                    .collect()
-            })
-            .unwrap_or_default();
-        Some(SeatView {
-            seat,
-            turn: economy.turn(),
-            layer,
-            policy_rate: params.policy_rate,
-            vat: params.vat,
-            interchange_debit: shown(card_rules, params.interchange(CardKind::Debit)),
-            interchange_credit: shown(card_rules, params.interchange(CardKind::Credit)),
-            scheme_fee: shown(card_rules, params.scheme_fee),
-            irregular_fee_cap: params.caps.irregular_fee_per_payment,
-            offers: offers_seen_by(economy, seat, layer),
-            own,
-            banks,
-            history,
-            news,
-            game_chain: economy.card_value_chain(1..=last_turn).as_seen(layer),
-            month_chain: economy
-                .card_value_chain(last_turn..=last_turn)
-                .as_seen(layer),
-            last_payment_chain: economy
-                .last_card_purchase()
-                .and_then(|t| economy.purchase_value_chain(t))
-                .map(|c| c.as_seen(layer)),
-        })
+        Views::new(economy, layer).of(seat)
     }
 }
 
@@ -482,10 +685,17 @@ fn cases(economy: &Economy, seat: Seat) -> Vec<CaseView> {
     loans.chain(complaints).collect()
 }
 
+/// A shop's prices now against its prices at the start: (1 + mark-up) / (1 + opening mark-up).
+fn price_index(m: &super::actors::Merchant) -> Bp {
+    let now = 10_000 + i64::from(m.markup.0);
+    let then = (10_000 + i64::from(m.baseline_markup.0)).max(1);
+    Bp((now * 10_000 / then).clamp(0, i64::from(i32::MAX)) as i32)
+}
+
 /// A typical borrower's yearly probability of default, for the rates a banker sees quoted.
 const TYPICAL_PD: Bp = Bp(200);
 
-fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
+fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer]) -> Option<Own> {
     let ledger = economy.ledger();
     let vat = economy.params().vat;
     let published = |b: BankId| economy.pricing_published(b, layer);
@@ -523,7 +733,21 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
                     published(client.bank),
                 ),
                 fees_paid: e.last_fees_paid,
+                last_expected_fees: e.expected_fees,
                 surprise_fees: e.last_surprise_fees,
+                expected_fees: offers.get(client.bank.index()).map_or(Money::ZERO, |o| {
+                    o.expected_bill(
+                        &economy.usage(client),
+                        &economy.params().caps,
+                        e.last_fees_paid,
+                    )
+                }),
+                bad_experiences: e.bad_experiences,
+                bad_last_month: e.bad_this_month,
+                left_lately: e
+                    .left
+                    .filter(|&(_, when)| economy.turn().saturating_sub(when) < 12)
+                    .map(|(bank, _)| bank),
                 irregular_payments: e.irregular_payments,
                 declined_payments: e.declined_payments,
                 shops: client
@@ -539,6 +763,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
                             .iter()
                             .map(|g| (g.name.clone(), m.price(g, vat).unwrap_or(Money::ZERO)))
                             .collect(),
+                        price_index: price_index(m),
                     })
                     .collect(),
             })
@@ -555,6 +780,8 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
                 name: bank.name.clone(),
                 retail: bank.retail,
                 business: bank.business,
+                opening_retail: bank.baseline_retail,
+                opening_business: bank.baseline_business,
                 sheet: economy.balance_sheet(b),
                 last_pnl: last.map(|r| r.pnl).unwrap_or_default(),
                 last_activity: last.map(|r| r.activity).unwrap_or_default(),
@@ -582,7 +809,6 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
         }
         Seat::Merchant(m) => {
             let merchant = economy.merchant(m)?;
-            let offer = economy.bank_offers_under(layer);
             Own::Merchant(MerchantOwn {
                 merchant: m,
                 name: merchant.name.clone(),
@@ -614,9 +840,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
                     .filter_map(|t| t.merchants.get(m.index()))
                     .map(|r| Statement::of(r, published(merchant.bank)))
                     .collect(),
-                msc_debit: offer
-                    .get(merchant.bank.index())
-                    .map_or(Bp::ZERO, |o| o.msc_debit),
+                msc_debit: economy.msc_debit(merchant.bank),
                 loan_quote: RateView::of(
                     economy
                         .bank(merchant.bank)
@@ -636,18 +860,14 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency) -> Option<Own> {
     })
 }
 
-/// The market's offers as a seat sees them: what the layer shows, except that a banker knows
-/// every price of their own bank.
-fn offers_seen_by(economy: &Economy, seat: Seat, layer: Transparency) -> Vec<BankOffer> {
-    let mut offers = economy.bank_offers_under(layer);
-    if let Seat::RetailBanker(own) | Seat::BusinessBanker(own) = seat
-        && let Some(known) = economy
-            .bank_offers_under(Transparency::Glass)
-            .into_iter()
-            .find(|o| o.bank == own)
+/// The market's offers as a banker of `own` sees them: what the layer shows, except that a
+/// banker knows every price of their own bank.
+fn offers_known_to(public: &[BankOffer], glass: &[BankOffer], own: BankId) -> Vec<BankOffer> {
+    let mut offers = public.to_vec();
+    if let Some(known) = glass.iter().find(|o| o.bank == own)
         && let Some(slot) = offers.iter_mut().find(|o| o.bank == own)
     {
-        *slot = known;
+        *slot = known.clone();
     }
     offers
 }
@@ -685,6 +905,37 @@ mod tests {
     }
 
     #[test]
+    fn each_seat_hears_of_the_events_that_concern_it_and_of_every_shock() {
+        let mut e = Economy::new(town(TownSpec::new(2, 6, 80, 5))).unwrap();
+        for _ in 0..6 {
+            e.apply_shock(crate::sim::Shock::PolicyRate(Bp(250)))
+                .unwrap();
+            let d = bot_decisions(&e, &[]);
+            e.step(&d).unwrap();
+        }
+        let month = &e.reports().last().unwrap().events;
+        assert!(month.len() >= 3, "{month:?}");
+        let news = News::of(&e);
+        let seats = e
+            .banks()
+            .iter()
+            .flat_map(|b| [Seat::RetailBanker(b.id), Seat::BusinessBanker(b.id)])
+            .chain(e.merchants().iter().map(|m| Seat::Merchant(m.id)))
+            .chain(e.clients().iter().map(|c| Seat::Client(c.id)));
+        let mut heard = 0;
+        for seat in seats {
+            let linear: Vec<SimEvent> = month
+                .iter()
+                .filter(|ev| concerns(&e, seat, ev))
+                .copied()
+                .collect();
+            assert_eq!(news.for_seat(&e, seat), linear, "{seat:?}");
+            heard += linear.len();
+        }
+        assert!(heard > month.len());
+    }
+
+    #[test]
     fn other_banks_profits_show_only_under_glass() {
         let mut e = played();
         let view = SeatView::of(&e, Seat::RetailBanker(BankId(0))).unwrap();
@@ -714,7 +965,7 @@ mod tests {
             .expect("an unpublished bank")
             .bank;
         let banker = SeatView::of(&e, Seat::RetailBanker(hidden)).unwrap();
-        for (seen, public) in banker.offers.iter().zip(&household.offers) {
+        for (seen, public) in banker.offers.iter().zip(household.offers.iter()) {
             if seen.bank == hidden {
                 assert!(seen.overdraft_rate.shown().is_some());
                 assert!(seen.irregular_payment_fee.shown().is_some());
@@ -743,8 +994,14 @@ mod tests {
             Shown::Hidden
         );
         assert!(SeatView::of(&e, Seat::Client(crate::sim::ClientId(999))).is_none());
-        // A fair bank publishes its pricing rules, whatever the layer.
-        assert!(own.loan_quote.parts.shown().is_some());
+        // The town's banks do not publish their pricing rules: under opaque the parts of the
+        // rate are hidden, under glass they are shown.
+        assert_eq!(own.loan_quote.parts, Shown::Hidden);
+        let glass = SeatView::under(&e, view.seat, Transparency::Glass).unwrap();
+        let Own::Client(seen) = &glass.own else {
+            panic!("{:?}", glass.own)
+        };
+        assert!(seen.loan_quote.parts.shown().is_some());
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub enum Secret {
         bank: BankId,
         nim: Bp,
     },
+    /// What a bank asks shops on a debit card payment, for a shop or a business banker.
+    CardFee {
+        bank: BankId,
+        msc: Bp,
+    },
     /// How the seat's own loan rate was built.
     OwnRate {
         rate: LoanRate,
@@ -59,7 +64,7 @@ pub fn secrets(economy: &Economy, seat: Seat) -> Vec<Secret> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (s, t) in seen.offers.iter().zip(&truth.offers) {
+    for (s, t) in seen.offers.iter().zip(truth.offers.iter()) {
         if let (Shown::Hidden, Shown::Shown(fee)) =
             (s.irregular_payment_fee, t.irregular_payment_fee)
         {
@@ -76,8 +81,14 @@ pub fn secrets(economy: &Economy, seat: Seat) -> Vec<Secret> {
                 margin,
             });
         }
+        // The banks' card fees matter to those who pay or set them.
+        if matches!(seat, Seat::Merchant(_) | Seat::BusinessBanker(_))
+            && let (Shown::Hidden, Shown::Shown(msc)) = (s.msc_debit, t.msc_debit)
+        {
+            out.push(Secret::CardFee { bank: s.bank, msc });
+        }
     }
-    for (s, t) in seen.banks.iter().zip(&truth.banks) {
+    for (s, t) in seen.banks.iter().zip(truth.banks.iter()) {
         if let (Shown::Hidden, Shown::Shown(profit)) = (s.profit, t.profit) {
             out.push(Secret::BankProfit {
                 bank: s.bank,

@@ -1,34 +1,50 @@
-//! Key results of a game, per bank and for the town, computed from the turn reports: the
-//! ratios a banker is judged on and a summary of the whole game, as plain data.
+//! What a game came to, computed once from the turn reports: each bank's results and ratios,
+//! the shops' and the households' totals, and the named metrics scenarios state their lessons
+//! in. The command line's summary, report and sweep, the debrief and the two tables all read it.
 use super::Strategy;
+use super::config::Transparency;
 use super::economy::Economy;
 use super::ids::BankId;
+use super::ledger::PostingKind;
 use super::money::{Bp, Money};
 use super::report::{BalanceSheet, BankPnl};
+use serde::{Deserialize, Serialize};
 
-/// The key results of a game so far.
+/// A game so far, summed over the months played.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
     pub turns_played: usize,
     pub postings: u64,
     pub books_balanced: bool,
+    /// The layers the months were played under, in order, each once (the start's if no month
+    /// was played).
+    pub layers: Vec<Transparency>,
     pub banks: Vec<BankSummary>,
     pub merchants: MerchantSummary,
-    /// The households at the end of the last month played; none before the first.
-    pub households: Option<HouseholdSummary>,
+    pub households: HouseholdSummary,
 }
 
-/// One bank at the end of the game so far.
+/// One bank over the game so far.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BankSummary {
+    pub bank: BankId,
     pub name: String,
     pub retail_strategy: Strategy,
     pub business_strategy: Strategy,
-    /// Clients and shops banking with it now.
+    /// Households and shops banking with it now.
     pub clients: u32,
     pub merchants: u32,
     pub clients_won: u32,
     pub clients_lost: u32,
+    pub merchants_won: u32,
+    pub merchants_lost: u32,
+    /// Its clients' mean trust in it now, 0 to 1,000.
+    pub average_trust: u16,
+    /// Its irregular-payment fee now, after the regulator's cap.
+    pub irregular_fee: Money,
+    /// What its small print earned over the game: irregular-payment fees and overdraft
+    /// interest.
+    pub small_print_income: Money,
     pub sheet: BalanceSheet,
     pub ratios: BankRatios,
 }
@@ -38,19 +54,34 @@ pub struct BankSummary {
 pub struct MerchantSummary {
     pub count: usize,
     pub sales: Money,
+    pub card_sales: Money,
+    /// Interchange, scheme fee and acquirer margin.
     pub card_fees: Money,
+    pub vat: Money,
     pub net_income: Money,
+    /// Shops that changed bank.
+    pub switched_bank: u32,
+    /// Shops taking cards at the end of the last month played.
+    pub accepting_cards: u32,
 }
 
-/// The households: now, and summed over the game.
+/// The households: summed over the game, and now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HouseholdSummary {
     pub count: u32,
+    /// Mean trust in their bank at the end of the last month played, 0 to 1,000.
     pub average_trust: u16,
     pub switched_bank: u32,
     pub complaints: u32,
+    pub fees_paid: Money,
+    /// Fees charged above what households expected from the prices they could see.
     pub surprise_fees: Money,
+    pub interest_earned: Money,
+    pub irregular_payments: u32,
+    /// Overdrawn at the end of the last month played.
     pub overdrawn: u32,
+    /// Money in current accounts and savings at the end of the last month played.
+    pub money: Money,
 }
 
 /// The ratios a banker is judged on, over the turns played.
@@ -70,6 +101,121 @@ pub struct BankRatios {
     pub return_on_equity: Bp,
 }
 
+/// A figure a scenario's lesson is stated in, measured on a whole game. A bank's metric names
+/// its bank: by id (`BankId`) in the economy, by the author's id (`String`) in a scenario file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename = "metric", rename_all = "snake_case")]
+pub enum Metric<B = BankId> {
+    /// Fees households paid their banks (euros).
+    HouseholdsFeesPaid,
+    /// The part of them above what households expected (euros).
+    HouseholdsSurpriseFees,
+    /// Interest households earned on current accounts and savings (euros).
+    HouseholdsInterest,
+    /// Households that changed bank.
+    HouseholdsSwitched,
+    HouseholdsComplaints,
+    /// Households' mean trust in their bank at the end (0 to 1,000).
+    HouseholdsTrust,
+    /// What shops paid for card payments (euros).
+    MerchantsCardFees,
+    /// Shops that changed bank.
+    MerchantsSwitched,
+    /// Shops taking cards at the end.
+    MerchantsAcceptingCards,
+    MerchantsNetIncome,
+    /// Every bank's fee income, together (euros).
+    BanksFeeIncome,
+    /// One bank's households at the end.
+    BankClients(B),
+    /// One bank's shops at the end.
+    BankMerchants(B),
+    BankProfit(B),
+    BankFeeIncome(B),
+    /// One bank's net interest margin (percent a year).
+    BankNim(B),
+    /// One bank's irregular-payment fee at the end, after the regulator's cap (euros): the
+    /// add-on price of Gabaix & Laibson's shrouded-attributes model.
+    BankIrregularFee(B),
+    /// What one bank's small print earned: irregular-payment fees and overdraft interest (euros).
+    BankSmallPrintIncome(B),
+}
+
+/// How a metric is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Euros,
+    Count,
+    /// Trust points, 0 to 1,000.
+    Points,
+    Percent,
+}
+
+impl<B> Metric<B> {
+    /// The same metric with its bank named otherwise.
+    pub fn with_bank<C>(self, name: impl FnOnce(B) -> C) -> Metric<C> {
+        match self {
+            Metric::HouseholdsFeesPaid => Metric::HouseholdsFeesPaid,
+            Metric::HouseholdsSurpriseFees => Metric::HouseholdsSurpriseFees,
+            Metric::HouseholdsInterest => Metric::HouseholdsInterest,
+            Metric::HouseholdsSwitched => Metric::HouseholdsSwitched,
+            Metric::HouseholdsComplaints => Metric::HouseholdsComplaints,
+            Metric::HouseholdsTrust => Metric::HouseholdsTrust,
+            Metric::MerchantsCardFees => Metric::MerchantsCardFees,
+            Metric::MerchantsSwitched => Metric::MerchantsSwitched,
+            Metric::MerchantsAcceptingCards => Metric::MerchantsAcceptingCards,
+            Metric::MerchantsNetIncome => Metric::MerchantsNetIncome,
+            Metric::BanksFeeIncome => Metric::BanksFeeIncome,
+            Metric::BankClients(b) => Metric::BankClients(name(b)),
+            Metric::BankMerchants(b) => Metric::BankMerchants(name(b)),
+            Metric::BankProfit(b) => Metric::BankProfit(name(b)),
+            Metric::BankFeeIncome(b) => Metric::BankFeeIncome(name(b)),
+            Metric::BankNim(b) => Metric::BankNim(name(b)),
+            Metric::BankIrregularFee(b) => Metric::BankIrregularFee(name(b)),
+            Metric::BankSmallPrintIncome(b) => Metric::BankSmallPrintIncome(name(b)),
+        }
+    }
+}
+
+impl Metric {
+    pub fn unit(self) -> Unit {
+        match self {
+            Metric::HouseholdsFeesPaid
+            | Metric::HouseholdsSurpriseFees
+            | Metric::HouseholdsInterest
+            | Metric::MerchantsCardFees
+            | Metric::MerchantsNetIncome
+            | Metric::BanksFeeIncome
+            | Metric::BankProfit(_)
+            | Metric::BankFeeIncome(_)
+            | Metric::BankIrregularFee(_)
+            | Metric::BankSmallPrintIncome(_) => Unit::Euros,
+            Metric::HouseholdsSwitched
+            | Metric::HouseholdsComplaints
+            | Metric::MerchantsSwitched
+            | Metric::MerchantsAcceptingCards
+            | Metric::BankClients(_)
+            | Metric::BankMerchants(_) => Unit::Count,
+            Metric::HouseholdsTrust => Unit::Points,
+            Metric::BankNim(_) => Unit::Percent,
+        }
+    }
+
+    /// The bank a metric is about, if any.
+    pub fn bank(self) -> Option<BankId> {
+        match self {
+            Metric::BankClients(b)
+            | Metric::BankMerchants(b)
+            | Metric::BankProfit(b)
+            | Metric::BankFeeIncome(b)
+            | Metric::BankNim(b)
+            | Metric::BankIrregularFee(b)
+            | Metric::BankSmallPrintIncome(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
 fn ratio(numerator: i128, denominator: i128) -> Bp {
     if denominator == 0 {
         return Bp::ZERO;
@@ -78,17 +224,51 @@ fn ratio(numerator: i128, denominator: i128) -> Bp {
         .clamp(i32::MIN as i128, i32::MAX as i128) as i32)
 }
 
+fn euros(m: Money) -> f64 {
+    m.as_cents() as f64 / 100.0
+}
+
+impl Summary {
+    /// The value of a metric in this game; `None` for a bank the economy does not have.
+    pub fn metric(&self, metric: Metric) -> Option<f64> {
+        let bank = |b: BankId| self.banks.get(b.index());
+        let h = &self.households;
+        let m = &self.merchants;
+        Some(match metric {
+            Metric::HouseholdsFeesPaid => euros(h.fees_paid),
+            Metric::HouseholdsSurpriseFees => euros(h.surprise_fees),
+            Metric::HouseholdsInterest => euros(h.interest_earned),
+            Metric::HouseholdsSwitched => f64::from(h.switched_bank),
+            Metric::HouseholdsComplaints => f64::from(h.complaints),
+            Metric::HouseholdsTrust => f64::from(h.average_trust),
+            Metric::MerchantsCardFees => euros(m.card_fees),
+            Metric::MerchantsSwitched => f64::from(m.switched_bank),
+            Metric::MerchantsAcceptingCards => f64::from(m.accepting_cards),
+            Metric::MerchantsNetIncome => euros(m.net_income),
+            Metric::BanksFeeIncome => euros(self.banks.iter().fold(Money::ZERO, |a, b| {
+                a.saturating_add(b.ratios.pnl.fee_income)
+            })),
+            Metric::BankClients(b) => f64::from(bank(b)?.clients),
+            Metric::BankMerchants(b) => f64::from(bank(b)?.merchants),
+            Metric::BankProfit(b) => euros(bank(b)?.ratios.pnl.net_profit()),
+            Metric::BankFeeIncome(b) => euros(bank(b)?.ratios.pnl.fee_income),
+            Metric::BankNim(b) => f64::from(bank(b)?.ratios.net_interest_margin.0) / 100.0,
+            Metric::BankIrregularFee(b) => euros(bank(b)?.irregular_fee),
+            Metric::BankSmallPrintIncome(b) => euros(bank(b)?.small_print_income),
+        })
+    }
+}
+
 impl Economy {
     /// A bank's ratios over every turn played.
     pub fn bank_ratios(&self, bank: BankId) -> BankRatios {
         let mut pnl = BankPnl::default();
         let (mut earning, mut loans, mut equity) = (0i128, 0i128, 0i128);
-        let reports: Vec<_> = self
+        for b in self
             .reports
             .iter()
             .filter_map(|r| r.banks.get(bank.index()))
-            .collect();
-        for b in &reports {
+        {
             pnl.add(&b.pnl);
             earning += i128::from(b.sheet.earning_assets().as_cents());
             loans += i128::from(b.sheet.consumer_loans.as_cents())
@@ -114,66 +294,174 @@ impl Economy {
         }
     }
 
-    /// The key results of the game so far: one entry per bank, then the shops and the
-    /// households. Plain data; the command line puts it into words (`headless::summary`).
+    /// What the game came to so far: one entry per bank, then the shops and the households.
+    /// Plain data; the command line puts it into words (`headless::summary`).
     pub fn summary(&self) -> Summary {
-        let last = self.reports.last();
+        let reports = &self.reports;
+        let last = reports.last();
+        let sheets = self.balance_sheets();
         let banks = self
             .banks
             .iter()
             .map(|bank| {
-                let of_bank = || {
-                    self.reports
-                        .iter()
-                        .filter_map(|l| l.banks.get(bank.id.index()))
-                };
-                let activity = last
-                    .and_then(|l| l.banks.get(bank.id.index()))
+                let i = bank.id.index();
+                let mut total = super::report::BankActivity::default();
+                let mut small_print = Money::ZERO;
+                for t in reports
+                    .iter()
+                    .filter_map(|r| r.banks.get(i)?.totals.as_deref())
+                {
+                    small_print = small_print
+                        .saturating_add(t.kind(PostingKind::IrregularPaymentFee))
+                        .saturating_add(t.kind(PostingKind::OverdraftInterest));
+                }
+                for a in reports
+                    .iter()
+                    .filter_map(|r| r.banks.get(i))
+                    .map(|b| b.activity)
+                {
+                    total.clients_won += a.clients_won;
+                    total.clients_lost += a.clients_lost;
+                    total.merchants_won += a.merchants_won;
+                    total.merchants_lost += a.merchants_lost;
+                }
+                let now = last
+                    .and_then(|l| l.banks.get(i))
                     .map(|b| b.activity)
                     .unwrap_or_default();
                 BankSummary {
+                    bank: bank.id,
                     name: bank.name.clone(),
                     retail_strategy: bank.retail_strategy,
                     business_strategy: bank.business_strategy,
-                    clients: activity.clients,
-                    merchants: activity.merchants,
-                    clients_won: of_bank().map(|b| b.activity.clients_won).sum(),
-                    clients_lost: of_bank().map(|b| b.activity.clients_lost).sum(),
-                    sheet: self.balance_sheet(bank.id),
+                    clients: self.clients.iter().filter(|c| c.bank == bank.id).count() as u32,
+                    merchants: self.merchants.iter().filter(|m| m.bank == bank.id).count() as u32,
+                    clients_won: total.clients_won,
+                    clients_lost: total.clients_lost,
+                    merchants_won: total.merchants_won,
+                    merchants_lost: total.merchants_lost,
+                    average_trust: now.average_trust,
+                    irregular_fee: self
+                        .params
+                        .caps
+                        .irregular_fee_per_payment
+                        .map_or(bank.retail.fees.irregular_payment_fee, |cap| {
+                            bank.retail.fees.irregular_payment_fee.min(cap)
+                        }),
+                    small_print_income: small_print,
+                    sheet: sheets.get(i).copied().unwrap_or_default(),
                     ratios: self.bank_ratios(bank.id),
                 }
             })
             .collect();
-        let (mut sales, mut card_fees, mut net_income) = (Money::ZERO, Money::ZERO, Money::ZERO);
-        for report in &self.reports {
-            for m in &report.merchants {
-                sales = sales.saturating_add(m.sales);
-                card_fees = card_fees.saturating_add(m.card_fees());
-                net_income = net_income.saturating_add(m.net_income);
-            }
-        }
-        let households = last.map(|l| HouseholdSummary {
-            count: l.clients.count,
-            average_trust: l.clients.average_trust,
-            switched_bank: self.reports.iter().map(|r| r.clients.switched_bank).sum(),
-            complaints: self.reports.iter().map(|r| r.clients.complaints).sum(),
-            surprise_fees: self.reports.iter().fold(Money::ZERO, |sum, r| {
-                sum.saturating_add(r.clients.surprise_fees)
+        let mut merchants = MerchantSummary {
+            count: self.merchants.len(),
+            sales: Money::ZERO,
+            card_sales: Money::ZERO,
+            card_fees: Money::ZERO,
+            vat: Money::ZERO,
+            net_income: Money::ZERO,
+            switched_bank: 0,
+            accepting_cards: last.map_or(0, |l| {
+                l.merchants.iter().filter(|m| m.accepts_cards).count() as u32
             }),
-            overdrawn: l.clients.overdrawn,
-        });
+        };
+        let mut households = HouseholdSummary {
+            count: self.clients.len() as u32,
+            average_trust: last.map_or(0, |l| l.clients.average_trust),
+            switched_bank: 0,
+            complaints: 0,
+            fees_paid: Money::ZERO,
+            surprise_fees: Money::ZERO,
+            interest_earned: Money::ZERO,
+            irregular_payments: 0,
+            overdrawn: last.map_or(0, |l| l.clients.overdrawn),
+            money: last.map_or(Money::ZERO, |l| {
+                l.clients.deposits.saturating_add(l.clients.savings)
+            }),
+        };
+        for r in reports {
+            for m in &r.merchants {
+                let s = &mut merchants;
+                s.sales = s.sales.saturating_add(m.sales);
+                s.card_sales = s.card_sales.saturating_add(m.card_sales);
+                s.card_fees = s.card_fees.saturating_add(m.card_fees());
+                s.vat = s.vat.saturating_add(m.vat);
+                s.net_income = s.net_income.saturating_add(m.net_income);
+            }
+            merchants.switched_bank += r
+                .banks
+                .iter()
+                .map(|b| b.activity.merchants_lost)
+                .sum::<u32>();
+            let c = &r.clients;
+            let h = &mut households;
+            h.switched_bank += c.switched_bank;
+            h.complaints += c.complaints;
+            h.fees_paid = h.fees_paid.saturating_add(c.fees_paid);
+            h.surprise_fees = h.surprise_fees.saturating_add(c.surprise_fees);
+            h.interest_earned = h.interest_earned.saturating_add(c.interest_earned);
+            h.irregular_payments += c.irregular_payments;
+        }
         Summary {
-            turns_played: self.reports.len(),
+            turns_played: reports.len(),
             postings: self.ledger.posting_count(),
             books_balanced: self.ledger.is_balanced(),
-            banks,
-            merchants: MerchantSummary {
-                count: self.merchants.len(),
-                sales,
-                card_fees,
-                net_income,
+            layers: if reports.is_empty() {
+                vec![self.params.transparency]
+            } else {
+                let mut layers: Vec<Transparency> = Vec::new();
+                for r in reports {
+                    if layers.last() != Some(&r.transparency) {
+                        layers.push(r.transparency);
+                    }
+                }
+                layers
             },
+            banks,
+            merchants,
             households,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sim::{BankId, Economy, Metric, Money, TownSpec, bot_decisions, town};
+
+    #[test]
+    fn the_summary_adds_up_the_months_played() {
+        let mut e = Economy::new(town(TownSpec::new(2, 4, 40, 3))).unwrap();
+        let before = e.summary();
+        assert_eq!(before.turns_played, 0);
+        assert_eq!(before.households.fees_paid, Money::ZERO);
+        let (mut fees, mut interest) = (0, 0);
+        for _ in 0..6 {
+            let d = bot_decisions(&e, &[]);
+            let r = e.step(&d).unwrap();
+            fees += r.clients.fees_paid.as_cents();
+            interest += r.clients.interest_earned.as_cents();
+        }
+        let s = e.summary();
+        assert_eq!(s.turns_played, 6);
+        assert_eq!(s.households.fees_paid.as_cents(), fees);
+        assert!(interest > 0);
+        assert_eq!(s.households.interest_earned.as_cents(), interest);
+        assert_eq!(s.banks.len(), e.banks().len());
+        let clients: u32 = s.banks.iter().map(|b| b.clients).sum();
+        assert_eq!(clients as usize, e.clients().len());
+        assert!(s.merchants.card_fees.is_positive());
+        assert_eq!(
+            s.metric(Metric::HouseholdsFeesPaid),
+            Some(fees as f64 / 100.0)
+        );
+        assert_eq!(s.metric(Metric::BankClients(BankId(9))), None);
+        let profit: f64 = (0..2)
+            .filter_map(|b| s.metric(Metric::BankProfit(BankId(b))))
+            .sum();
+        let by_ratios: i64 = (0..2)
+            .map(|b| e.bank_ratios(BankId(b)).pnl.net_profit().as_cents())
+            .sum();
+        assert!((profit - by_ratios as f64 / 100.0).abs() < 0.01);
     }
 }

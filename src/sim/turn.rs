@@ -15,6 +15,7 @@ use super::report::{
 };
 use super::review::{CaseId, LoanApplication, PendingComplaint};
 use super::trace::TxnKind;
+use super::view::Usage;
 use rand::RngExt;
 
 /// How a bank sees a loan application.
@@ -61,7 +62,37 @@ enum Overdraft {
     Silent,
 }
 
+/// A surprise a household notices and remembers as a bad experience: 1% of its monthly income
+/// or more (€16 on €1,600). A smaller one still costs a little trust.
+const NOTICED_SURPRISE_BP: i64 = 100;
+/// A surprise of 1% of the household's income costs the whole surprise penalty of the trust
+/// rules (scaled by its fee sensitivity); a larger one up to three times as much.
+const FULL_SURPRISE_BP: i64 = 100;
+const MAX_SURPRISE_PENALTIES: i64 = 3;
+
+/// A surprise weighed against the household's monthly income, in basis points.
+fn surprise_weight(surprise: Money, income: Money) -> i64 {
+    if !surprise.is_positive() {
+        return 0;
+    }
+    i64::try_from(i128::from(surprise.as_cents()) * 10_000 / i128::from(income.as_cents().max(100)))
+        .unwrap_or(i64::MAX)
+}
+
 impl Economy {
+    /// How a household has used its account lately: the usage its expected fees are priced on.
+    pub(super) fn usage(&self, client: &super::actors::Client) -> Usage {
+        Usage {
+            card: client.card,
+            irregular_payments: client.experience.irregular_payments,
+            overdraft: self
+                .ledger
+                .balance(Account::Client(client.id))
+                .min(Money::ZERO)
+                .saturating_neg(),
+        }
+    }
+
     /// Plays one month with the decisions of every seat and returns its report.
     /// Decisions are checked first: a refused decision leaves the economy unchanged.
     pub fn step(&mut self, decisions: &Decisions) -> Result<TurnReport, SimError> {
@@ -202,9 +233,17 @@ impl Economy {
             events: Vec::new(),
             clients: ClientsReport::default(),
         };
+        // What each household could see before the month: its expectation is built on it.
+        let offers = self.bank_offers();
+        let usage: Vec<(Usage, BankId)> = self
+            .clients
+            .iter()
+            .map(|c| (self.usage(c), c.bank))
+            .collect();
         self.apply_settings(d, idx);
         for client in &mut self.clients {
             let e = &mut client.experience;
+            e.expected_fees = Money::ZERO;
             e.surprise_fees = Money::ZERO;
             e.fees_paid = Money::ZERO;
             e.irregular_payments = 0;
@@ -215,13 +254,26 @@ impl Economy {
         }
         self.handle_complaints(idx, &mut log)?;
         self.switch(idx, &mut log);
+        let caps = self.params.caps;
+        for (client, (usage, bank)) in self.clients.iter_mut().zip(&usage) {
+            // Last month's statement speaks of this bank only if the household stayed.
+            let e = &mut client.experience;
+            let statement = if client.bank == *bank {
+                e.last_fees_paid
+            } else {
+                Money::ZERO
+            };
+            e.expected_fees = offers
+                .get(client.bank.index())
+                .map_or(Money::ZERO, |o| o.expected_bill(usage, &caps, statement));
+        }
         self.pay_income_and_fixed_costs(&mut log)?;
         self.move_savings(idx)?;
         self.go_shopping(&mut log)?;
         self.commit_fraud(&mut log)?;
         self.pay_merchant_costs()?;
         self.run_loans(idx, &mut log)?;
-        self.pay_interest()?;
+        self.pay_interest(&mut log)?;
         self.charge_client_fees()?;
         self.pay_bank_costs()?;
         self.sweep_savings(idx)?;
@@ -332,16 +384,12 @@ impl Economy {
         if let Some(month_cap) = caps.irregular_fees_per_month {
             fee = fee.min(month_cap.checked_sub(e.irregular_fees)?.max(Money::ZERO));
         }
-        let hidden = self.small_print_hidden(bank);
         let e = &mut self.clients[c.index()].experience;
         e.irregular_payments += 1;
         e.fees_waived_by_caps = e.fees_waived_by_caps.checked_add(asked.checked_sub(fee)?)?;
         if fee.is_positive() {
             e.irregular_fees = e.irregular_fees.checked_add(fee)?;
             e.fees_paid = e.fees_paid.checked_add(fee)?;
-            if hidden {
-                e.surprise_fees = e.surprise_fees.checked_add(fee)?;
-            }
             self.ledger.post(
                 Account::Client(c),
                 Account::BankEquity(bank),
@@ -459,6 +507,7 @@ impl Economy {
                 let from = client.bank;
                 if to != from {
                     client.bank = to;
+                    client.experience.left = Some((from, self.ledger.turn()));
                     // A new bank starts with the benefit of the doubt, and old grudges are left behind.
                     client.trust = Trust::new(600);
                     client.experience.bad_experiences = 0;
@@ -1087,7 +1136,8 @@ impl Economy {
         }
     }
 
-    fn pay_interest(&mut self) -> Result<(), SimError> {
+    fn pay_interest(&mut self, log: &mut TurnLog) -> Result<(), SimError> {
+        let mut earned = Money::ZERO;
         let causes: Vec<TxnId> = (0..self.banks.len())
             .map(|b| {
                 self.ledger.open_transaction(TxnKind::MonthlyInterest {
@@ -1100,19 +1150,17 @@ impl Economy {
             let r = self.banks[bank.index()].retail;
             let cause = causes[bank.index()];
             let equity = Account::BankEquity(bank);
-            let overdraft_interest =
-                self.current_account_interest(Account::Client(id), bank, cause)?;
-            if overdraft_interest.is_positive() {
-                let hidden = self.small_print_hidden(bank);
+            let interest = self.current_account_interest(Account::Client(id), bank, cause)?;
+            if interest.is_negative() {
                 let e = &mut self.clients[i].experience;
-                e.fees_paid = e.fees_paid.checked_add(overdraft_interest)?;
-                if hidden {
-                    e.surprise_fees = e.surprise_fees.checked_add(overdraft_interest)?;
-                }
+                e.fees_paid = e.fees_paid.checked_sub(interest)?;
+            } else {
+                earned = earned.saturating_add(interest);
             }
             let savings = self.ledger.balance(Account::Savings(id));
             if savings.is_positive() && r.savings_rate.0 > 0 {
                 let interest = savings.monthly_interest(r.savings_rate)?;
+                earned = earned.saturating_add(interest);
                 self.pay(
                     equity,
                     Account::Savings(id),
@@ -1123,6 +1171,7 @@ impl Economy {
                 )?;
             }
         }
+        log.clients.interest_earned = earned;
         for i in 0..self.merchants.len() {
             let (id, bank) = (self.merchants[i].id, self.merchants[i].bank);
             self.current_account_interest(Account::Merchant(id), bank, causes[bank.index()])?;
@@ -1159,7 +1208,8 @@ impl Economy {
     }
 
     /// A month of interest on a current account: paid by the bank on a positive balance, charged
-    /// at the overdraft rate on a negative one. Returns the overdraft interest charged.
+    /// at the overdraft rate on a negative one. Returns the interest paid to the account, or
+    /// (negative) the overdraft interest charged.
     fn current_account_interest(
         &mut self,
         account: Account,
@@ -1179,6 +1229,7 @@ impl Economy {
                 Product::CurrentAccount,
                 cause,
             )?;
+            return Ok(interest);
         } else if balance.is_negative() {
             let interest = balance
                 .checked_neg()?
@@ -1191,7 +1242,7 @@ impl Economy {
                 Product::CurrentAccount,
                 cause,
             )?;
-            return Ok(interest);
+            return Ok(interest.checked_neg()?);
         }
         Ok(Money::ZERO)
     }
@@ -1355,12 +1406,19 @@ impl Economy {
         let mut trust_total = 0u64;
         for client in &mut self.clients {
             let e = &mut client.experience;
-            if e.surprise_fees.is_positive() {
+            e.surprise_fees = e.fees_paid.saturating_sub(e.expected_fees).max(Money::ZERO);
+            let weight = surprise_weight(e.surprise_fees, client.income);
+            if weight > 0 {
+                let penalty = i64::from(rules.surprise_penalty)
+                    * i64::from(client.fee_sensitivity.0.clamp(0, 10_000))
+                    * weight.min(FULL_SURPRISE_BP * MAX_SURPRISE_PENALTIES)
+                    / (10_000 * FULL_SURPRISE_BP);
+                client
+                    .trust
+                    .lower(penalty.clamp(0, i64::from(Trust::MAX)) as u16);
+            }
+            if weight >= NOTICED_SURPRISE_BP {
                 e.bad_this_month = true;
-                let penalty = u32::from(rules.surprise_penalty)
-                    * client.fee_sensitivity.0.clamp(0, 10_000) as u32
-                    / 10_000;
-                client.trust.lower(penalty as u16);
             } else if !e.bad_this_month && !hidden[client.bank.index()] {
                 client.trust.raise(rules.fair_month_bonus);
             }

@@ -221,9 +221,10 @@ impl Economy {
 
     /// The most recent card purchase kept in detail, if any: the one to trace first.
     pub fn last_card_purchase(&self) -> Option<TxnId> {
+        // From the newest end: the ledger keeps millions of postings in a large town.
         self.ledger
             .postings_of_kind(PostingKind::CardPurchase)
-            .last()
+            .next_back()
             .map(|p| p.cause)
     }
 

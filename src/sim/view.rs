@@ -3,6 +3,7 @@ use super::config::{CardKind, Transparency};
 use super::economy::Economy;
 use super::ids::BankId;
 use super::money::{Bp, Money};
+use super::pricing::Caps;
 use serde::{Deserialize, Serialize};
 
 /// A number a seat may or may not see.
@@ -44,34 +45,76 @@ pub struct BankOffer {
     /// The commercial margin inside the loan rate: shown once pricing rules are published.
     pub consumer_loan_margin: Shown<Bp>,
     /// What a merchant pays on a debit card payment: interchange + scheme fee + acquirer margin.
-    pub msc_debit: Bp,
+    /// Acquirers quote it shop by shop: the market sees it once pricing rules are published (the
+    /// EU's Interchange Fee Regulation 2015/751, art. 9, has acquirers show its parts apart).
+    pub msc_debit: Shown<Bp>,
+    /// The acquirer's own part of it, shown with it.
+    pub acquirer_margin: Shown<Bp>,
     pub terminal_fee: Money,
     pub merchant_account_fee: Money,
 }
 
+/// How a household uses its account in a month: what its expected cost is priced on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usage {
+    pub card: CardKind,
+    /// Payments that took the account below zero.
+    pub irregular_payments: u16,
+    /// How far below zero the account stands (zero when it is in credit).
+    pub overdraft: Money,
+}
+
 impl BankOffer {
-    /// What a household expects to pay a month at this bank, from what it can see.
-    pub fn expected_monthly_cost(&self, card: CardKind, irregular_payments: u16) -> Money {
-        let card_fee = match card {
+    /// What a household expects its bank to charge in a month, from what it can see: the account
+    /// and card fees, and, when the small print is shown, the irregular-payment fees and
+    /// overdraft interest its own usage would cost, within the regulator's caps. A hidden price
+    /// counts for nothing: the myopic consumer of Gabaix & Laibson (2006, QJE), who does not
+    /// foresee a shrouded add-on.
+    pub fn expected_fees(&self, usage: &Usage, caps: &Caps) -> Money {
+        let card_fee = match usage.card {
             CardKind::Debit => self.debit_card_fee,
             CardKind::Credit => self.credit_card_fee,
         };
-        let small_print = self
+        let irregular = self
             .irregular_payment_fee
             .shown()
-            .map_or(0, |fee| fee.as_cents() * i64::from(irregular_payments));
-        Money::cents(self.account_fee.as_cents() + card_fee.as_cents() + small_print)
+            .map_or(Money::ZERO, |fee| {
+                let fee = caps
+                    .irregular_fee_per_payment
+                    .map_or(fee, |cap| fee.min(cap));
+                let all = fee
+                    .checked_mul(i64::from(usage.irregular_payments))
+                    .unwrap_or(Money::ZERO);
+                caps.irregular_fees_per_month
+                    .map_or(all, |cap| all.min(cap))
+            });
+        let overdraft = self.overdraft_rate.shown().map_or(Money::ZERO, |rate| {
+            usage
+                .overdraft
+                .max(Money::ZERO)
+                .monthly_interest(rate)
+                .unwrap_or(Money::ZERO)
+        });
+        Money::sum([self.account_fee, card_fee, irregular, overdraft]).unwrap_or(Money::ZERO)
     }
 
-    /// A merchant's monthly cost of taking cards at this bank, for a month of card sales.
-    pub fn acquiring_cost(&self, card_sales: Money) -> Money {
-        Money::cents(
+    /// What a household expects its bank to charge next month: the fees it can see applied to
+    /// its usage, and never less than its last statement from this bank (`statement`: zero for a
+    /// household that just came to it). The household reads its own statements: a hidden fee
+    /// surprises it once, and again only when it grows.
+    pub fn expected_bill(&self, usage: &Usage, caps: &Caps, statement: Money) -> Money {
+        self.expected_fees(usage, caps).max(statement)
+    }
+
+    /// A merchant's monthly cost of taking cards at this bank for a month of card sales, when
+    /// the bank's card fee is shown.
+    pub fn acquiring_cost(&self, card_sales: Money) -> Shown<Money> {
+        self.msc_debit.map(|msc| {
             card_sales
-                .apply(self.msc_debit)
+                .apply(msc)
                 .unwrap_or(card_sales)
-                .as_cents()
-                + self.terminal_fee.as_cents(),
-        )
+                .saturating_add(self.terminal_fee)
+        })
     }
 }
 
@@ -84,6 +127,20 @@ fn show<T>(visible: bool, value: T) -> Shown<T> {
 }
 
 impl Economy {
+    /// What a bank asks a merchant on a debit card payment now: interchange after caps, the
+    /// scheme fee and its acquirer margin.
+    pub fn msc_debit(&self, bank: BankId) -> Bp {
+        let margin = self
+            .bank(bank)
+            .map_or(0, |b| b.business.merchant_fees.acquirer_margin.0);
+        Bp(self
+            .params
+            .interchange(CardKind::Debit)
+            .0
+            .saturating_add(self.params.scheme_fee.0)
+            .saturating_add(margin))
+    }
+
     /// Every bank's offer as the market sees it under the current layer.
     pub fn bank_offers(&self) -> Vec<BankOffer> {
         self.bank_offers_under(self.params.transparency)
@@ -106,9 +163,8 @@ impl Economy {
                     irregular_payment_fee: show(published, r.fees.irregular_payment_fee),
                     overdraft_rate: show(published, r.fees.overdraft_rate),
                     consumer_loan_margin: show(published, r.consumer_loans.margin),
-                    msc_debit: Bp(self.params.interchange(CardKind::Debit).0
-                        + self.params.scheme_fee.0
-                        + b.business.merchant_fees.acquirer_margin.0),
+                    msc_debit: show(published, self.msc_debit(b.id)),
+                    acquirer_margin: show(published, b.business.merchant_fees.acquirer_margin),
                     terminal_fee: b.business.merchant_fees.terminal_fee,
                     merchant_account_fee: b.business.merchant_fees.account_fee,
                 }

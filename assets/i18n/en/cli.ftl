@@ -12,8 +12,9 @@ cli-usage =
           with --seeds, play every seed from FIRST to LAST and print the spread of the outcomes
           roles: client, retail_banker, business_banker, merchant; strategies: fair, greedy,
           cautious, random
-      glassbank check SCENARIO.ron...
-          read and check scenario files, reporting every problem
+      glassbank check SCENARIO.ron... [--lessons [--seeds FIRST..LAST]]
+          read and check scenario files, reporting every problem; with --lessons, play each
+          scenario's lessons with bots over the seeds (1..20 by default) and say whether each holds
       glassbank replay SESSION.json [--turns N]
           replay a saved game from its session log, checking the books after every month, and
           print the summary (after month N with --turns)
@@ -48,6 +49,7 @@ cli-serve-arguments = serve takes a scenario and --seed, --port, --bind, --playe
 cli-no-serve = this build cannot open a networked room (built without the "serve" feature)
 cli-seed-and-seeds = --seed and --seeds cannot go together
 cli-check-needs-file = check needs at least one scenario file
+cli-lessons-only = --lessons goes with `check`
 cli-replay-needs-log = replay needs a session log
 cli-seat-form = --seat {$seat}: expected ROLE[:ACTOR]=bot:STRATEGY
 cli-seat-role = --seat {$seat}: unknown role "{$role}" (client, retail_banker, business_banker, merchant)
@@ -62,6 +64,7 @@ cli-no-game = this build has no game window (built without the "game" feature); 
 ## Runs
 cli-progress-month = month {$done}/{$of}
 cli-progress-seed = seed {$done}/{$of}
+cli-progress-games = game {$done}/{$of}
 cli-in-month = month {$month}: {$reason}
 cli-with-seed = seed {$seed}: {$reason}
 cli-run-title = {$title} (seed {$seed})
@@ -139,3 +142,45 @@ serve-seat-away = disconnected
 serve-seat-deciding = deciding
 serve-seat-done = done
 serve-seat-bot = played by a bot
+
+## Lessons: `check --lessons` and the debrief
+lessons-title = Lessons of “{$scenario}”, each variant played by bots with {$seeds ->
+    [one] one seed
+   *[other] {$seeds} seeds
+    } (p10 / median / p90)
+lesson-expect-lower = {$metric}: {$second} against {$first}, expected lower
+lesson-expect-higher = {$metric}: {$second} against {$first}, expected higher
+lesson-spread = {$variant}: {$p10} / {$median} / {$p90}
+lesson-holds = holds: {$change} on the medians, and the p10-p90 ranges do not overlap
+lesson-overlaps = does not hold: {$change} on the medians, as expected, but the p10-p90 ranges overlap (luck could explain it)
+lesson-wrong-way = does not hold: {$change} on the medians, the other way
+lesson-without = without {$event}
+lesson-with = with {$event}
+lesson-event-policy-rate = the policy rate change
+lesson-event-interchange-cap = the interchange cap
+lesson-event-fee-cap = the fee cap
+lesson-event-recession = the recession
+lesson-event-fraud-wave = the fraud wave
+lessons-none = {$path}: no lessons to check (add `lessons: [...]`, see docs/scenario-format.md)
+lessons-failed = {$count ->
+    [one] one lesson does not hold
+   *[other] {$count} lessons do not hold
+    }
+metric-households-fees-paid = households' fees paid
+metric-households-surprise-fees = households' surprise fees
+metric-households-interest = households' interest on savings
+metric-households-switched = households who changed bank
+metric-households-complaints = households' complaints
+metric-households-trust = households' trust in their bank
+metric-merchants-card-fees = shops' card fees
+metric-merchants-switched = shops that changed bank
+metric-merchants-accepting-cards = shops taking cards
+metric-merchants-net-income = shops' net income
+metric-banks-fee-income = banks' fee income
+metric-bank-clients = {$bank}'s households
+metric-bank-merchants = {$bank}'s shops
+metric-bank-profit = {$bank}'s profit
+metric-bank-fee-income = {$bank}'s fee income
+metric-bank-nim = {$bank}'s net interest margin
+metric-bank-irregular-fee = {$bank}'s irregular-payment fee at the end
+metric-bank-small-print-income = what {$bank}'s small print earned (irregular-payment fees, overdraft interest)

@@ -33,6 +33,8 @@ scenario-no-goods = a shop needs at least one good
 scenario-event-turn-zero = must be >= 1 (events happen at the start of a turn)
 scenario-event-after-end = turn {$turn} is after the last turn ({$last})
 scenario-choice-options = a choice needs at least 2 options, found {$found}
+scenario-lesson-same-layer = a lesson compares two different layers
+scenario-lesson-no-event = the timeline has no {$event} event to compare with and without
 scenario-seat-twice = this seat is listed twice
 
 ## What the RON reader found wrong in a scenario file.

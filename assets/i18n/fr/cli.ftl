@@ -14,8 +14,10 @@ cli-usage =
           rôles : client, retail_banker (banquier de détail), business_banker (banquier
           d'entreprise), merchant (commerçant) ; stratégies : fair (loyal), greedy (avide),
           cautious (prudent), random (au hasard)
-      glassbank check SCENARIO.ron...
-          lire et vérifier des fichiers de scénario, en signalant chaque problème
+      glassbank check SCENARIO.ron... [--lessons [--seeds PREMIÈRE..DERNIÈRE]]
+          lire et vérifier des fichiers de scénario, en signalant chaque problème ; avec --lessons,
+          jouer les leçons de chaque scénario avec des robots sur les graines (1..20 par défaut) et
+          dire si chacune est vérifiée
       glassbank replay PARTIE.json [--turns N]
           rejouer une partie enregistrée à partir de son journal, en vérifiant les comptes après
           chaque mois, puis afficher le bilan (après le mois N avec --turns)
@@ -50,6 +52,7 @@ cli-serve-only = --port, --bind, --players, --minutes, --web, --room et --new vo
 cli-serve-arguments = serve prend un scénario et --seed, --port, --bind, --players, --minutes, --web, --room, --new
 cli-no-serve = cette version ne peut pas ouvrir de salle en réseau (construite sans la fonction « serve »)
 cli-seed-and-seeds = --seed et --seeds ne vont pas ensemble
+cli-lessons-only = --lessons va avec `check`
 cli-check-needs-file = check attend au moins un fichier de scénario
 cli-replay-needs-log = replay attend un journal de partie
 cli-seat-form = --seat {$seat} : attendu ROLE[:ACTEUR]=bot:STRATEGIE
@@ -65,6 +68,7 @@ cli-no-game = cette version n'a pas de fenêtre de jeu (compilée sans la foncti
 ## Runs
 cli-progress-month = mois {$done}/{$of}
 cli-progress-seed = graine {$done}/{$of}
+cli-progress-games = partie {$done}/{$of}
 cli-in-month = mois {$month} : {$reason}
 cli-with-seed = graine {$seed} : {$reason}
 cli-run-title = {$title} (graine {$seed})
@@ -142,3 +146,45 @@ serve-seat-away = déconnecté
 serve-seat-deciding = décide
 serve-seat-done = a fini
 serve-seat-bot = jouée par un robot
+
+## Leçons : `check --lessons` et le bilan
+lessons-title = Leçons de « {$scenario} », chaque variante jouée par des robots avec {$seeds ->
+    [one] une graine
+   *[other] {$seeds} graines
+    } (p10 / médiane / p90)
+lesson-expect-lower = {$metric} : {$second} face à {$first}, attendu plus bas
+lesson-expect-higher = {$metric} : {$second} face à {$first}, attendu plus haut
+lesson-spread = {$variant} : {$p10} / {$median} / {$p90}
+lesson-holds = vérifiée : {$change} sur les médianes, et les fourchettes p10-p90 ne se chevauchent pas
+lesson-overlaps = non vérifiée : {$change} sur les médianes, comme attendu, mais les fourchettes p10-p90 se chevauchent (le hasard pourrait l'expliquer)
+lesson-wrong-way = non vérifiée : {$change} sur les médianes, dans l'autre sens
+lesson-without = sans {$event}
+lesson-with = avec {$event}
+lesson-event-policy-rate = le changement de taux directeur
+lesson-event-interchange-cap = le plafonnement de l'interchange
+lesson-event-fee-cap = le plafonnement des frais
+lesson-event-recession = la récession
+lesson-event-fraud-wave = la vague de fraude
+lessons-none = {$path} : aucune leçon à vérifier (ajoutez `lessons: [...]`, voir docs/scenario-format.md)
+lessons-failed = {$count ->
+    [one] une leçon n'est pas vérifiée
+   *[other] {$count} leçons ne sont pas vérifiées
+    }
+metric-households-fees-paid = frais payés par les ménages
+metric-households-surprise-fees = frais surprises des ménages
+metric-households-interest = intérêts de l'épargne des ménages
+metric-households-switched = ménages ayant changé de banque
+metric-households-complaints = réclamations des ménages
+metric-households-trust = confiance des ménages en leur banque
+metric-merchants-card-fees = commissions carte des commerces
+metric-merchants-switched = commerces ayant changé de banque
+metric-merchants-accepting-cards = commerces acceptant la carte
+metric-merchants-net-income = résultat net des commerces
+metric-banks-fee-income = commissions des banques
+metric-bank-clients = ménages clients de {$bank}
+metric-bank-merchants = commerces clients de {$bank}
+metric-bank-profit = bénéfice de {$bank}
+metric-bank-fee-income = commissions de {$bank}
+metric-bank-nim = marge nette d'intérêts de {$bank}
+metric-bank-irregular-fee = frais d'incident de {$bank} à la fin
+metric-bank-small-print-income = ce qu'ont rapporté les petites lignes de {$bank} (frais d'incident, agios)

@@ -33,6 +33,8 @@ scenario-no-goods = un commerce a besoin d'au moins un article
 scenario-event-turn-zero = doit être supérieur ou égal à 1 (les événements ont lieu en début de mois)
 scenario-event-after-end = le mois {$turn} vient après le dernier mois ({$last})
 scenario-choice-options = une question à choix a besoin d'au moins 2 options (trouvé : {$found})
+scenario-lesson-same-layer = une leçon compare deux couches différentes
+scenario-lesson-no-event = le calendrier n'a aucun événement {$event} à comparer avec et sans
 scenario-seat-twice = cette place figure deux fois
 
 ## What the RON reader found wrong in a scenario file.

@@ -353,25 +353,32 @@ fn client(
     ui.label(tr.get("card-share"));
     rate_slider(ui, tr.language(), &mut d.card_share, 100.0);
     let by_card = spend.apply(d.card_share).unwrap_or_default();
-    let average_msc = view
+    // What shops pay on it, as far as the layer shows the banks' card fees.
+    let shown: Vec<i32> = view
         .offers
         .iter()
-        .map(|o| o.msc_debit.0)
-        .sum::<i32>()
-        .checked_div(view.offers.len() as i32)
-        .unwrap_or(0);
+        .filter_map(|o| o.msc_debit.shown())
+        .map(|b| b.0)
+        .collect();
+    let average_msc = shown.iter().sum::<i32>().checked_div(shown.len() as i32);
     consequence(
         ui,
-        tr.format(
-            "card-consequence",
-            &[
-                ("amount", format::money(lang, by_card).into()),
-                (
-                    "fees",
-                    format::money(lang, by_card.apply(Bp(average_msc)).unwrap_or_default()).into(),
-                ),
-            ],
-        ),
+        match average_msc {
+            Some(msc) => tr.format(
+                "card-consequence",
+                &[
+                    ("amount", format::money(lang, by_card).into()),
+                    (
+                        "fees",
+                        format::money(lang, by_card.apply(Bp(msc)).unwrap_or_default()).into(),
+                    ),
+                ],
+            ),
+            None => tr.format(
+                "card-consequence-hidden",
+                &[("amount", format::money(lang, by_card).into())],
+            ),
+        },
     );
     ui.separator();
     loan_request(
@@ -413,6 +420,12 @@ fn client(
         .get(own.bank.index())
         .map(|o| o.name.clone())
         .unwrap_or_default();
+    // Each bank's fees for this household's own usage, as far as the layer shows them.
+    let usage = crate::sim::Usage {
+        card: own.card,
+        irregular_payments: own.irregular_payments,
+        overdraft: own.balance.min(Money::ZERO).saturating_neg(),
+    };
     let label = |o: &crate::sim::BankOffer| {
         tr.format(
             "bank-expected-cost",
@@ -420,11 +433,7 @@ fn client(
                 ("bank", o.name.clone().into()),
                 (
                     "cost",
-                    format::money(
-                        lang,
-                        o.expected_monthly_cost(own.card, own.irregular_payments),
-                    )
-                    .into(),
+                    format::money(lang, o.expected_fees(&usage, &view.caps)).into(),
                 ),
             ],
         )
@@ -713,11 +722,18 @@ fn merchant(
     );
     ui.separator();
     let label = |o: &crate::sim::BankOffer| {
+        let rate = if o.bank == own.bank {
+            format::rate(lang, own.msc_debit)
+        } else {
+            o.msc_debit
+                .shown()
+                .map_or_else(|| tr.get("hidden"), |msc| format::rate(lang, msc))
+        };
         tr.format(
             "bank-msc",
             &[
                 ("bank", o.name.clone().into()),
-                ("rate", format::rate(lang, o.msc_debit).into()),
+                ("rate", rate.into()),
                 ("terminal", format::money(lang, o.terminal_fee).into()),
             ],
         )

@@ -129,7 +129,7 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
         .num_columns(view.offers.len() + 1)
         .show(ui, |ui| {
             ui.label("");
-            for o in &view.offers {
+            for o in view.offers.iter() {
                 ui.strong(&o.name);
             }
             ui.end_row();
@@ -225,10 +225,7 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 &|ui| {
                     glossary::term(ui, tr, "msc");
                 },
-                view.offers
-                    .iter()
-                    .map(|o| Shown::Shown(rate(o.msc_debit)))
-                    .collect(),
+                view.offers.iter().map(|o| o.msc_debit.map(rate)).collect(),
             );
             row(
                 ui,
@@ -250,7 +247,7 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
         glossary::term(ui, tr, "nim");
         ui.strong(tr.get("profit"));
         ui.end_row();
-        for b in &view.banks {
+        for b in view.banks.iter() {
             ui.label(&b.name);
             ui.label(b.clients.to_string());
             ui.label(b.merchants.to_string());
@@ -273,9 +270,14 @@ pub fn pricing(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
     ui.add_space(16.0);
     ui.heading(tr.get("pricing-msc"));
     ui.label(tr.get("pricing-msc-intro"));
-    for o in &view.offers {
+    for o in view.offers.iter() {
         ui.label(egui::RichText::new(&o.name).strong());
-        decide::msc_bar(ui, tr, view, o.msc_debit);
+        match o.msc_debit {
+            Shown::Shown(msc) => decide::msc_bar(ui, tr, view, msc),
+            Shown::Hidden => {
+                crate::game::widgets::hidden(ui, tr);
+            }
+        }
     }
 }
 
@@ -300,7 +302,9 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     line(tr.get("fixed-costs"), m(c.fixed_costs));
                     line(tr.get("spending-budget"), m(c.spending_budget));
                     line(tr.get("fees-paid"), m(c.fees_paid));
+                    line(tr.get("fees-expected-last"), m(c.last_expected_fees));
                     line(tr.get("surprise-fees"), m(c.surprise_fees));
+                    line(tr.get("fees-expected-next"), m(c.expected_fees));
                     let most = crate::game::widgets::number::plain(tr.language(), 1000.0);
                     line(tr.get("trust"), format!("{} / {most}", c.trust));
                     if let Some(l) = c.loan {

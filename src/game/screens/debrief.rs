@@ -28,16 +28,18 @@ pub enum Part {
     Money,
     Hidden,
     Tables,
+    Lessons,
     Discussion,
     Questionnaire,
 }
 
 impl Part {
-    pub const ALL: [Part; 6] = [
+    pub const ALL: [Part; 7] = [
         Part::Results,
         Part::Money,
         Part::Hidden,
         Part::Tables,
+        Part::Lessons,
         Part::Discussion,
         Part::Questionnaire,
     ];
@@ -48,6 +50,7 @@ impl Part {
             Part::Money => "debrief-money",
             Part::Hidden => "debrief-hidden",
             Part::Tables => "debrief-tables",
+            Part::Lessons => "debrief-lessons",
             Part::Discussion => "debrief-discussion",
             Part::Questionnaire => "debrief-questionnaire",
         }
@@ -102,6 +105,7 @@ pub fn show(
                 Part::Money => money(ui, tr, session),
                 Part::Hidden => hidden(ui, tr, session),
                 Part::Tables => super::tables::show(ui, tr, session, compare),
+                Part::Lessons => super::tables::lessons(ui, tr, session.scenario(), compare),
                 Part::Discussion => discussion(ui, tr, session),
                 Part::Questionnaire => questionnaire(ui, tr, session, records, &mut actions),
             });
@@ -318,6 +322,10 @@ fn hidden(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
                         Secret::BankMargin { bank, nim } => (
                             tr.format("secret-nim", &[("bank", bank_name(bank).into())]),
                             format::rate(lang, nim),
+                        ),
+                        Secret::CardFee { bank, msc } => (
+                            tr.format("secret-card-fee", &[("bank", bank_name(bank).into())]),
+                            format::rate(lang, msc),
                         ),
                         Secret::OwnRate { rate } => (
                             tr.get("secret-own-rate"),
