@@ -134,6 +134,7 @@ fn results(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
         });
     }
     ui.add_space(8.0);
+    let summary = economy.summary();
     ui.heading(tr.get("debrief-banks"));
     egui::Grid::new("debrief-banks")
         .striped(true)
@@ -146,43 +147,31 @@ fn results(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
             ui.strong(tr.get("roe"));
             ui.strong(tr.get("clients"));
             ui.end_row();
-            for bank in economy.banks() {
-                let r = economy.bank_ratios(bank.id);
+            for bank in &summary.banks {
+                let r = &bank.ratios;
                 ui.label(&bank.name);
                 ui.label(format::money(lang, r.pnl.net_profit()));
                 ui.label(format::rate(lang, r.net_interest_margin));
                 ui.label(format::rate(lang, r.nii_share));
                 ui.label(format::rate(lang, r.cost_of_risk));
                 ui.label(format::rate(lang, r.return_on_equity));
-                let clients = economy
-                    .clients()
-                    .iter()
-                    .filter(|c| c.bank == bank.id)
-                    .count();
-                ui.label(clients.to_string());
+                ui.label(bank.clients.to_string());
                 ui.end_row();
             }
         });
-    let (mut sales, mut fees, mut income) = (Money::ZERO, Money::ZERO, Money::ZERO);
-    for t in economy.reports() {
-        for m in &t.merchants {
-            sales = sales.saturating_add(m.sales);
-            fees = fees.saturating_add(m.card_fees());
-            income = income.saturating_add(m.net_income);
-        }
-    }
+    let m = &summary.merchants;
     ui.label(tr.format(
         "debrief-shops",
         &[
-            ("sales", format::euros(lang, sales).into()),
-            ("fees", format::euros(lang, fees).into()),
-            ("income", format::euros(lang, income).into()),
+            ("sales", format::euros(lang, m.sales).into()),
+            ("fees", format::euros(lang, m.card_fees).into()),
+            ("income", format::euros(lang, m.net_income).into()),
         ],
     ));
-    if let Some(last) = economy.reports().last() {
+    if summary.turns_played > 0 {
         ui.label(tr.format(
             "debrief-households",
-            &[("trust", last.clients.average_trust.into())],
+            &[("trust", summary.households.average_trust.into())],
         ));
     }
 }
