@@ -70,6 +70,16 @@ impl Money {
         self.ratio(i64::from(yearly.0), 120_000)
     }
 
+    /// What share of `whole` this amount is, in basis points: a fee weighed against an income.
+    /// Zero for an amount that is not positive; `whole` counts as at least one euro.
+    pub fn share_of(self, whole: Money) -> i64 {
+        if !self.is_positive() {
+            return 0;
+        }
+        i64::try_from(i128::from(self.0) * 10_000 / i128::from(whole.0.max(100)))
+            .unwrap_or(i64::MAX)
+    }
+
     /// `self * numerator / denominator`, rounded half away from zero, computed exactly in i128.
     pub fn ratio(self, numerator: i64, denominator: i64) -> Result<Money, Overflow> {
         if denominator == 0 {

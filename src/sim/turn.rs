@@ -70,15 +70,6 @@ const NOTICED_SURPRISE_BP: i64 = 100;
 const FULL_SURPRISE_BP: i64 = 100;
 const MAX_SURPRISE_PENALTIES: i64 = 3;
 
-/// A surprise weighed against the household's monthly income, in basis points.
-fn surprise_weight(surprise: Money, income: Money) -> i64 {
-    if !surprise.is_positive() {
-        return 0;
-    }
-    i64::try_from(i128::from(surprise.as_cents()) * 10_000 / i128::from(income.as_cents().max(100)))
-        .unwrap_or(i64::MAX)
-}
-
 impl Economy {
     /// How a household has used its account lately: the usage its expected fees are priced on.
     pub(super) fn usage(&self, client: &super::actors::Client) -> Usage {
@@ -1407,7 +1398,8 @@ impl Economy {
         for client in &mut self.clients {
             let e = &mut client.experience;
             e.surprise_fees = e.fees_paid.saturating_sub(e.expected_fees).max(Money::ZERO);
-            let weight = surprise_weight(e.surprise_fees, client.income);
+            // The surprise weighed against the household's monthly income, in basis points.
+            let weight = e.surprise_fees.share_of(client.income);
             if weight > 0 {
                 let penalty = i64::from(rules.surprise_penalty)
                     * i64::from(client.fee_sensitivity.0.clamp(0, 10_000))

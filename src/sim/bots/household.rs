@@ -111,15 +111,6 @@ fn cheapest_other(view: &SeatView, own: &ClientOwn) -> Option<(Money, BankId)> {
         .min()
 }
 
-/// A saving as a share of the household's monthly income, in basis points.
-fn share_of_income(saving: Money, income: Money) -> i64 {
-    if !saving.is_positive() {
-        return 0;
-    }
-    i64::try_from(i128::from(saving.as_cents()) * 10_000 / i128::from(income.as_cents().max(100)))
-        .unwrap_or(i64::MAX)
-}
-
 pub(super) fn decide(
     view: &SeatView,
     own: &ClientOwn,
@@ -139,8 +130,7 @@ pub(super) fn decide(
     let saving = best.map_or(Money::ZERO, |(cost, _)| {
         own_cost(view, own).saturating_sub(cost)
     });
-    let cheaper =
-        saving >= hunting.min_saving && share_of_income(saving, own.income) >= hunting.min_share;
+    let cheaper = saving >= hunting.min_saving && saving.share_of(own.income) >= hunting.min_share;
     let unhappy = match me.strategy {
         Strategy::Cautious => {
             own.bad_experiences >= 2 && dice.chance(after_bad / 2) || dice.chance(distrust / 2)

@@ -68,8 +68,7 @@ fn cheaper_acquirer(view: &SeatView, own: &MerchantOwn, strategy: Strategy) -> O
         })
         .min()?;
     let saving = paying.saturating_sub(cost);
-    let share = i128::from(saving.as_cents()) * 10_000 / i128::from(paying.as_cents().max(1));
-    (saving >= rule.min_saving && share >= i128::from(rule.min_share)).then_some(bank)
+    (saving >= rule.min_saving && saving.share_of(paying) >= rule.min_share).then_some(bank)
 }
 
 pub(super) fn decide(
