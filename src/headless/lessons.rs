@@ -173,8 +173,9 @@ pub fn metric_label(metric: Metric, scenario: &Scenario) -> Message {
     let message = Message::new(id);
     match metric.bank() {
         Some(b) => {
+            // The file's banks, in the order of their ids: no copy of the whole town.
             let name = scenario
-                .economy()
+                .file
                 .banks
                 .get(b.index())
                 .map_or_else(String::new, |b| b.name.clone());
