@@ -124,6 +124,7 @@ fn main() {
             feedback: dir.join("feedback.jsonl"),
         },
         fresh: true,
+        limits: Default::default(),
     };
     let (results, traffic, turns, room_file) = runtime.block_on(async {
         let server = start(scenario(), options).await.expect("the room opens");

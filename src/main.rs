@@ -430,6 +430,7 @@ fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
             feedback: data.join("feedback.jsonl"),
         },
         fresh: args.net.fresh,
+        limits: glassbank::serve::Limits::default(),
     };
     glassbank::serve::run(scenario, options, tr)
 }
@@ -489,6 +490,14 @@ fn main() -> ExitCode {
 /// environment's); a scenario file that does not load is listed with its error.
 #[cfg(feature = "game")]
 fn play(args: Args, fallback: Language) -> ExitCode {
+    if !glassbank::platform::has_display() {
+        let language = args.language.unwrap_or(fallback);
+        complain(
+            &Message::new("cli-no-display"),
+            Translations::shared(language),
+        );
+        return ExitCode::FAILURE;
+    }
     let scenario = args
         .scenario
         .as_ref()

@@ -991,3 +991,19 @@ fn the_questionnaire_is_answered_from_the_keyboard() {
     h.run();
     assert!(h.state().3.contains(&Action::SaveAnswers));
 }
+
+#[test]
+fn without_a_display_the_game_says_what_to_do_and_fails() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_glassbank"))
+        .args(["--lang", "fr"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the game runs");
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("xvfb-run") && said.contains("glassbank serve") && !said.contains("panicked"),
+        "{said}"
+    );
+}

@@ -33,6 +33,7 @@ fn options(dir: &std::path::Path, fresh: bool, port: u16) -> ServeOptions {
             feedback: dir.join("feedback.jsonl"),
         },
         fresh,
+        limits: Default::default(),
     }
 }
 

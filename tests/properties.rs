@@ -2,8 +2,8 @@
 //! without a posting, nothing overflows into a panic, and trust stays in range.
 use glassbank::sim::{
     Account, BankId, Bp, BusinessDecision, ClientDecision, ClientId, Decisions, Economy,
-    LoanRequest, MerchantDecision, MerchantId, Money, RetailDecision, SimError, TownSpec,
-    Transparency, bot_decisions, town,
+    LoanPolicy, LoanRequest, MerchantDecision, MerchantId, Money, RetailDecision, SimError,
+    TownSpec, Transparency, bot_decisions, town,
 };
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -34,12 +34,33 @@ enum Move {
     ),
 }
 
+/// Every value a rate or share may take within its limit.
+fn span(limit: glassbank::sim::Limit) -> std::ops::RangeInclusive<i32> {
+    limit.min as i32..=limit.max as i32
+}
+
+/// Every amount a fee may take within its limit.
+fn cents(limit: glassbank::sim::Limit) -> std::ops::RangeInclusive<i64> {
+    limit.min..=limit.max
+}
+
 fn a_move() -> impl Strategy<Value = Move> {
     prop_oneof![
         (
             0..5u16,
-            [0..3_000i64, 0..3_000i64, 0..3_000i64, 0..3_000i64],
-            [-100..3_000i32, -100..3_000i32, -100..3_000i32, 0..3_000i32],
+            [
+                cents(RetailDecision::ACCOUNT_FEE),
+                cents(RetailDecision::DEBIT_CARD_FEE),
+                cents(RetailDecision::CREDIT_CARD_FEE),
+                cents(RetailDecision::IRREGULAR_PAYMENT_FEE),
+            ],
+            // Each rate over its whole limit, ends included.
+            [
+                span(RetailDecision::OVERDRAFT_RATE),
+                span(RetailDecision::CURRENT_RATE),
+                span(RetailDecision::SAVINGS_RATE),
+                span(LoanPolicy::MAX_PD),
+            ],
             any::<bool>(),
             any::<bool>()
         )
@@ -60,7 +81,7 @@ fn a_move() -> impl Strategy<Value = Move> {
             )),
         (
             0..50u32,
-            0..30_000i32,
+            span(ClientDecision::SPENDING),
             0..10_000i32,
             loan(),
             proptest::option::of(0..5u16),

@@ -96,6 +96,7 @@ impl Form {
                 feedback: data.join("feedback.jsonl"),
             },
             fresh: self.fresh,
+            limits: crate::serve::Limits::default(),
         }
     }
 }
@@ -263,7 +264,8 @@ pub fn console(
     out
 }
 
-/// One line per seat: who plays it and where they are; a bot can take a seat.
+/// One line per seat: who plays it and where they are; a bot can take a seat, and a taken seat
+/// can be freed (its player let go, its link stops working).
 fn seats(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str, out: &mut Vec<Asked>) {
     let session = room.session();
     ui.strong(tr.get("console-table"));
@@ -271,7 +273,7 @@ fn seats(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str, out: &mut
         ui.label(tr.get("console-finished"));
     }
     egui::Grid::new("host-seats")
-        .num_columns(3)
+        .num_columns(4)
         .striped(true)
         .show(ui, |ui| {
             for s in room.seat_states() {
@@ -290,6 +292,17 @@ fn seats(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str, out: &mut
                         .clicked()
                     {
                         out.push(Asked::Room(Command::StandIn { seat: s.seat }));
+                    }
+                } else {
+                    ui.label("");
+                }
+                if (s.taken || s.bot) && !session.is_finished() {
+                    if ui
+                        .button(tr.get("host-free"))
+                        .on_hover_text(tr.get("host-free-why"))
+                        .clicked()
+                    {
+                        out.push(Asked::Room(Command::Free { seat: s.seat }));
                     }
                 } else {
                     ui.label("");
@@ -453,7 +466,15 @@ fn system(
                     let path = hosted.options.web.display().to_string();
                     tr.0.message(&crate::i18n::Message::new("serve-no-web").with("path", path))
                 });
-                let notices: Vec<String> = web.into_iter().chain(hosting.error.clone()).collect();
+                // A room whose file cannot be written says so until it can.
+                let unsaved = hub.save_problem().map(|why| {
+                    tr.0.message(&crate::i18n::Message::new("serve-not-saved").with("reason", why))
+                });
+                let notices: Vec<String> = web
+                    .into_iter()
+                    .chain(unsaved)
+                    .chain(hosting.error.clone())
+                    .collect();
                 console(
                     &mut root,
                     &tr.0,

@@ -1,7 +1,7 @@
 //! Messages kept as an id and its arguments, put into words only where a person reads them, in
 //! that person's language: every error of the core and every line of the command line.
 use super::{Language, Translations};
-use crate::sim::SimError;
+use crate::sim::{Bp, Money, OutOfBounds, Scale, SimError};
 use fluent_bundle::FluentValue;
 use std::fmt;
 use std::sync::OnceLock;
@@ -18,6 +18,8 @@ pub enum Arg {
     Message(Box<Message>),
     /// Several messages, each on a line of its own, indented (every problem of a file).
     Lines(Vec<Message>),
+    /// An amount, a rate or a term, written as the reader's language writes it.
+    Amount(Scale, i64),
 }
 
 /// A message of the Fluent files with its arguments, for example
@@ -144,6 +146,14 @@ impl Translations {
             Arg::Number(n) => FluentValue::from(*n),
             Arg::Text(text) => FluentValue::from(text.clone()),
             Arg::Message(inner) => FluentValue::from(self.message(inner)),
+            Arg::Amount(scale, n) => FluentValue::from(match scale {
+                Scale::Cents => super::format::money(self.language(), Money::cents(*n)),
+                Scale::Bp => match i32::try_from(*n) {
+                    Ok(bp) => super::format::rate(self.language(), Bp(bp)),
+                    Err(_) => n.to_string(),
+                },
+                Scale::Months => super::format::count(self.language(), n.unsigned_abs()),
+            }),
             Arg::Lines(lines) => FluentValue::from(
                 lines
                     .iter()
@@ -177,6 +187,17 @@ impl From<Message> for String {
     }
 }
 
+/// A decision's number outside its limit, in the reader's words: "Account fee (a month) must be
+/// between €0.00 and €30.00 (it was €92,233,720,368,547,758.07)".
+pub fn out_of_bounds(oob: &OutOfBounds) -> Message {
+    let l = oob.limit;
+    Message::new("decision-out-of-bounds")
+        .with("field", Message::new(l.label))
+        .with("min", Arg::Amount(l.scale, l.min))
+        .with("max", Arg::Amount(l.scale, l.max))
+        .with("found", Arg::Amount(l.scale, oob.found))
+}
+
 /// Why the simulation refused: its own words are for developers, so they come as the detail
 /// of a translated frame.
 impl From<SimError> for Message {
@@ -188,6 +209,9 @@ impl From<SimError> for Message {
             SimError::InvalidDecision(detail) => {
                 Message::new("error-sim-decision").with("detail", detail)
             }
+            SimError::OutOfBounds { who, oob } => Message::new("error-sim-out-of-bounds")
+                .with("who", who)
+                .with("reason", out_of_bounds(&oob)),
             SimError::Ledger(e) => Message::new("error-sim-ledger").with("detail", e.to_string()),
             SimError::Overflow => Message::new("error-sim-overflow"),
             SimError::Stopped => Message::new("error-sim-stopped"),
@@ -233,6 +257,13 @@ mod tests {
         for e in [
             SimError::InvalidConfig("x".into()),
             SimError::InvalidDecision("x".into()),
+            SimError::OutOfBounds {
+                who: "client 3".into(),
+                oob: OutOfBounds {
+                    limit: crate::sim::RetailDecision::OVERDRAFT_RATE,
+                    found: i64::from(i32::MAX),
+                },
+            },
             SimError::Overflow,
             SimError::Stopped,
         ] {
@@ -242,6 +273,17 @@ mod tests {
                 assert!(text != m.id && !text.contains('{'), "{language:?}: {text}");
             }
         }
+        let oob = OutOfBounds {
+            limit: crate::sim::RetailDecision::ACCOUNT_FEE,
+            found: i64::MAX,
+        };
+        let en = Translations::shared(Language::En).message(&out_of_bounds(&oob));
+        assert_eq!(
+            en,
+            "Account fee (a month): between €0.00 and €30.00, not €92,233,720,368,547,758.07"
+        );
+        let fr = Translations::shared(Language::Fr).message(&out_of_bounds(&oob));
+        assert!(fr.contains("entre 0,00\u{a0}€ et 30,00\u{a0}€"), "{fr}");
     }
 
     /// The string literals of a source text that look like message ids of the command line

@@ -4,7 +4,7 @@ pub mod format;
 mod message;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-pub use message::{Arg, Message};
+pub use message::{Arg, Message, out_of_bounds};
 use unic_langid::LanguageIdentifier;
 
 /// A language of the game.

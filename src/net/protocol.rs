@@ -75,6 +75,11 @@ pub enum Command {
     StandIn {
         seat: Seat,
     },
+    /// The seat is free again: its token stops working and whoever holds it is let go (a
+    /// stranger who took it, a player who must change seats).
+    Free {
+        seat: Seat,
+    },
     /// The time each month may take, in minutes; 0 is no limit.
     Minutes {
         minutes: u32,

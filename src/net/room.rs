@@ -61,6 +61,13 @@ pub struct Room {
     /// A change to save at once: a seat taken, a month committed or played, answers given, a
     /// facilitator's command (a draft can wait a second).
     urgent: bool,
+    /// Who is deciding changed: every player's table is sent at the next `flush`, once however
+    /// many players committed or joined since.
+    table_changed: bool,
+    /// A seat's connection changed: the facilitators' consoles are sent at the next `flush`.
+    consoles_changed: bool,
+    /// Connections the server should close once their last messages are out.
+    closing: Vec<ConnId>,
 }
 
 /// Messages to send, each to one connection.
@@ -83,6 +90,9 @@ impl Room {
             pending: Vec::new(),
             changed: true,
             urgent: true,
+            table_changed: false,
+            consoles_changed: false,
+            closing: Vec::new(),
         }
     }
 
@@ -172,6 +182,11 @@ impl Room {
         std::mem::take(&mut self.changed)
     }
 
+    /// The room's file could not be written: it is written again at the next save.
+    pub fn keep_unsaved(&mut self) {
+        self.changed = true;
+    }
+
     /// Whether a change must be saved now rather than within the second.
     pub fn is_urgent(&self) -> bool {
         self.urgent
@@ -197,10 +212,46 @@ impl Room {
         );
     }
 
-    /// A closed connection: its seat stays taken, for its token to claim again.
-    pub fn disconnect(&mut self, conn: ConnId) -> Outbox {
-        self.connections.remove(&conn);
-        self.consoles()
+    /// A closed connection: its seat stays taken, for its token to claim again. The consoles
+    /// hear of it at the next `flush`.
+    pub fn disconnect(&mut self, conn: ConnId) {
+        if self
+            .connections
+            .remove(&conn)
+            .is_some_and(|c| c.seat.is_some())
+        {
+            self.consoles_changed = true;
+        }
+    }
+
+    /// How many connections have joined the room.
+    pub fn connections_joined(&self) -> usize {
+        self.connections.values().filter(|c| c.joined).count()
+    }
+
+    /// Whether a connection has joined the room.
+    pub fn has_joined(&self, conn: ConnId) -> bool {
+        self.connections.get(&conn).is_some_and(|c| c.joined)
+    }
+
+    /// Connections the server should close (a seat the facilitator freed), since the last call.
+    pub fn take_closing(&mut self) -> Vec<ConnId> {
+        std::mem::take(&mut self.closing)
+    }
+
+    /// The tables and consoles that changed since the last call, each sent once: a room of 30
+    /// players who commit in the same second sends 30 tables, not 900.
+    pub fn flush(&mut self) -> Outbox {
+        let out = if self.table_changed {
+            self.table_for_all()
+        } else if self.consoles_changed {
+            self.consoles()
+        } else {
+            Vec::new()
+        };
+        self.table_changed = false;
+        self.consoles_changed = false;
+        out
     }
 
     /// Handles what a connection sent at `now_ms` (the server's clock). A message that is too
@@ -239,18 +290,18 @@ impl Room {
     }
 
     /// The clock moved on: a month whose time is up is played with the decisions as they
-    /// stand.
+    /// stand; the tables and consoles that changed are sent.
     pub fn tick(&mut self, now_ms: u64) -> Outbox {
         self.now_ms = self.now_ms.max(now_ms);
         let due = self.deadline_ms.is_some_and(|d| self.now_ms >= d);
         if !due || self.session.paused().is_some() || self.session.is_finished() {
-            return Vec::new();
+            return self.flush();
         }
         let before = self.session.turn();
         match self.session.play_now() {
             Ok(_) => self.after_change(before),
             // A refused decision keeps the month open; try again at the next tick.
-            Err(_) => Vec::new(),
+            Err(_) => self.flush(),
         }
     }
 
@@ -309,6 +360,28 @@ impl Room {
                 }
                 self.stand_ins.insert(seat);
                 self.stand_in_for_month();
+            }
+            Command::Free { seat } => {
+                if !self.session.humans().contains(&seat) {
+                    return Err(Message::new("net-not-a-seat"));
+                }
+                // Its token stops working; whoever holds it is told and let go, and may take
+                // a free seat again. Its draft stays for the next player.
+                self.tokens.remove(&seat);
+                self.stand_ins.remove(&seat);
+                let mut out = Vec::new();
+                for (&conn, c) in self.connections.iter_mut() {
+                    if c.seat == Some(seat) {
+                        c.seat = None;
+                        let reason = Translations::shared(c.language)
+                            .message(&Message::new("net-seat-freed"));
+                        out.push((conn, ToPlayer::Refused { reason }));
+                        self.closing.push(conn);
+                    }
+                }
+                self.must_save();
+                out.extend(self.after_change(before));
+                return Ok(out);
             }
             Command::Minutes { minutes } => {
                 self.minutes = minutes;
@@ -374,7 +447,7 @@ impl Room {
                 self.seat(conn, seat);
                 let mut out = vec![(conn, ToPlayer::Seated { seat, token })];
                 out.extend(self.view_for(conn));
-                out.extend(self.table_for_all());
+                out.extend(self.table_for(conn));
                 Ok(out)
             }
             ToRoom::Draft { draft } => {
@@ -382,6 +455,9 @@ impl Room {
                 if !fits(seat, &draft) {
                     return Err(Message::new("net-wrong-draft"));
                 }
+                // Refused before it is stored: a draft the month could not play would hold the
+                // table (and a restarted room) for good.
+                self.session.check_draft(seat, &draft)?;
                 if let Some(d) = self.session.draft_mut(seat) {
                     *d = draft;
                 }
@@ -410,8 +486,9 @@ impl Room {
                 if self.session.turn() != before {
                     Ok(self.after_change(before))
                 } else {
+                    self.table_changed = true;
                     let mut out = self.view_for(conn);
-                    out.extend(self.table_for_all());
+                    out.extend(self.table_for(conn));
                     Ok(out)
                 }
             }
@@ -434,9 +511,8 @@ impl Room {
                     answers,
                 });
                 self.must_save();
-                let mut out = vec![(conn, ToPlayer::Recorded { answers: count })];
-                out.extend(self.consoles());
-                Ok(out)
+                self.consoles_changed = true;
+                Ok(vec![(conn, ToPlayer::Recorded { answers: count })])
             }
             ToRoom::Facilitate { token, command } => {
                 if token != self.secret {
@@ -526,9 +602,10 @@ impl Room {
         )];
         if let Some(seat) = seat {
             // Back after a closed tab or a dropped network: the seat and its draft are kept.
+            // Nobody else's table changes; the consoles hear of it at the next flush.
             self.seat(conn, seat);
             out.extend(self.view_for(conn));
-            out.extend(self.table_for_all());
+            out.extend(self.table_for(conn));
         }
         Ok(out)
     }
@@ -543,6 +620,7 @@ impl Room {
         if let Some(c) = self.connections.get_mut(&conn) {
             c.seat = Some(seat);
         }
+        self.consoles_changed = true;
     }
 
     /// The seat a connection decides for, if it holds one and the table is not stopped.
@@ -610,10 +688,12 @@ impl Room {
     }
 
     /// Every connection's view, the table's progress and the facilitators' consoles.
-    fn everyone(&self) -> Outbox {
+    fn everyone(&mut self) -> Outbox {
         let conns: Vec<ConnId> = self.connections.keys().copied().collect();
         let mut out: Outbox = conns.into_iter().flat_map(|k| self.view_for(k)).collect();
         out.extend(self.table_for_all());
+        self.table_changed = false;
+        self.consoles_changed = false;
         out
     }
 
@@ -659,29 +739,32 @@ impl Room {
         )]
     }
 
-    /// Who is still deciding, for every joined connection, and the facilitators' consoles.
+    /// Who is still deciding this month, for every joined connection, and the facilitators'
+    /// consoles.
     fn table_for_all(&self) -> Outbox {
+        let table = self.table();
+        let mut out: Outbox = self
+            .connections
+            .iter()
+            .filter(|(_, c)| c.joined && !c.facilitator)
+            .map(|(k, _)| (*k, table.clone()))
+            .collect();
+        out.extend(self.consoles());
+        out
+    }
+
+    /// Who is still deciding this month, for one connection.
+    fn table_for(&self, conn: ConnId) -> Outbox {
+        vec![(conn, self.table())]
+    }
+
+    fn table(&self) -> ToPlayer {
         let (done, deciding): (Vec<Seat>, Vec<Seat>) = self
             .session
             .humans()
             .iter()
             .partition(|s| self.session.is_done(**s));
-        let mut out: Outbox = self
-            .connections
-            .iter()
-            .filter(|(_, c)| c.joined && !c.facilitator)
-            .map(|(k, _)| {
-                (
-                    *k,
-                    ToPlayer::Table {
-                        deciding: deciding.clone(),
-                        done: done.clone(),
-                    },
-                )
-            })
-            .collect();
-        out.extend(self.consoles());
-        out
+        ToPlayer::Table { deciding, done }
     }
 
     /// The console, for every facilitator's connection.

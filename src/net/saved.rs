@@ -97,6 +97,11 @@ impl Room {
             session.apply_shock(*shock)?;
         }
         for (seat, draft) in &saved.drafts {
+            // A draft the month could not play (a file from before the limits) is not kept:
+            // the seat starts the month from its current settings.
+            if session.check_draft(*seat, draft).is_err() {
+                continue;
+            }
             if let Some(d) = session.draft_mut(*seat) {
                 *d = *draft;
             }

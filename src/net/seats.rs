@@ -41,13 +41,7 @@ pub fn seat_name(scenario: &Scenario, seat: Seat) -> String {
 
 /// The name players know a seat's actor by: the bank's or the shop's name, the household's id.
 pub fn actor_name(session: &crate::session::Session, seat: Seat) -> String {
-    let economy = session.economy();
-    match seat {
-        Seat::RetailBanker(b) | Seat::BusinessBanker(b) => economy.bank(b).map(|b| b.name.clone()),
-        Seat::Merchant(m) => economy.merchant(m).map(|m| m.name.clone()),
-        Seat::Client(c) => session.scenario().ids().client_id(c),
-    }
-    .unwrap_or_default()
+    session.actor_name(seat)
 }
 
 /// A seat's short code for a link the facilitator hands out (`?room=ABCD&seat=retail-0`):

@@ -507,3 +507,204 @@ fn a_saved_room_comes_back_with_its_seats_drafts_and_books() {
     assert_eq!(t.room.connected_seats(), vec![BANKER]);
     assert!(SavedRoom::parse("{\"format\":\"other\"}").is_err());
 }
+
+/// A draft with one of its fields set to a value.
+type SetField = Box<dyn Fn(i64) -> Draft>;
+
+/// Each limited field of a draft: its limit and the draft with that field set to `value`.
+fn fields_of(draft: Draft) -> Vec<(crate::sim::Limit, SetField)> {
+    use crate::sim::Bounded;
+    fn each<D: Bounded + 'static>(
+        d: D,
+        wrap: fn(D) -> Draft,
+    ) -> Vec<(crate::sim::Limit, SetField)> {
+        let mut copy = d;
+        let limits: Vec<_> = copy.fields().into_iter().map(|(l, _)| l).collect();
+        limits
+            .into_iter()
+            .enumerate()
+            .map(|(i, limit)| {
+                let set: SetField = Box::new(move |value| {
+                    let mut d = d;
+                    if let Some((_, mut field)) = d.fields().into_iter().nth(i) {
+                        field.set(value);
+                    }
+                    wrap(d)
+                });
+                (limit, set)
+            })
+            .collect()
+    }
+    match draft {
+        Draft::Client(d) => each(d, Draft::Client),
+        Draft::Retail(d) => each(d, Draft::Retail),
+        Draft::Business(d) => each(d, Draft::Business),
+        Draft::Merchant(d) => each(d, Draft::Merchant),
+    }
+}
+
+/// Every field of a draft at one end of its limit, with a loan asked for.
+fn at_the_bound(draft: Draft, high: bool) -> Draft {
+    let loan = Some(crate::sim::LoanRequest {
+        amount: crate::sim::Money::euros(1_000),
+        months: 12,
+    });
+    let mut draft = match draft {
+        Draft::Client(mut d) => {
+            d.loan_request = loan;
+            Draft::Client(d)
+        }
+        Draft::Merchant(mut d) => {
+            d.loan_request = loan;
+            Draft::Merchant(d)
+        }
+        other => other,
+    };
+    for i in 0..fields_of(draft).len() {
+        let (limit, set) = fields_of(draft).swap_remove(i);
+        draft = set(if high { limit.max } else { limit.min });
+    }
+    draft
+}
+
+#[test]
+fn every_field_at_its_bounds_plays_and_beyond_them_is_refused_before_it_is_stored() {
+    let scenario = load(crate::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+    let seats = [
+        Seat::RetailBanker(BankId(0)),
+        Seat::BusinessBanker(BankId(1)),
+        Seat::Merchant(crate::sim::MerchantId(0)),
+        HOUSEHOLD,
+    ];
+    let session = Session::new(scenario, seats.to_vec(), &[], Some(3)).unwrap();
+    let mut t = Table {
+        room: Room::new("GLASS", "boss", session),
+        tokens: 0,
+        clock_ms: 0,
+        wire: Default::default(),
+    };
+    for (i, &seat) in seats.iter().enumerate() {
+        t.seat(i as ConnId + 1, seat);
+    }
+    let mut months = 0;
+    while !t.room.session().is_finished() {
+        for (i, &seat) in seats.iter().enumerate() {
+            let conn = i as ConnId + 1;
+            let draft = *t.room.session().draft(seat).unwrap();
+            for (limit, set) in fields_of(at_the_bound(draft, true)) {
+                for beyond in [limit.max + 1, limit.min - 1, i64::MAX, i64::MIN] {
+                    // A value the field's type cannot hold is held at the type's end, still
+                    // beyond the limit.
+                    let bad = set(beyond);
+                    let out = t.send(conn, &ToRoom::Draft { draft: bad });
+                    assert!(refused(&out), "{}: {beyond}", limit.field);
+                    let stored = *t.room.session().draft(seat).unwrap();
+                    assert_ne!(stored, bad, "{}: {beyond} was stored", limit.field);
+                }
+            }
+            let ToPlayer::Refused { reason } = &t.send(
+                conn,
+                &ToRoom::Draft {
+                    draft: fields_of(draft)[0].1(fields_of(draft)[0].0.max + 1),
+                },
+            )[0]
+            .1
+            else {
+                panic!("refused")
+            };
+            assert!(
+                reason.contains(" et "),
+                "in the player's language: {reason}"
+            );
+            // At the high bound one month, the low bound the next.
+            let edge = at_the_bound(draft, months % 2 == 0);
+            assert!(!refused(&t.send(conn, &ToRoom::Draft { draft: edge })));
+            assert_eq!(*t.room.session().draft(seat).unwrap(), edge);
+        }
+        // A household moving to a bank that does not exist would hold the month for good.
+        if let Some(Draft::Client(mut d)) = t.room.session().draft(HOUSEHOLD).copied() {
+            d.switch_bank = Some(BankId(99));
+            assert!(refused(&t.send(
+                4,
+                &ToRoom::Draft {
+                    draft: Draft::Client(d)
+                }
+            )));
+        }
+        let turn = t.room.session().turn();
+        for i in 0..seats.len() {
+            t.send(i as ConnId + 1, &ToRoom::Commit);
+        }
+        assert_eq!(t.room.session().turn(), turn + 1, "month {turn} was played");
+        let economy = t.room.session().economy();
+        assert!(economy.ledger().is_balanced());
+        for c in economy.clients() {
+            let _ = t.room.session().view(Seat::Client(c.id));
+        }
+        for b in economy.banks() {
+            let _ = t.room.session().view(Seat::RetailBanker(b.id));
+            let _ = t.room.session().view(Seat::BusinessBanker(b.id));
+        }
+        for m in economy.merchants() {
+            let _ = t.room.session().view(Seat::Merchant(m.id));
+        }
+        months += 1;
+    }
+    assert_eq!(months, usize::from(t.room.session().scenario().turns()));
+}
+
+#[test]
+fn the_facilitator_frees_a_seat_its_holder_is_let_go_and_its_token_stops_working() {
+    let mut t = Table::new();
+    let token = t.seat(2, HOUSEHOLD);
+    let out = t
+        .room
+        .facilitate(Command::Free { seat: HOUSEHOLD })
+        .unwrap();
+    assert!(
+        out.iter().any(|(c, m)| *c == 2
+            && matches!(m, ToPlayer::Refused { reason } if reason.contains("libéré"))),
+        "told in their language: {out:?}"
+    );
+    assert_eq!(t.room.take_closing(), vec![2]);
+    assert!(t.room.free_seats().contains(&HOUSEHOLD));
+    t.room.disconnect(2);
+    assert!(refused(&t.join(3, Some(token))), "the old token");
+    let again = t.seat(4, HOUSEHOLD);
+    assert!(!refused(&t.join(5, Some(again))), "the new player's token");
+    assert!(
+        t.room
+            .facilitate(Command::Free {
+                seat: Seat::Client(ClientId(999))
+            })
+            .is_err()
+    );
+}
+
+#[test]
+fn tables_are_sent_once_per_tick_and_a_rejoin_reaches_only_its_player() {
+    let mut t = Table::new();
+    let token = t.seat(1, HOUSEHOLD);
+    t.seat(2, BANKER);
+    for conn in 10..20 {
+        t.join(conn, None);
+    }
+    t.room.flush();
+    // The household is done: only it hears of it now; everyone at the next tick, once.
+    let out = t.send(1, &ToRoom::Commit);
+    assert!(out.iter().all(|(c, _)| *c == 1), "{out:?}");
+    // Ten re-joins with the household's token in a row: nobody else hears of any of them.
+    for conn in 30..40 {
+        let out = t.join(conn, Some(token.clone()));
+        assert!(out.iter().all(|(c, _)| *c == conn), "{out:?}");
+    }
+    let out = t.room.tick(t.clock_ms);
+    let tables = out
+        .iter()
+        .filter(|(_, m)| matches!(m, ToPlayer::Table { .. }))
+        .count();
+    // The 10 watchers, the banker and the household's last connection (those it left are
+    // still open in this test).
+    assert_eq!(tables, t.room.connections_joined(), "one table each");
+    assert!(t.room.tick(t.clock_ms + 250).is_empty(), "nothing new");
+}

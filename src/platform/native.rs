@@ -155,18 +155,69 @@ pub fn append_lines(path: &std::path::Path, lines: &[&str]) -> Result<(), Messag
 /// Replaces a file's content all at once: written beside it, flushed, then renamed over it, so
 /// a crash leaves either the old file or the new one.
 pub fn write_atomically(path: &std::path::Path, text: &str) -> Result<(), Message> {
+    write_through_temporary(path, text, false)
+}
+
+/// Like `write_atomically`, readable and writable by this user only (mode 0600 on Unix): the
+/// room's file, which holds the facilitator's secret and every seat's token.
+#[cfg(feature = "serve")]
+pub fn write_private(path: &std::path::Path, text: &str) -> Result<(), Message> {
+    write_through_temporary(path, text, true)
+}
+
+/// Writes a new file beside `path` under a name nobody else holds (created, never opened if it
+/// exists: no link planted there is followed), then renames it over `path`.
+fn write_through_temporary(
+    path: &std::path::Path,
+    text: &str,
+    private: bool,
+) -> Result<(), Message> {
     use std::io::Write;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     let fail = |e: std::io::Error| io_error(path, &e);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
     }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
-    let mut file = std::fs::File::create(&tmp).map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)?;
-    file.sync_data().map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
+    let mut attempt = 0;
+    let (tmp, mut file) = loop {
+        let mut tmp = path.as_os_str().to_owned();
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        tmp.push(format!(".{}.{n}.tmp", std::process::id()));
+        let tmp = std::path::PathBuf::from(tmp);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if private {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = private;
+        match options.open(&tmp) {
+            Ok(file) => break (tmp, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 8 => attempt += 1,
+            Err(e) => return Err(fail(e)),
+        }
+    };
+    let written = file
+        .write_all(text.as_bytes())
+        .and_then(|()| file.sync_data())
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written.map_err(fail)
+}
+
+/// Whether a window can open: on Linux and the BSDs the game draws through X11 (XWayland on a
+/// Wayland desktop), which needs `DISPLAY`; elsewhere there is always a screen.
+pub fn has_display() -> bool {
+    if cfg!(all(unix, not(target_os = "macos"))) {
+        std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
+    } else {
+        true
+    }
 }
 
 /// On the desktop no page address carries a room code: the player types it.

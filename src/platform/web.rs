@@ -266,6 +266,11 @@ pub fn facilitator_requested() -> bool {
         .is_some_and(|q| q.contains("facilitator"))
 }
 
+/// In a browser the page is the window.
+pub fn has_display() -> bool {
+    true
+}
+
 /// The room code the page's address carries (`?room=ABCD`, from the projector's QR code).
 pub fn room_requested() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

@@ -10,9 +10,10 @@ use super::schema::{
 };
 use crate::i18n::Message;
 use crate::sim::{
-    self, BankConfig, BankId, Bp, Caps, ClientConfig, ClientPopulation, EconomyConfig, LoanRequest,
-    MarketParams, MerchantConfig, MerchantPopulation, Money, Retention, Role, Seat, Shock, Span,
-    StrategyMix, Turn,
+    self, BankConfig, BankId, Bp, BusinessDecision, Caps, ClientConfig, ClientDecision,
+    ClientPopulation, EconomyConfig, Limit, LoanPolicy, LoanRequest, MarketParams, MerchantConfig,
+    MerchantDecision, MerchantPopulation, Money, RetailDecision, Retention, Role, Seat, Shock,
+    Span, StrategyMix, Turn,
 };
 use std::collections::HashMap;
 
@@ -89,6 +90,37 @@ impl Checker {
 
     fn bp(&mut self, path: &str, value: i32, min: i32, max: i32) -> Bp {
         Bp(self.int(path, value.into(), min.into(), max.into()) as i32)
+    }
+
+    /// A decision's number within its limit (`sim::Limit`): the same bounds the simulation, the
+    /// room and the decision panels keep.
+    fn limited_bp(&mut self, path: &str, value: i32, limit: Limit) -> Bp {
+        Bp(self.int(path, value.into(), limit.min, limit.max) as i32)
+    }
+
+    fn limited_months(&mut self, path: &str, value: u16, limit: Limit) -> u16 {
+        self.int(path, value.into(), limit.min, limit.max) as u16
+    }
+
+    /// An amount in euros within a decision's limit in cents.
+    fn limited_euros(&mut self, path: &str, value: Euros, limit: Limit) -> Money {
+        let Some(m) = value.money() else {
+            return self.euros(path, value);
+        };
+        let (id, name, bound) = if m.as_cents() < limit.min {
+            ("scenario-at-least", "min", limit.min_money())
+        } else if m.as_cents() > limit.max {
+            ("scenario-at-most", "max", limit.max_money())
+        } else {
+            return m;
+        };
+        self.problem(
+            path,
+            Message::new(id)
+                .with(name, Euros::of(bound).0.to_string())
+                .with("found", value.0.to_string()),
+        );
+        bound
     }
 
     fn share(&mut self, path: &str, value: i32) -> Bp {
@@ -470,31 +502,39 @@ fn apply_product(c: &mut Checker, pp: &str, product: &ProductSpec, config: &mut 
     match product {
         ProductSpec::CurrentAccount(p) => {
             if let Some(fee) = p.fee {
-                retail.fees.account_fee = c.euros(&f("fee"), fee);
+                retail.fees.account_fee =
+                    c.limited_euros(&f("fee"), fee, RetailDecision::ACCOUNT_FEE);
             }
             if let Some(r) = p.rate_bp {
-                retail.current_rate = c.bp(&f("rate_bp"), r, -1_000, 5_000);
+                retail.current_rate = c.limited_bp(&f("rate_bp"), r, RetailDecision::CURRENT_RATE);
             }
             if let Some(r) = p.overdraft_rate_bp {
-                retail.fees.overdraft_rate = c.bp(&f("overdraft_rate_bp"), r, 0, 10_000);
+                retail.fees.overdraft_rate =
+                    c.limited_bp(&f("overdraft_rate_bp"), r, RetailDecision::OVERDRAFT_RATE);
             }
             if let Some(fee) = p.irregular_payment_fee {
-                retail.fees.irregular_payment_fee = c.euros(&f("irregular_payment_fee"), fee);
+                retail.fees.irregular_payment_fee = c.limited_euros(
+                    &f("irregular_payment_fee"),
+                    fee,
+                    RetailDecision::IRREGULAR_PAYMENT_FEE,
+                );
             }
         }
         ProductSpec::Savings(p) => {
             if let Some(r) = p.rate_bp {
-                retail.savings_rate = c.bp(&f("rate_bp"), r, -1_000, 5_000);
+                retail.savings_rate = c.limited_bp(&f("rate_bp"), r, RetailDecision::SAVINGS_RATE);
             }
         }
         ProductSpec::DebitCard(p) => {
             if let Some(fee) = p.fee {
-                retail.fees.debit_card_fee = c.euros(&f("fee"), fee);
+                retail.fees.debit_card_fee =
+                    c.limited_euros(&f("fee"), fee, RetailDecision::DEBIT_CARD_FEE);
             }
         }
         ProductSpec::CreditCard(p) => {
             if let Some(fee) = p.fee {
-                retail.fees.credit_card_fee = c.euros(&f("fee"), fee);
+                retail.fees.credit_card_fee =
+                    c.limited_euros(&f("fee"), fee, RetailDecision::CREDIT_CARD_FEE);
             }
         }
         ProductSpec::ConsumerLoan(p) | ProductSpec::BusinessLoan(p) => {
@@ -503,26 +543,30 @@ fn apply_product(c: &mut Checker, pp: &str, product: &ProductSpec, config: &mut 
                 _ => &mut business.business_loans,
             };
             if let Some(rate) = p.rate {
-                policy.margin = c.bp(&f("rate.margin_bp"), rate.margin_bp, 0, 5_000);
+                policy.margin =
+                    c.limited_bp(&f("rate.margin_bp"), rate.margin_bp, LoanPolicy::MARGIN);
             }
             if let Some(pd) = p.max_pd_bp {
-                policy.max_pd = c.share(&f("max_pd_bp"), pd);
+                policy.max_pd = c.limited_bp(&f("max_pd_bp"), pd, LoanPolicy::MAX_PD);
             }
             if let Some(m) = p.max_months {
-                policy.max_months = c.months(&f("max_months"), m);
+                policy.max_months = c.limited_months(&f("max_months"), m, LoanPolicy::MAX_MONTHS);
             }
         }
         ProductSpec::Acquiring(p) => {
             if let Some(m) = p.margin_bp {
-                business.merchant_fees.acquirer_margin = c.bp(&f("margin_bp"), m, 0, 2_000);
+                business.merchant_fees.acquirer_margin =
+                    c.limited_bp(&f("margin_bp"), m, BusinessDecision::ACQUIRER_MARGIN);
             }
             if let Some(fee) = p.terminal_fee {
-                business.merchant_fees.terminal_fee = c.euros(&f("terminal_fee"), fee);
+                business.merchant_fees.terminal_fee =
+                    c.limited_euros(&f("terminal_fee"), fee, BusinessDecision::TERMINAL_FEE);
             }
         }
         ProductSpec::BusinessAccount(p) => {
             if let Some(fee) = p.fee {
-                business.merchant_fees.account_fee = c.euros(&f("fee"), fee);
+                business.merchant_fees.account_fee =
+                    c.limited_euros(&f("fee"), fee, BusinessDecision::ACCOUNT_FEE);
             }
         }
     }
@@ -564,7 +608,7 @@ fn merchant(c: &mut Checker, path: &str, m: &MerchantSpec, ids: &ActorIds) -> Me
                 }
             })
             .collect(),
-        markup: c.bp(&f("markup_bp"), m.markup_bp, 0, 100_000),
+        markup: c.limited_bp(&f("markup_bp"), m.markup_bp, MerchantDecision::MARKUP),
         accepts_cards: m.accepts_cards,
         rent: c.euros(&f("rent"), m.rent),
         opening_balance: c.euros(&f("opening_balance"), m.opening_balance),
@@ -617,7 +661,11 @@ fn client(
         opening_balance: c.euros(&f("opening_balance"), s.opening_balance),
         opening_savings: c.euros(&f("opening_savings"), s.opening_savings),
         card: s.card,
-        card_share: c.share(&f("card_share_bp"), s.card_share_bp),
+        card_share: c.limited_bp(
+            &f("card_share_bp"),
+            s.card_share_bp,
+            ClientDecision::CARD_SHARE,
+        ),
         trust: c.int(&f("trust"), s.trust.into(), 0, 1_000) as u16,
         fee_sensitivity: c.share(&f("fee_sensitivity_bp"), s.fee_sensitivity_bp),
         pd: c.share(&f("pd_bp"), s.pd_bp),

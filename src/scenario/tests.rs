@@ -242,7 +242,7 @@ fn assert_reads_in_both_languages(message: &crate::i18n::Message) {
         match arg {
             Arg::Message(inner) => assert_reads_in_both_languages(inner),
             Arg::Lines(lines) => lines.iter().for_each(assert_reads_in_both_languages),
-            Arg::Number(_) | Arg::Text(_) => {}
+            Arg::Number(_) | Arg::Text(_) | Arg::Amount(..) => {}
         }
     }
 }
@@ -255,7 +255,7 @@ fn ids(message: &crate::i18n::Message, out: &mut std::collections::BTreeSet<&'st
         match arg {
             Arg::Message(inner) => ids(inner, out),
             Arg::Lines(lines) => lines.iter().for_each(|m| ids(m, out)),
-            Arg::Number(_) | Arg::Text(_) => {}
+            Arg::Number(_) | Arg::Text(_) | Arg::Amount(..) => {}
         }
     }
 }

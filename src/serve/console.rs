@@ -18,7 +18,8 @@ pub enum Typed {
 }
 
 /// Reads one line of the console: `status`, `pause [question]`, `resume`, `say MESSAGE`, `next`,
-/// `rewind MONTH`, `reveal opaque|disclosed|glass`, `bot SEAT`, `minutes N`, `help`, `quit`.
+/// `rewind MONTH`, `reveal opaque|disclosed|glass`, `bot SEAT`, `free SEAT`, `minutes N`, `help`,
+/// `quit`.
 pub fn parse_command(room: &Room, line: &str) -> Result<Typed, Message> {
     let line = line.trim();
     let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
@@ -48,10 +49,15 @@ pub fn parse_command(room: &Room, line: &str) -> Result<Typed, Message> {
                 _ => return Err(Message::new("serve-needs-layer")),
             },
         },
-        "bot" => Command::StandIn {
-            seat: parse_seat(room.session().scenario(), rest)
-                .ok_or_else(|| Message::new("serve-no-such-seat").with("seat", rest.to_string()))?,
-        },
+        "bot" | "free" => {
+            let seat = parse_seat(room.session().scenario(), rest)
+                .ok_or_else(|| Message::new("serve-no-such-seat").with("seat", rest.to_string()))?;
+            if word == "bot" {
+                Command::StandIn { seat }
+            } else {
+                Command::Free { seat }
+            }
+        }
         "minutes" => Command::Minutes {
             minutes: number("minutes")?,
         },
@@ -183,7 +189,14 @@ pub async fn run(shared: &Shared, tr: &Translations) {
             _ = every.tick() => {}
             _ = tokio::signal::ctrl_c() => break,
         }
-        let now = status_lines(&lock(shared).room, tr).join("\n");
+        let now = {
+            let hub = lock(shared);
+            let mut lines = status_lines(&hub.room, tr);
+            if let Some(why) = hub.save_problem() {
+                lines.push(tr.message(&Message::new("serve-not-saved").with("reason", why)));
+            }
+            lines.join("\n")
+        };
         if now != last {
             println!("{now}");
             last = now;

@@ -1,11 +1,16 @@
-//! The room shared by the server's tasks: the connections' outgoing queues, the clock, the
-//! files the room is kept in, and what was sent (for the report).
-use std::collections::BTreeMap;
+//! The room shared by the server's tasks: the connections' bounded outgoing queues, the clock,
+//! the files the room is kept in (retried until written), what was sent and refused, and the
+//! lines written to the facilitator's terminal.
+use std::collections::{BTreeMap, VecDeque};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha20Rng;
-use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::mpsc::error::TrySendError;
+use tokio::sync::mpsc::{Sender, UnboundedSender};
+
+use super::guard::printable;
 
 use crate::i18n::Message;
 use crate::net::{ConnId, Outbox, Room, ToPlayer, encode};
@@ -23,12 +28,28 @@ pub struct Traffic {
     pub messages: u64,
     pub bytes: u64,
     pub refused: u64,
+    /// Connections let go because they could not keep up with their messages.
+    pub let_go: u64,
+    /// WebSockets refused for their Host or Origin.
+    pub foreign: u64,
 }
+
+/// The refusals of one connection since they were last written to the terminal.
+#[derive(Clone, Debug, Default)]
+struct Refusals {
+    count: u64,
+    last: String,
+}
+
+/// Refusals are written to the terminal at most this often, as one line per connection.
+const REFUSALS_EVERY_MS: u64 = 2_000;
+/// The lines kept for `recent_log` (the terminal has them all).
+const LOG_KEPT: usize = 200;
 
 /// The room and its connections.
 pub struct Hub {
     pub room: Room,
-    queues: BTreeMap<ConnId, UnboundedSender<String>>,
+    queues: BTreeMap<ConnId, Sender<String>>,
     next: ConnId,
     started: web_time::Instant,
     files: Files,
@@ -41,6 +62,14 @@ pub struct Hub {
     secrets: ChaCha20Rng,
     /// The room's file, as text, to the task that writes it off the players' path.
     writer: Option<UnboundedSender<String>>,
+    /// Why the room's file could not be written the last time, until a write succeeds.
+    save_failed: Arc<Mutex<Option<Message>>>,
+    /// The failure already written to the terminal (each is written once).
+    save_failure_told: Option<Message>,
+    refusals: BTreeMap<ConnId, Refusals>,
+    refusals_told_at: u64,
+    /// The last lines written to the terminal.
+    log: VecDeque<String>,
 }
 
 impl Hub {
@@ -57,15 +86,50 @@ impl Hub {
             saved_at: 0,
             secrets: ChaCha20Rng::from_seed(crate::platform::secret_bytes::<32>()?),
             writer: None,
+            save_failed: Arc::new(Mutex::new(None)),
+            save_failure_told: None,
+            refusals: BTreeMap::new(),
+            refusals_told_at: 0,
+            log: VecDeque::new(),
         })
     }
 
-    /// Starts the task that writes the room's file: the newest text wins, each write is atomic,
-    /// and the players' messages never wait for the disk. Ends when `close` is called.
+    /// A line for the facilitator's terminal (standard error), made printable first.
+    pub fn say(&mut self, line: &str) {
+        let line = printable(line);
+        eprintln!("glassbank serve: {line}");
+        if self.log.len() == LOG_KEPT {
+            self.log.pop_front();
+        }
+        self.log.push_back(line);
+    }
+
+    /// The last lines written to the terminal, oldest first.
+    pub fn recent_log(&self) -> impl Iterator<Item = &str> {
+        self.log.iter().map(String::as_str)
+    }
+
+    /// Why the room's file is not written, while it is not.
+    pub fn save_problem(&self) -> Option<Message> {
+        self.save_failed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// A WebSocket refused for where it came from.
+    pub fn refuse_upgrade(&mut self) {
+        self.traffic.foreign += 1;
+    }
+
+    /// Starts the task that writes the room's file: the newest text wins, each write is atomic
+    /// and readable by this user only, and the players' messages never wait for the disk. A
+    /// failed write is kept for `tick`, which tries again. Ends when `close` is called.
     pub fn start_writer(&mut self) -> tokio::task::JoinHandle<()> {
         let (queue, mut texts) = tokio::sync::mpsc::unbounded_channel::<String>();
         self.writer = Some(queue);
         let path = self.files.room.clone();
+        let failed = self.save_failed.clone();
         tokio::spawn(async move {
             while let Some(mut text) = texts.recv().await {
                 while let Ok(newer) = texts.try_recv() {
@@ -73,12 +137,13 @@ impl Hub {
                 }
                 let path = path.clone();
                 let written = tokio::task::spawn_blocking(move || {
-                    crate::platform::write_atomically(&path, &text)
+                    crate::platform::write_private(&path, &text)
                 })
-                .await;
-                if let Ok(Err(why)) = written {
-                    eprintln!("glassbank serve: {}", message_en(&why));
-                }
+                .await
+                .unwrap_or_else(|e| Err(Message::new("io-other").with("detail", e.to_string())));
+                *failed
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = written.err();
             }
         })
     }
@@ -95,7 +160,7 @@ impl Hub {
     }
 
     /// A new connection, with the queue its messages go to.
-    pub fn connect(&mut self, queue: UnboundedSender<String>) -> ConnId {
+    pub fn connect(&mut self, queue: Sender<String>) -> ConnId {
         let conn = self.next;
         self.next += 1;
         self.queues.insert(conn, queue);
@@ -105,8 +170,24 @@ impl Hub {
 
     pub fn disconnect(&mut self, conn: ConnId) {
         self.queues.remove(&conn);
-        let out = self.room.disconnect(conn);
-        self.deliver(out);
+        self.room.disconnect(conn);
+    }
+
+    /// A connection that could not keep up with its messages (its queue is full, or its socket
+    /// took nothing in for `Limits::send_within`) is let go, and counted.
+    pub fn fell_behind(&mut self, conn: ConnId) {
+        self.traffic.let_go += 1;
+        self.let_go(conn);
+        self.say(&format!(
+            "connection {conn} fell behind its messages and was let go"
+        ));
+    }
+
+    /// Lets a connection go: its queue closes once the messages in it are out, and its task
+    /// closes the socket. Its seat stays taken, for its token.
+    fn let_go(&mut self, conn: ConnId) {
+        self.queues.remove(&conn);
+        self.room.disconnect(conn);
     }
 
     /// A message from a connection: handled, answered, and the room kept on disk.
@@ -123,38 +204,91 @@ impl Hub {
         self.save(urgent);
     }
 
+    /// How many connections are open.
+    pub fn connections(&self) -> usize {
+        self.queues.len()
+    }
+
     /// A facilitator's command (the terminal's console or the desktop game's): carried out,
     /// sent to the players and the room kept on disk at once.
     pub fn facilitate(&mut self, command: crate::net::Command) -> Result<(), Message> {
         let out = self.room.facilitate(command)?;
         self.deliver(out);
+        for conn in self.room.take_closing() {
+            self.let_go(conn);
+        }
         self.save(true);
         Ok(())
     }
 
-    /// The clock moved on: a month whose time is up is played; the room is saved now and then.
+    /// The clock moved on: a month whose time is up is played, the tables that changed are
+    /// sent, refusals are written to the terminal now and then, and the room is saved (again,
+    /// if the last write failed).
     pub fn tick(&mut self) {
         let now = self.now_ms();
+        let turn = self.room.session().turn();
         let out = self.room.tick(now);
-        let played = !out.is_empty();
+        let played = self.room.session().turn() != turn;
         self.deliver(out);
+        self.tell_refusals(now);
+        match self.save_problem() {
+            Some(why) => {
+                if self.save_failure_told.as_ref() != Some(&why) {
+                    let line = message_en(&why);
+                    self.say(&line);
+                    self.save_failure_told = Some(why);
+                }
+                // Written again at the next save, until it works.
+                self.room.keep_unsaved();
+            }
+            None => self.save_failure_told = None,
+        }
         self.save(played || now.saturating_sub(self.saved_at) >= 1_000);
     }
 
-    /// Sends each message to its connection's queue; refusals are written to the log.
+    /// Sends each message to its connection's queue; a connection whose queue is full is let
+    /// go. Refusals are counted, and written to the terminal by `tick`.
     pub fn deliver(&mut self, out: Outbox) {
         for (conn, message) in out {
             if let ToPlayer::Refused { reason } = &message {
                 self.traffic.refused += 1;
-                eprintln!("glassbank serve: connection {conn}: {reason}");
+                let r = self.refusals.entry(conn).or_default();
+                r.count += 1;
+                r.last.clone_from(reason);
             }
             let text = encode(&message);
             self.traffic.messages += 1;
             self.traffic.bytes += text.len() as u64;
-            if let Some(queue) = self.queues.get(&conn) {
-                // A queue whose socket closed is dropped at its disconnection.
-                let _ = queue.send(text);
+            let Some(queue) = self.queues.get(&conn) else {
+                continue;
+            };
+            match queue.try_send(text) {
+                Ok(()) => {}
+                Err(TrySendError::Full(_)) => self.fell_behind(conn),
+                // Its socket closed; the queue goes at its disconnection.
+                Err(TrySendError::Closed(_)) => {}
             }
+        }
+    }
+
+    /// One line per connection whose messages were refused since the last time, at most every
+    /// two seconds and ten connections.
+    fn tell_refusals(&mut self, now: u64) {
+        if self.refusals.is_empty() || now.saturating_sub(self.refusals_told_at) < REFUSALS_EVERY_MS
+        {
+            return;
+        }
+        self.refusals_told_at = now;
+        let refusals = std::mem::take(&mut self.refusals);
+        let more = refusals.len().saturating_sub(10);
+        for (conn, r) in refusals.into_iter().take(10) {
+            self.say(&format!(
+                "connection {conn}: {} message(s) refused, the last: {}",
+                r.count, r.last
+            ));
+        }
+        if more > 0 {
+            self.say(&format!("and {more} more connection(s) refused"));
         }
     }
 
@@ -171,10 +305,12 @@ impl Hub {
                 Some(writer) => writer.send(text).map_err(|e| e.0),
                 None => Err(text),
             };
-            if let Err(text) = queued
-                && let Err(why) = crate::platform::write_atomically(&self.files.room, &text)
-            {
-                eprintln!("glassbank serve: {}", message_en(&why));
+            if let Err(text) = queued {
+                let written = crate::platform::write_private(&self.files.room, &text);
+                *self
+                    .save_failed
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner) = written.err();
             }
         }
     }
@@ -190,7 +326,10 @@ impl Hub {
         let lines: Vec<&str> = self.unwritten.iter().map(String::as_str).collect();
         match crate::platform::append_lines(&self.files.feedback, &lines) {
             Ok(()) => self.unwritten.clear(),
-            Err(why) => eprintln!("glassbank serve: {}", message_en(&why)),
+            Err(why) => {
+                let line = message_en(&why);
+                self.say(&line);
+            }
         }
     }
 }

@@ -4,11 +4,13 @@
 //! server goes on where it stopped) and appends the debrief answers to the feedback log. It
 //! listens where the facilitator says and sends nothing anywhere else.
 mod console;
+mod guard;
 mod host;
 mod hub;
 mod socket;
 
 pub use console::{parse_command, status_lines};
+pub use guard::{Limits, printable};
 pub use host::{Hosted, Qr, join_url, qr_modules, room_file};
 pub use hub::{Files, Hub, Traffic};
 
@@ -35,6 +37,7 @@ pub struct ServeOptions {
     pub files: Files,
     /// Start afresh even if a room was saved.
     pub fresh: bool,
+    pub limits: Limits,
 }
 
 /// The room shared by the server's tasks.
@@ -54,19 +57,32 @@ pub struct Server {
     /// Whether the room was read back from its file.
     pub resumed: bool,
     stop: tokio::sync::watch::Sender<bool>,
+    shutdown_within: std::time::Duration,
     task: tokio::task::JoinHandle<()>,
     ticker: tokio::task::JoinHandle<()>,
     writer: tokio::task::JoinHandle<()>,
 }
 
 impl Server {
-    /// Stops listening, closes every connection and writes the room's file a last time.
+    /// Stops listening, closes every connection (those that do not close within the limit are
+    /// dropped) and writes the room's file a last time.
     pub async fn stop(self) {
         let _ = self.stop.send(true);
-        let _ = self.task.await;
+        let mut task = self.task;
+        if tokio::time::timeout(self.shutdown_within, &mut task)
+            .await
+            .is_err()
+        {
+            task.abort();
+        }
         let _ = self.ticker.await;
         lock(&self.shared).close();
         let _ = self.writer.await;
+        let mut hub = lock(&self.shared);
+        if let Some(why) = hub.save_problem() {
+            let line = crate::i18n::Translations::shared(Default::default()).message(&why);
+            hub.say(&line);
+        }
     }
 }
 
@@ -141,7 +157,13 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
         })?;
     let address = listener.local_addr().unwrap_or(options.address);
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let app = socket::router(shared.clone(), &options.web, stopped.clone());
+    let app = socket::router(
+        shared.clone(),
+        &options.web,
+        stopped.clone(),
+        options.limits,
+    );
+    let listener = guard::Guarded::new(listener, &options.limits);
     let ticking = shared.clone();
     let mut ticker_stopped = stopped.clone();
     let ticker = tokio::spawn(async move {
@@ -158,11 +180,6 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
         let shutdown = async move {
             let _ = serve_stopped.changed().await;
         };
-        // Each message goes out at once, not held back to be joined with the next (Nagle).
-        use axum::serve::ListenerExt;
-        let listener = listener.tap_io(|tcp| {
-            let _ = tcp.set_nodelay(true);
-        });
         if let Err(e) = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await
@@ -175,6 +192,7 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
         shared,
         resumed,
         stop,
+        shutdown_within: options.limits.shutdown_within,
         task,
         ticker,
         writer,

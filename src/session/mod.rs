@@ -240,6 +240,24 @@ impl Session {
         self.drafts.get_mut(i)
     }
 
+    /// Whether a draft could be played for a seat this month, checked by the simulation's own
+    /// rules: a draft of the seat's role, for banks and shops that exist, every number within
+    /// its limit. A number out of bounds is said in the reader's words.
+    pub fn check_draft(&self, seat: Seat, draft: &Draft) -> Result<(), Message> {
+        let mut d = Decisions::default();
+        match (seat, *draft) {
+            (Seat::Client(c), Draft::Client(x)) => d.clients.push((c, x)),
+            (Seat::RetailBanker(b), Draft::Retail(x)) => d.retail.push((b, x)),
+            (Seat::BusinessBanker(b), Draft::Business(x)) => d.business.push((b, x)),
+            (Seat::Merchant(m), Draft::Merchant(x)) => d.merchants.push((m, x)),
+            _ => return Err(Message::new("session-wrong-draft").with("seat", format!("{seat:?}"))),
+        }
+        self.economy.check(&d).map_err(|e| match e {
+            crate::sim::SimError::OutOfBounds { oob, .. } => crate::i18n::out_of_bounds(&oob),
+            other => Message::from(other),
+        })
+    }
+
     /// A human's draft and the month's verdicts, to edit together from a decision panel.
     pub fn draft_and_verdicts_mut(
         &mut self,
@@ -318,10 +336,64 @@ impl Session {
             .map(|(&case, &approve)| Verdict { case, approve })
             .collect();
         decisions.extend(human);
-        self.play_decided(decisions).inspect_err(|_| {
-            // A refused decision leaves the month unplayed: let the humans fix it.
-            self.done = vec![false; self.humans.len()];
-        })
+        match self.play_decided(decisions.clone()) {
+            Err(_) if self.economy.is_stopped() => self.play_without_overflow(decisions),
+            played => played.inspect_err(|_| {
+                // A refused decision leaves the month unplayed: let the humans fix it.
+                self.done = vec![false; self.humans.len()];
+            }),
+        }
+    }
+
+    /// The books could not carry a posting of the month (an account would have gone past the
+    /// largest amount they hold): the economy goes back to the start of the month and plays it
+    /// without the decisions of the humans whose accounts overflowed (every human's, when the
+    /// account is no human's), who keep last month's settings and read why in the news.
+    fn play_without_overflow(&mut self, decisions: Decisions) -> Result<TurnReport, Message> {
+        let overflowed = self.economy.overflowed();
+        let mut back = Session::replay(&self.log(), None)?;
+        for shock in &self.extra_shocks {
+            back.economy.apply_shock(*shock)?;
+        }
+        self.economy = back.economy;
+        let mut refused: Vec<Seat> = self
+            .humans
+            .iter()
+            .copied()
+            .filter(|&seat| overflowed.is_some_and(|a| owns(seat, a)))
+            .collect();
+        if refused.is_empty() {
+            refused = self.humans.clone();
+        }
+        let mut kept = decisions;
+        kept.retail
+            .retain(|(b, _)| !refused.contains(&Seat::RetailBanker(*b)));
+        kept.business
+            .retain(|(b, _)| !refused.contains(&Seat::BusinessBanker(*b)));
+        kept.merchants
+            .retain(|(m, _)| !refused.contains(&Seat::Merchant(*m)));
+        kept.clients
+            .retain(|(c, _)| !refused.contains(&Seat::Client(*c)));
+        let report = self.play_decided(kept)?;
+        let names: Vec<String> = refused.iter().map(|s| self.actor_name(*s)).collect();
+        let notice = Message::new("session-overflow-refused").with("who", names.join(", "));
+        self.news.push(Text {
+            en: crate::i18n::Translations::shared(crate::i18n::Language::En).message(&notice),
+            fr: crate::i18n::Translations::shared(crate::i18n::Language::Fr).message(&notice),
+        });
+        Ok(report)
+    }
+
+    /// The name players know a seat's actor by: the bank's or the shop's, the household's id.
+    pub fn actor_name(&self, seat: Seat) -> String {
+        match seat {
+            Seat::RetailBanker(b) | Seat::BusinessBanker(b) => {
+                self.economy.bank(b).map(|b| b.name.clone())
+            }
+            Seat::Merchant(m) => self.economy.merchant(m).map(|m| m.name.clone()),
+            Seat::Client(c) => self.scenario.ids().client_id(c),
+        }
+        .unwrap_or_default()
     }
 
     /// Plays the month with these decisions (a replay's, or the table's), then opens the next.
@@ -363,6 +435,20 @@ impl Session {
     }
 }
 
+/// Whether an account is the seat's actor's own: a bank's for its bankers, a shop's, a
+/// household's current and savings accounts.
+fn owns(seat: Seat, account: crate::sim::Account) -> bool {
+    use crate::sim::Account as A;
+    match (seat, account) {
+        (Seat::RetailBanker(b) | Seat::BusinessBanker(b), A::BankEquity(x) | A::BankLoans(x)) => {
+            b == x
+        }
+        (Seat::Merchant(m), A::Merchant(x)) => m == x,
+        (Seat::Client(c), A::Client(x) | A::Savings(x)) => c == x,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,6 +482,67 @@ mod tests {
         let bank = s.economy().bank(BankId(0)).unwrap();
         assert_eq!(bank.retail.fees.account_fee, Money::euros(9));
         assert_eq!(s.played().len(), 1);
+    }
+
+    #[test]
+    fn a_decision_the_books_cannot_carry_is_refused_and_the_month_goes_on() {
+        use crate::sim::{Account, External};
+        let household = Seat::Client(ClientId(0));
+        let mut s = Session::new(card_fees(), vec![household], &[], Some(5)).unwrap();
+        // A household holding nearly the most the books can: €1M out of savings overflows its
+        // current account, however the month goes otherwise.
+        let headroom = Money::euros(600_000);
+        let balance = s.economy.ledger().balance(Account::Client(ClientId(0)));
+        let fill = Money::cents(i64::MAX)
+            .saturating_sub(balance)
+            .saturating_sub(headroom);
+        let half = Money::cents(fill.as_cents() / 2);
+        s.economy
+            .endow(External::Opening, Account::Client(ClientId(0)), half)
+            .unwrap();
+        s.economy
+            .endow(
+                External::Employer,
+                Account::Client(ClientId(0)),
+                fill.saturating_sub(half),
+            )
+            .unwrap();
+        s.economy
+            .endow(
+                External::Suppliers,
+                Account::Savings(ClientId(0)),
+                Money::euros(2_000_000),
+            )
+            .unwrap();
+        if let Some(Draft::Client(d)) = s.draft_mut(household) {
+            d.save = Money::euros(-1_000_000);
+        }
+        let report = s.commit(household).unwrap().expect("the month is played");
+        assert_eq!((report.turn, s.turn()), (1, 2));
+        assert!(!s.economy().is_stopped());
+        assert!(s.economy().ledger().is_balanced());
+        let news = s.news().last().expect("the players are told");
+        let name = s.actor_name(household);
+        assert!(
+            news.en.contains("could not carry the decisions of")
+                && news.en.contains(&name)
+                && news.fr.contains(&name),
+            "{news:?}"
+        );
+        assert_eq!(
+            s.played()[0]
+                .decisions
+                .clients
+                .iter()
+                .filter(|(c, _)| *c == ClientId(0))
+                .count(),
+            0
+        );
+        // The next month plays as usual.
+        if let Some(Draft::Client(d)) = s.draft_mut(household) {
+            d.save = Money::ZERO;
+        }
+        assert!(s.commit(household).unwrap().is_some());
     }
 
     #[test]
@@ -494,7 +641,7 @@ mod tests {
         bad.turns[7].decisions.business[0]
             .1
             .merchant_fees
-            .acquirer_margin = crate::sim::Bp(999);
+            .acquirer_margin = crate::sim::Bp(499);
         let err = Session::replay(&bad, None).err().unwrap().to_string();
         assert!(err.contains("turn 8"), "{err}");
     }

@@ -29,6 +29,8 @@ pub struct Economy {
     pub(super) ledger: Ledger,
     pub(super) reports: Vec<TurnReport>,
     pub(super) stopped: bool,
+    /// The account whose balance would have overflowed when the economy stopped.
+    pub(super) overflowed: Option<Account>,
     /// Lasting conditions left by shocks (a recession, a fraud wave).
     pub(super) conditions: Conditions,
     /// Shocks applied since the last turn, listed in the next turn's report.
@@ -84,6 +86,7 @@ impl Economy {
             ledger: Ledger::new(shape, retention),
             reports: Vec::new(),
             stopped: false,
+            overflowed: None,
             conditions: Conditions::default(),
             pending_shocks: Vec::new(),
             review: Review::default(),
@@ -266,6 +269,12 @@ impl Economy {
         &self.reports
     }
 
+    /// The account whose balance would have overflowed, when that stopped the economy: whose
+    /// decision the month could not carry.
+    pub fn overflowed(&self) -> Option<Account> {
+        self.overflowed
+    }
+
     /// Whether an earlier error stopped the economy.
     pub fn is_stopped(&self) -> bool {
         self.stopped
@@ -424,4 +433,27 @@ fn check_config(config: &EconomyConfig) -> Result<(), SimError> {
         return bad("households must shop at least once a month".into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+impl Economy {
+    /// Money from outside the town into an account, posted as an opening balance: for tests of
+    /// what the books do when an account nears the largest amount they hold.
+    pub(crate) fn endow(
+        &mut self,
+        from: External,
+        to: Account,
+        amount: Money,
+    ) -> Result<(), SimError> {
+        let cause = self.ledger.open_transaction(super::trace::TxnKind::Opening);
+        self.ledger.post(
+            Account::External(from),
+            to,
+            amount,
+            PostingKind::Opening,
+            Product::None,
+            cause,
+        )?;
+        Ok(())
+    }
 }

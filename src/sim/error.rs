@@ -11,6 +11,11 @@ pub enum SimError {
     InvalidConfig(String),
     /// A decision names an actor that does not exist, or holds an impossible value.
     InvalidDecision(String),
+    /// A decision's number is outside its limit (`limits.rs`): `who` decided it.
+    OutOfBounds {
+        who: String,
+        oob: super::limits::OutOfBounds,
+    },
     Ledger(LedgerError),
     Overflow,
     /// An earlier turn failed half-way; the economy cannot go on.
@@ -22,6 +27,7 @@ impl fmt::Display for SimError {
         match self {
             SimError::InvalidConfig(why) => write!(f, "invalid economy: {why}"),
             SimError::InvalidDecision(why) => write!(f, "invalid decision: {why}"),
+            SimError::OutOfBounds { who, oob } => write!(f, "invalid decision: {who}: {oob}"),
             SimError::Ledger(e) => write!(f, "ledger: {e}"),
             SimError::Overflow => f.write_str("an amount of money overflowed"),
             SimError::Stopped => f.write_str("the economy stopped after an earlier error"),

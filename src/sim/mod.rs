@@ -8,6 +8,7 @@ mod economy;
 mod error;
 mod ids;
 mod ledger;
+mod limits;
 mod money;
 mod population;
 mod pricing;
@@ -39,6 +40,7 @@ pub use ledger::{
     Account, External, Flow, Ledger, LedgerError, LedgerShape, Party, Posting, PostingKind,
     Product, Retention, Totals, Transaction,
 };
+pub use limits::{Bounded, Field, Limit, OutOfBounds, Scale};
 pub use money::{Bp, Money, Overflow};
 pub use population::{
     ClientPopulation, MerchantPopulation, ShopKind, Span, StrategyMix, TownSpec, euro_area_params,

@@ -172,6 +172,15 @@ impl Bp {
         self.0.checked_add(other.0).map(Bp)
     }
 
+    /// `self + other`, held at the ends of the range (rates shown, never a panic).
+    pub const fn saturating_add(self, other: Bp) -> Bp {
+        Bp(self.0.saturating_add(other.0))
+    }
+
+    pub const fn saturating_sub(self, other: Bp) -> Bp {
+        Bp(self.0.saturating_sub(other.0))
+    }
+
     /// `self * other`, e.g. PD x LGD, rounded half up.
     pub fn of(self, other: Bp) -> Bp {
         let product = i64::from(self.0) * i64::from(other.0);

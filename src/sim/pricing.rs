@@ -21,7 +21,10 @@ pub struct LoanRate {
 impl LoanRate {
     /// Prices a loan for a borrower with a yearly probability of default `pd`.
     pub fn price(policy: &LoanPolicy, costs: &LendingCosts, cost_of_funds: Bp, pd: Bp) -> LoanRate {
-        let capital_spread = Bp((costs.hurdle_rate.0 - cost_of_funds.0).max(0));
+        let capital_spread = costs
+            .hurdle_rate
+            .saturating_sub(cost_of_funds)
+            .max(Bp::ZERO);
         LoanRate {
             cost_of_funds,
             operating_cost: costs.operating_cost,
@@ -40,10 +43,10 @@ impl LoanRate {
             cost_of_capital,
             margin,
         } = *self;
-        Bp(
-            (cost_of_funds.0 + operating_cost.0 + expected_loss.0 + cost_of_capital.0 + margin.0)
-                .max(0),
-        )
+        [operating_cost, expected_loss, cost_of_capital, margin]
+            .into_iter()
+            .fold(cost_of_funds, Bp::saturating_add)
+            .max(Bp::ZERO)
     }
 
     /// The components with their names, in the order they add up.
@@ -117,7 +120,9 @@ pub struct MscRates {
 
 impl MscRates {
     pub fn total(&self) -> Bp {
-        Bp(self.interchange.0 + self.scheme_fee.0 + self.acquirer_margin.0)
+        self.interchange
+            .saturating_add(self.scheme_fee)
+            .saturating_add(self.acquirer_margin)
     }
 }
 

@@ -7,6 +7,7 @@ use super::economy::Economy;
 use super::error::SimError;
 use super::ids::{BankId, ClientId, LoanId, MerchantId, TxnId};
 use super::ledger::{Account, External, PostingKind, Product};
+use super::limits::{Bounded, OutOfBounds};
 use super::money::{Bp, Money};
 use super::pricing::{LoanRate, MscRates, MscSplit, instalment};
 use super::report::{
@@ -95,69 +96,47 @@ impl Economy {
             Ok(report) => Ok(report),
             Err(e) => {
                 self.stopped = true;
+                if let SimError::Ledger(super::ledger::LedgerError::Overflow(account)) = &e {
+                    self.overflowed = Some(*account);
+                }
                 Err(e)
             }
         }
     }
 
+    /// Whether these decisions can be played: every actor exists and every number is within
+    /// its limit (`limits.rs`). Nothing changes.
+    pub fn check(&self, decisions: &Decisions) -> Result<(), SimError> {
+        self.check_decisions(decisions).map(|_| ())
+    }
+
     fn check_decisions(&self, d: &Decisions) -> Result<TurnDecisions, SimError> {
         let bad = |why: String| Err(SimError::InvalidDecision(why));
+        let out = |who: String, oob: OutOfBounds| Err(SimError::OutOfBounds { who, oob });
         let banks = self.banks.len();
-        let money_ok = |m: Money| !m.is_negative();
-        let rate_ok = |r: Bp| (-10_000..=100_000).contains(&r.0);
         for (bank, r) in &d.retail {
             if bank.index() >= banks {
                 return bad(format!("no bank {}", bank.0));
             }
-            let f = r.fees;
-            if ![
-                f.account_fee,
-                f.debit_card_fee,
-                f.credit_card_fee,
-                f.irregular_payment_fee,
-            ]
-            .into_iter()
-            .all(money_ok)
-            {
-                return bad(format!("bank {}: a fee is negative", bank.0));
-            }
-            if !rate_ok(f.overdraft_rate) || !rate_ok(r.current_rate) || !rate_ok(r.savings_rate) {
-                return bad(format!("bank {}: a rate is out of range", bank.0));
-            }
-            if r.consumer_loans.max_months == 0 || !rate_ok(r.consumer_loans.margin) {
-                return bad(format!(
-                    "bank {}: the consumer loan policy is impossible",
-                    bank.0
-                ));
+            if let Some(oob) = r.out_of_bounds() {
+                return out(format!("retail banker of bank {}", bank.0), oob);
             }
         }
         for (bank, b) in &d.business {
             if bank.index() >= banks {
                 return bad(format!("no bank {}", bank.0));
             }
-            let f = b.merchant_fees;
-            if !money_ok(f.terminal_fee) || !money_ok(f.account_fee) || f.acquirer_margin.0 < 0 {
-                return bad(format!("bank {}: a merchant fee is negative", bank.0));
-            }
-            if b.business_loans.max_months == 0 || !rate_ok(b.business_loans.margin) {
-                return bad(format!(
-                    "bank {}: the business loan policy is impossible",
-                    bank.0
-                ));
+            if let Some(oob) = b.out_of_bounds() {
+                return out(format!("business banker of bank {}", bank.0), oob);
             }
         }
-        let loan_ok =
-            |l: &Option<LoanRequest>| l.is_none_or(|l| l.amount.is_positive() && l.months > 0);
         let mut merchants = vec![None; self.merchants.len()];
         for (m, md) in &d.merchants {
             if m.index() >= merchants.len() {
                 return bad(format!("no merchant {}", m.0));
             }
-            if !(0..=100_000).contains(&md.markup.0) || !loan_ok(&md.loan_request) {
-                return bad(format!(
-                    "merchant {}: impossible mark-up or loan request",
-                    m.0
-                ));
+            if let Some(oob) = md.out_of_bounds() {
+                return out(format!("merchant {}", m.0), oob);
             }
             if md.switch_bank.is_some_and(|b| b.index() >= banks) {
                 return bad(format!("merchant {}: no such bank to switch to", m.0));
@@ -169,15 +148,8 @@ impl Economy {
             if c.index() >= clients.len() {
                 return bad(format!("no client {}", c.0));
             }
-            if !(0..=30_000).contains(&cd.spending.0)
-                || !(0..=10_000).contains(&cd.card_share.0)
-                || !loan_ok(&cd.loan_request)
-                || cd.save.as_cents().unsigned_abs() > 100_000_000_000_000
-            {
-                return bad(format!(
-                    "client {}: impossible spending, card share or loan",
-                    c.0
-                ));
+            if let Some(oob) = cd.out_of_bounds() {
+                return out(format!("client {}", c.0), oob);
             }
             if cd.switch_bank.is_some_and(|b| b.index() >= banks)
                 || cd

@@ -59,6 +59,7 @@ cli-seat-no-merchant = --seat: no merchant with id "{$id}"
 cli-seat-no-client = --seat: no client with id "{$id}"
 cli-seeds-form = --seeds {$seeds}: expected FIRST..LAST, e.g. 1..100
 cli-seeds-too-many = --seeds {$seeds}: at most {$max} seeds
+cli-no-display = no display to open the game's window on (DISPLAY is not set): play it on a desktop, or under `xvfb-run -a glassbank`; without a window, `glassbank simulate` plays a scenario and `glassbank serve` opens a workshop room
 cli-no-game = this build has no game window (built without the "game" feature); try `glassbank simulate`
 
 ## Runs
@@ -129,7 +130,7 @@ serve-resumed = Room {$room} resumed from its file at month {$month} ({$seats ->
 serve-join = Players open {$url} (or scan the code) and pick a seat.
 serve-files = The room is kept in {$room}; debrief answers go to {$feedback}.
 serve-no-web = No web build in {$path}: players' browsers will get nothing. Build it with `bash web/build.sh`.
-serve-help = Commands: status | pause [question] | resume | say MESSAGE (in the month's news) | next (play the month now) | rewind MONTH | reveal opaque|disclosed|glass | bot SEAT (a bot plays it) | minutes N (time per month, 0: none) | quit
+serve-help = Commands: status | pause [question] | resume | say MESSAGE (in the month's news) | next (play the month now) | rewind MONTH | reveal opaque|disclosed|glass | bot SEAT (a bot plays it) | free SEAT (its player is let go, its link stops working) | minutes N (time per month, 0: none) | quit
 serve-needs-number = {$command} needs a number
 serve-needs-layer = reveal needs opaque, disclosed or glass
 serve-no-such-seat = no seat "{$seat}" (write it as on the list, e.g. retail_banker:a)
@@ -142,6 +143,7 @@ serve-seat-away = disconnected
 serve-seat-deciding = deciding
 serve-seat-done = done
 serve-seat-bot = played by a bot
+serve-not-saved = The room's file is not written ({$reason}); trying again every second.
 
 ## Lessons: `check --lessons` and the debrief
 lessons-title = Lessons of “{$scenario}”, each variant played by bots with {$seeds ->

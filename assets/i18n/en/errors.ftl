@@ -121,6 +121,9 @@ session-in-month = month {$month}: {$reason}
 ## Refusals of the simulation (its details are for developers).
 error-sim-config = invalid economy: {$detail}
 error-sim-decision = invalid decision: {$detail}
+error-sim-out-of-bounds = invalid decision ({$who}): {$reason}
+decision-out-of-bounds = {$field}: between {$min} and {$max}, not {$found}
+session-overflow-refused = The books could not carry the decisions of {$who} this month (an amount too large to hold): last month's settings were kept.
 error-sim-ledger = the books refused a posting: {$detail}
 error-sim-overflow = an amount of money overflowed
 error-sim-stopped = the economy stopped after an earlier error
@@ -153,6 +156,7 @@ net-join-first = join the room first
 net-already-seated = you already have a seat
 net-not-a-seat = this seat is not played by a person in this game
 net-seat-taken = this seat is taken; ask the facilitator
+net-seat-freed = the facilitator freed this seat; join again to take a free one
 net-wrong-draft = this decision is not for your seat
 net-not-your-case = this case is not waiting for you
 net-protocol = this page speaks version {$theirs} of the room's protocol and the room speaks version {$ours}: reload the page

@@ -484,6 +484,8 @@ host-close = Close the room
 host-join-at = Join at
 host-bot = Bot
 host-bot-why = A bot plays this seat from now on (a player who left).
+host-free = Free
+host-free-why = The seat is free again: whoever holds it is let go and its link stops working (a stranger took it, or a player must change seats).
 host-to-console = Back to the console (F3)
 
 ## The debrief's lessons over many games

@@ -63,6 +63,7 @@ cli-seat-no-merchant = --seat : aucun commerçant n'a l'identifiant « {$id} »
 cli-seat-no-client = --seat : aucun client n'a l'identifiant « {$id} »
 cli-seeds-form = --seeds {$seeds} : attendu PREMIERE..DERNIERE, par exemple 1..100
 cli-seeds-too-many = --seeds {$seeds} : au plus {$max} graines
+cli-no-display = pas d'écran où ouvrir la fenêtre du jeu (DISPLAY n'est pas défini) : jouez sur un bureau, ou sous `xvfb-run -a glassbank` ; sans fenêtre, `glassbank simulate` joue un scénario et `glassbank serve` ouvre une salle d'atelier
 cli-no-game = cette version n'a pas de fenêtre de jeu (compilée sans la fonctionnalité « game ») ; essayez `glassbank simulate`
 
 ## Runs
@@ -133,7 +134,7 @@ serve-resumed = La salle {$room} reprend depuis son fichier au mois {$month} ({$
 serve-join = Les joueurs ouvrent {$url} (ou scannent le code) et choisissent une place.
 serve-files = La salle est gardée dans {$room} ; les réponses du débriefing vont dans {$feedback}.
 serve-no-web = Pas de version web dans {$path} : les navigateurs des joueurs ne recevront rien. Construisez-la avec `bash web/build.sh`.
-serve-help = Commandes : status | pause [question] | resume (reprendre) | say MESSAGE (dans les nouvelles du mois) | next (jouer le mois maintenant) | rewind MOIS | reveal opaque|disclosed|glass | bot PLACE (un robot la joue) | minutes N (temps par mois, 0 : aucun) | quit
+serve-help = Commandes : status | pause [question] | resume (reprendre) | say MESSAGE (dans les nouvelles du mois) | next (jouer le mois maintenant) | rewind MOIS | reveal opaque|disclosed|glass | bot PLACE (un robot la joue) | free PLACE (son joueur est libéré, son lien ne marche plus) | minutes N (temps par mois, 0 : aucun) | quit
 serve-needs-number = {$command} demande un nombre
 serve-needs-layer = reveal demande opaque, disclosed ou glass
 serve-no-such-seat = pas de place « {$seat} » (écrivez-la comme dans la liste, par ex. retail_banker:a)
@@ -146,6 +147,7 @@ serve-seat-away = déconnecté
 serve-seat-deciding = décide
 serve-seat-done = a fini
 serve-seat-bot = jouée par un robot
+serve-not-saved = Le fichier de la salle n'est pas écrit ({$reason}) ; nouvel essai chaque seconde.
 
 ## Leçons : `check --lessons` et le bilan
 lessons-title = Leçons de « {$scenario} », chaque variante jouée par des robots avec {$seeds ->

@@ -121,6 +121,9 @@ session-in-month = mois {$month} : {$reason}
 ## Refusals of the simulation (its details are for developers).
 error-sim-config = économie incohérente : {$detail}
 error-sim-decision = décision refusée : {$detail}
+error-sim-out-of-bounds = décision refusée ({$who}) : {$reason}
+decision-out-of-bounds = {$field} : entre {$min} et {$max}, pas {$found}
+session-overflow-refused = Les comptes n'ont pas pu porter les décisions de {$who} ce mois-ci (un montant trop grand) : les réglages du mois dernier ont été gardés.
 error-sim-ledger = les comptes ont refusé une écriture : {$detail}
 error-sim-overflow = un montant a dépassé la capacité de calcul
 error-sim-stopped = l'économie s'est arrêtée après une erreur précédente
@@ -153,6 +156,7 @@ net-join-first = entrez d'abord dans la salle
 net-already-seated = vous avez déjà une place
 net-not-a-seat = cette place n'est pas jouée par une personne dans cette partie
 net-seat-taken = cette place est prise ; demandez à l'animateur
+net-seat-freed = l'animateur a libéré cette place ; rejoignez la salle pour en prendre une libre
 net-wrong-draft = cette décision n'est pas pour votre place
 net-not-your-case = ce dossier ne vous attend pas
 net-protocol = cette page parle la version {$theirs} du protocole de la salle et la salle la version {$ours} : rechargez la page

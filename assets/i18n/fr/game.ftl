@@ -484,6 +484,8 @@ host-close = Fermer la salle
 host-join-at = Rejoindre sur
 host-bot = Robot
 host-bot-why = Un robot joue cette place à partir de maintenant (un joueur parti).
+host-free = Libérer
+host-free-why = La place redevient libre : celui qui l'occupe est libéré et son lien ne marche plus (un inconnu l'a prise, ou un joueur doit changer de place).
 host-to-console = Retour à la console (F3)
 
 ## Les leçons du bilan sur de nombreuses parties

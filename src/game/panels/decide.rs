@@ -9,39 +9,62 @@ use crate::game::widgets::{bars, glossary, number};
 use crate::i18n::{Language, Translations, format};
 use crate::session::Draft;
 use crate::sim::{
-    BankOwn, Bp, CaseId, CaseKind, ClientDecision, ClientOwn, LoanPolicy, LoanRate, LoanRequest,
-    MerchantDecision, MerchantOwn, Money, Own, RateView, RetailDecision, SeatView, Shown,
-    instalment, shelf_price,
+    BankOwn, Bp, BusinessDecision, CaseId, CaseKind, ClientDecision, ClientOwn, Limit, LoanPolicy,
+    LoanRate, LoanRequest, MerchantDecision, MerchantOwn, Money, Own, RateView, RetailDecision,
+    SeatView, Shown, instalment, shelf_price,
 };
 
-/// A euro amount edited with a slider.
+/// A euro amount edited with a slider over its decision's limit (`sim::Limit`).
 fn euro_slider(
     ui: &mut egui::Ui,
     lang: Language,
     value: &mut Money,
-    max_euros: f64,
+    limit: Limit,
+    step: f64,
+) -> bool {
+    bounded_euro_slider(ui, lang, value, limit.min_money(), limit.max_money(), step)
+}
+
+/// A euro amount edited with a slider between two amounts (within the decision's limit).
+fn bounded_euro_slider(
+    ui: &mut egui::Ui,
+    lang: Language,
+    value: &mut Money,
+    low: Money,
+    high: Money,
     step: f64,
 ) -> bool {
     let mut euros = value.as_cents() as f64 / 100.0;
+    let range = low.as_cents() as f64 / 100.0..=high.as_cents() as f64 / 100.0;
     let changed = ui
-        .add(number::euros(&mut euros, 0.0..=max_euros, lang).step_by(step))
+        .add(number::euros(&mut euros, range, lang).step_by(step))
         .changed();
     if changed {
-        *value = Money::cents((euros * 100.0).round() as i64);
+        *value = Money::cents((euros * 100.0).round() as i64)
+            .max(low)
+            .min(high);
     }
     changed
 }
 
-/// A rate edited with a slider, in percent.
-fn rate_slider(ui: &mut egui::Ui, lang: Language, value: &mut Bp, max_percent: f64) -> bool {
+/// A rate edited with a slider in percent, over its decision's limit.
+fn rate_slider(ui: &mut egui::Ui, lang: Language, value: &mut Bp, limit: Limit) -> bool {
     let mut percent = f64::from(value.0) / 100.0;
+    let range = limit.min as f64 / 100.0..=limit.max as f64 / 100.0;
     let changed = ui
-        .add(number::percent(&mut percent, 0.0..=max_percent, lang).step_by(0.05))
+        .add(number::percent(&mut percent, range, lang).step_by(0.05))
         .changed();
     if changed {
-        *value = Bp((percent * 100.0).round() as i32);
+        *value = Bp(limit.clamp((percent * 100.0).round() as i64) as i32);
     }
     changed
+}
+
+/// A term in months edited with a slider over its decision's limit.
+fn months_slider(ui: &mut egui::Ui, value: &mut u16, limit: Limit) -> bool {
+    let low = u16::try_from(limit.min).unwrap_or(1);
+    let high = u16::try_from(limit.max).unwrap_or(u16::MAX);
+    ui.add(egui::Slider::new(value, low..=high)).changed()
 }
 
 /// A drop-down list with its label before it, read together by screen readers.
@@ -115,7 +138,10 @@ pub fn msc_bar(ui: &mut egui::Ui, tr: &Translations, view: &SeatView, msc: Bp) {
             let parts = [
                 ("interchange", interchange),
                 ("scheme-fee", scheme),
-                ("acquirer-margin", Bp(msc.0 - interchange.0 - scheme.0)),
+                (
+                    "acquirer-margin",
+                    msc.saturating_sub(interchange).saturating_sub(scheme),
+                ),
             ]
             .map(|(key, bp)| bars::Part {
                 label: tr.get(&format!("term-{key}")),
@@ -284,17 +310,20 @@ fn loan_request(
     });
     ui.horizontal(|ui| {
         ui.label(tr.get("loan-amount"));
-        euro_slider(
+        bounded_euro_slider(
             ui,
             tr.language(),
             &mut r.amount,
-            (max_amount.as_cents() as f64 / 100.0).max(1_000.0),
+            LoanRequest::AMOUNT.min_money(),
+            max_amount
+                .max(Money::euros(1_000))
+                .min(LoanRequest::AMOUNT.max_money()),
             100.0,
         );
     });
     ui.horizontal(|ui| {
         ui.label(tr.get("loan-months"));
-        ui.add(egui::Slider::new(&mut r.months, 6..=84));
+        months_slider(ui, &mut r.months, LoanRequest::MONTHS);
     });
     if !r.amount.is_positive() {
         r.amount = Money::euros(100);
@@ -335,13 +364,7 @@ fn client(
     ));
     ui.separator();
     ui.label(tr.get("spending"));
-    let mut percent = f64::from(d.spending.0) / 100.0;
-    if ui
-        .add(number::percent(&mut percent, 50.0..=120.0, lang))
-        .changed()
-    {
-        d.spending = Bp((percent * 100.0).round() as i32);
-    }
+    rate_slider(ui, lang, &mut d.spending, ClientDecision::SPENDING);
     let spend = own.spending_budget.apply(d.spending).unwrap_or_default();
     consequence(
         ui,
@@ -351,7 +374,12 @@ fn client(
         ),
     );
     ui.label(tr.get("card-share"));
-    rate_slider(ui, tr.language(), &mut d.card_share, 100.0);
+    rate_slider(
+        ui,
+        tr.language(),
+        &mut d.card_share,
+        ClientDecision::CARD_SHARE,
+    );
     let by_card = spend.apply(d.card_share).unwrap_or_default();
     // What shops pay on it, as far as the layer shows the banks' card fees.
     let shown: Vec<i32> = view
@@ -391,15 +419,20 @@ fn client(
     );
     ui.separator();
     ui.label(tr.get("save"));
-    let mut euros = d.save.as_cents() as f64 / 100.0;
-    let low = -(own.savings.as_cents().max(0) as f64 / 100.0).min(20_000.0);
-    let high = (own.balance.as_cents().max(0) as f64 / 100.0).min(20_000.0);
-    if ui
-        .add(number::euros(&mut euros, low.min(0.0)..=high.max(0.0), lang).step_by(50.0))
-        .changed()
-    {
-        d.save = Money::cents((euros * 100.0).round() as i64);
-    }
+    // What the household holds, up to €20,000 either way, within the decision's limit.
+    let most = Money::euros(20_000);
+    let low = own
+        .savings
+        .max(Money::ZERO)
+        .min(most)
+        .saturating_neg()
+        .max(ClientDecision::SAVE.min_money());
+    let high = own
+        .balance
+        .max(Money::ZERO)
+        .min(most)
+        .min(ClientDecision::SAVE.max_money());
+    bounded_euro_slider(ui, lang, &mut d.save, low, high, 50.0);
     consequence(
         ui,
         if d.save.is_negative() {
@@ -476,13 +509,13 @@ fn client(
 /// longest term.
 fn loan_policy_rows(ui: &mut egui::Ui, tr: &Translations, policy: &mut LoanPolicy) {
     glossary::term(ui, tr, "margin");
-    rate_slider(ui, tr.language(), &mut policy.margin, 8.0);
+    rate_slider(ui, tr.language(), &mut policy.margin, LoanPolicy::MARGIN);
     ui.end_row();
     glossary::term(ui, tr, "pd");
-    rate_slider(ui, tr.language(), &mut policy.max_pd, 20.0);
+    rate_slider(ui, tr.language(), &mut policy.max_pd, LoanPolicy::MAX_PD);
     ui.end_row();
     ui.label(tr.get("max-months"));
-    ui.add(egui::Slider::new(&mut policy.max_months, 6..=120));
+    months_slider(ui, &mut policy.max_months, LoanPolicy::MAX_MONTHS);
     ui.end_row();
 }
 
@@ -518,23 +551,41 @@ fn retail(
     };
     egui::Grid::new("retail").num_columns(2).show(ui, |ui| {
         ui.label(tr.get("account-fee"));
-        euro_slider(ui, tr.language(), &mut d.fees.account_fee, 15.0, 0.5);
+        euro_slider(
+            ui,
+            lang,
+            &mut d.fees.account_fee,
+            RetailDecision::ACCOUNT_FEE,
+            0.5,
+        );
         ui.end_row();
         ui.label("");
         consequence(ui, per_client(d.fees.account_fee));
         ui.end_row();
         ui.label(tr.get("debit-card-fee"));
-        euro_slider(ui, tr.language(), &mut d.fees.debit_card_fee, 10.0, 0.5);
+        euro_slider(
+            ui,
+            lang,
+            &mut d.fees.debit_card_fee,
+            RetailDecision::DEBIT_CARD_FEE,
+            0.5,
+        );
         ui.end_row();
         ui.label(tr.get("credit-card-fee"));
-        euro_slider(ui, tr.language(), &mut d.fees.credit_card_fee, 20.0, 0.5);
+        euro_slider(
+            ui,
+            lang,
+            &mut d.fees.credit_card_fee,
+            RetailDecision::CREDIT_CARD_FEE,
+            0.5,
+        );
         ui.end_row();
         glossary::term(ui, tr, "irregular-payment-fee");
         euro_slider(
             ui,
             tr.language(),
             &mut d.fees.irregular_payment_fee,
-            20.0,
+            RetailDecision::IRREGULAR_PAYMENT_FEE,
             0.5,
         );
         ui.end_row();
@@ -547,13 +598,18 @@ fn retail(
             ui.end_row();
         }
         glossary::term(ui, tr, "overdraft");
-        rate_slider(ui, tr.language(), &mut d.fees.overdraft_rate, 25.0);
+        rate_slider(
+            ui,
+            lang,
+            &mut d.fees.overdraft_rate,
+            RetailDecision::OVERDRAFT_RATE,
+        );
         ui.end_row();
         glossary::term(ui, tr, "savings-rate");
-        rate_slider(ui, tr.language(), &mut d.savings_rate, 8.0);
+        rate_slider(ui, lang, &mut d.savings_rate, RetailDecision::SAVINGS_RATE);
         ui.end_row();
         ui.label("");
-        let spread = Bp(view.policy_rate.0 - d.savings_rate.0);
+        let spread = view.policy_rate.saturating_sub(d.savings_rate);
         consequence(
             ui,
             tr.format(
@@ -576,7 +632,7 @@ fn retail(
         );
         ui.end_row();
         ui.label(tr.get("current-rate"));
-        rate_slider(ui, tr.language(), &mut d.current_rate, 5.0);
+        rate_slider(ui, lang, &mut d.current_rate, RetailDecision::CURRENT_RATE);
         ui.end_row();
         loan_policy_rows(ui, tr, &mut d.consumer_loans);
     });
@@ -604,14 +660,19 @@ fn business(
     ui.heading(tr.format("role-business-of", &[("bank", own.name.clone().into())]));
     egui::Grid::new("business").num_columns(2).show(ui, |ui| {
         glossary::term(ui, tr, "acquirer-margin");
-        rate_slider(ui, tr.language(), &mut d.merchant_fees.acquirer_margin, 2.0);
+        rate_slider(
+            ui,
+            lang,
+            &mut d.merchant_fees.acquirer_margin,
+            BusinessDecision::ACQUIRER_MARGIN,
+        );
         ui.end_row();
         ui.label(tr.get("terminal-fee"));
         euro_slider(
             ui,
             tr.language(),
             &mut d.merchant_fees.terminal_fee,
-            50.0,
+            BusinessDecision::TERMINAL_FEE,
             1.0,
         );
         ui.end_row();
@@ -620,7 +681,7 @@ fn business(
             ui,
             tr.language(),
             &mut d.merchant_fees.account_fee,
-            50.0,
+            BusinessDecision::ACCOUNT_FEE,
             1.0,
         );
         ui.end_row();
@@ -656,7 +717,9 @@ fn business(
         ui,
         tr,
         view,
-        Bp(interchange.0 + scheme.0 + d.merchant_fees.acquirer_margin.0),
+        interchange
+            .saturating_add(scheme)
+            .saturating_add(d.merchant_fees.acquirer_margin),
     );
     policy_quote(
         ui,
@@ -678,7 +741,7 @@ fn merchant(
     ui.heading(tr.format("role-merchant-of", &[("shop", own.name.clone().into())]));
     ui.horizontal(|ui| {
         glossary::term(ui, tr, "markup");
-        rate_slider(ui, tr.language(), &mut d.markup, 300.0);
+        rate_slider(ui, lang, &mut d.markup, MerchantDecision::MARKUP);
     });
     egui::Grid::new("goods").striped(true).show(ui, |ui| {
         ui.strong(tr.get("good"));

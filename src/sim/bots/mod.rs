@@ -43,13 +43,15 @@ enum Decided {
 }
 
 impl Decided {
-    /// Adds the decision to the month's, under its seat.
+    /// Adds the decision to the month's, under its seat, within every limit a human keeps to
+    /// (a bot that drifts far is held at the bound).
     fn add_to(self, seat: Seat, d: &mut Decisions) {
+        use super::limits::Bounded;
         match (seat, self) {
-            (Seat::Client(c), Decided::Client(x)) => d.clients.push((c, x)),
-            (Seat::RetailBanker(b), Decided::Retail(x)) => d.retail.push((b, x)),
-            (Seat::BusinessBanker(b), Decided::Business(x)) => d.business.push((b, x)),
-            (Seat::Merchant(m), Decided::Merchant(x)) => d.merchants.push((m, x)),
+            (Seat::Client(c), Decided::Client(x)) => d.clients.push((c, x.bounded())),
+            (Seat::RetailBanker(b), Decided::Retail(x)) => d.retail.push((b, x.bounded())),
+            (Seat::BusinessBanker(b), Decided::Business(x)) => d.business.push((b, x.bounded())),
+            (Seat::Merchant(m), Decided::Merchant(x)) => d.merchants.push((m, x.bounded())),
             _ => {}
         }
     }
