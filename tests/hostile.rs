@@ -418,3 +418,31 @@ async fn a_room_file_that_cannot_be_written_is_said_and_written_once_it_can() {
     let _ = std::fs::remove_dir_all(dir);
     let _ = std::fs::remove_dir_all(base);
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_page_still_downloading_slowly_is_not_idle() {
+    let (server, dir) = open("download", None).await;
+    let limits = limits();
+    std::fs::create_dir_all(dir.join("web")).unwrap();
+    let size = 4 * 1024 * 1024;
+    std::fs::write(dir.join("web/big.bin"), vec![7u8; size]).unwrap();
+    let mut s = TcpStream::connect(server.address).await.unwrap();
+    s.write_all(b"GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    // About 1.3 MB a second: longer than `idle_after`, but never still.
+    let began = Instant::now();
+    let mut got = 0;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match timeout(Duration::from_secs(5), s.read(&mut buf)).await {
+            Ok(Ok(0)) | Ok(Err(_)) | Err(_) => break,
+            Ok(Ok(n)) => got += n,
+        }
+        sleep(Duration::from_millis(50)).await;
+    }
+    assert!(began.elapsed() > limits.idle_after, "slow enough to matter");
+    assert!(got > size, "the whole file came: {got} bytes");
+    server.stop().await;
+    let _ = std::fs::remove_dir_all(dir);
+}

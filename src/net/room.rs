@@ -16,6 +16,11 @@ pub type ConnId = u64;
 
 /// The longest free-text answer kept, in characters.
 const MAX_ANSWER_CHARS: usize = 2_000;
+/// Wrong room codes one machine may try in a minute: a person mistypes a few; a program that
+/// guesses the 331,776 codes would need weeks.
+const WRONG_CODES_PER_MINUTE: u32 = 10;
+/// The machines remembered for their wrong codes, at most.
+const WRONG_CODES_KEPT: usize = 10_000;
 
 /// What the room knows of a connection.
 #[derive(Clone, Debug)]
@@ -27,6 +32,8 @@ struct Connection {
     facilitator: bool,
     /// How fast it may send.
     rate: super::Rate,
+    /// The machine it comes from, if the server says (never the loopback's).
+    machine: Option<std::net::IpAddr>,
 }
 
 /// Debrief answers given with consent, waiting for the server to append them to the log.
@@ -68,6 +75,8 @@ pub struct Room {
     consoles_changed: bool,
     /// Connections the server should close once their last messages are out.
     closing: Vec<ConnId>,
+    /// Wrong room codes per machine: how many, since when (ms on the server's clock).
+    wrong_codes: BTreeMap<std::net::IpAddr, (u32, u64)>,
 }
 
 /// Messages to send, each to one connection.
@@ -93,6 +102,7 @@ impl Room {
             table_changed: false,
             consoles_changed: false,
             closing: Vec::new(),
+            wrong_codes: BTreeMap::new(),
         }
     }
 
@@ -200,6 +210,11 @@ impl Room {
 
     /// A new connection; it must join before anything else.
     pub fn connect(&mut self, conn: ConnId) {
+        self.connect_from(conn, None);
+    }
+
+    /// A new connection from a machine, whose wrong room codes are counted together.
+    pub fn connect_from(&mut self, conn: ConnId, machine: Option<std::net::IpAddr>) {
         self.connections.insert(
             conn,
             Connection {
@@ -208,6 +223,7 @@ impl Room {
                 seat: None,
                 facilitator: false,
                 rate: super::Rate::PLAYER,
+                machine: machine.filter(|m| !m.is_loopback()),
             },
         );
     }
@@ -239,8 +255,8 @@ impl Room {
         std::mem::take(&mut self.closing)
     }
 
-    /// The tables and consoles that changed since the last call, each sent once: a room of 30
-    /// players who commit in the same second sends 30 tables, not 900.
+    /// The tables and consoles that changed since the last call, each sent once: 30 players who
+    /// commit within one tick (250 ms on the server) send each player one table, not 30.
     pub fn flush(&mut self) -> Outbox {
         let out = if self.table_changed {
             self.table_for_all()
@@ -569,7 +585,28 @@ impl Room {
                 .with("theirs", protocol)
                 .with("ours", PROTOCOL));
         }
+        let machine = self.connections.get(&conn).and_then(|c| c.machine);
+        let now = self.now_ms;
+        let recent = |(count, since): (u32, u64)| now.saturating_sub(since) < 60_000 && count > 0;
+        if let Some(m) = machine
+            && self
+                .wrong_codes
+                .get(&m)
+                .is_some_and(|&w| recent(w) && w.0 >= WRONG_CODES_PER_MINUTE)
+        {
+            return Err(Message::new("net-too-many-codes"));
+        }
         if !room.trim().eq_ignore_ascii_case(&self.code) {
+            if let Some(m) = machine {
+                if self.wrong_codes.len() >= WRONG_CODES_KEPT {
+                    self.wrong_codes.retain(|_, w| recent(*w));
+                }
+                let w = self.wrong_codes.entry(m).or_insert((0, now));
+                if !recent(*w) {
+                    *w = (0, now);
+                }
+                w.0 += 1;
+            }
             return Err(Message::new("net-no-room").with("room", room.to_string()));
         }
         let seat = match token {
@@ -732,9 +769,9 @@ impl Room {
                 } else {
                     Vec::new()
                 },
-                seconds_left: self
-                    .deadline_ms
-                    .map(|d| (d.saturating_sub(self.now_ms) / 1_000) as u32),
+                seconds_left: self.deadline_ms.map(|d| {
+                    u32::try_from(d.saturating_sub(self.now_ms) / 1_000).unwrap_or(u32::MAX)
+                }),
             },
         )]
     }

@@ -93,6 +93,9 @@ impl Room {
     /// then the month being decided as it was.
     pub fn restore(saved: SavedRoom) -> Result<Room, Message> {
         let mut session = Session::replay(&saved.log, None)?;
+        // The replay stops at the month's scripted pause, if it has one; the file says whether
+        // the table was still stopped. The seats done are committed while it is not.
+        session.resume();
         for shock in &saved.shocks {
             session.apply_shock(*shock)?;
         }

@@ -708,3 +708,80 @@ fn tables_are_sent_once_per_tick_and_a_rejoin_reaches_only_its_player() {
     assert_eq!(tables, t.room.connections_joined(), "one table each");
     assert!(t.room.tick(t.clock_ms + 250).is_empty(), "nothing new");
 }
+
+#[test]
+fn a_room_saved_after_a_scripted_pause_was_lifted_comes_back_as_it_was() {
+    let scenario = load(
+        include_str!("../../scenarios/card_fees.ron"),
+        "card_fees.ron",
+    )
+    .unwrap();
+    let seats = [BANKER, HOUSEHOLD];
+    let session = Session::new(scenario, seats.to_vec(), &[], Some(4)).unwrap();
+    let mut t = Table {
+        room: Room::new("GLASS", "boss", session),
+        tokens: 0,
+        clock_ms: 0,
+        wire: Default::default(),
+    };
+    t.seat(1, BANKER);
+    t.seat(2, HOUSEHOLD);
+    // card_fees stops for discussion at the start of month 7.
+    while t.room.session().paused().is_none() {
+        t.send(1, &ToRoom::Commit);
+        t.send(2, &ToRoom::Commit);
+    }
+    let month = t.room.session().turn();
+    t.room.facilitate(Command::Resume).unwrap();
+    t.send(1, &ToRoom::Commit);
+    let back = Room::restore(t.room.saved()).expect("the room opens again");
+    assert_eq!(back.session().turn(), month);
+    assert!(back.session().paused().is_none(), "the pause was lifted");
+    assert!(back.session().is_done(BANKER) && !back.session().is_done(HOUSEHOLD));
+    t.room
+        .facilitate(Command::Pause {
+            question: Some("Who paid?".into()),
+        })
+        .unwrap();
+    let again = Room::restore(t.room.saved()).unwrap();
+    assert_eq!(
+        again.session().paused().flatten().map(|q| q.en.as_str()),
+        Some("Who paid?")
+    );
+    assert!(again.session().is_done(BANKER));
+}
+
+#[test]
+fn a_machine_that_guesses_room_codes_is_held_off_for_a_minute() {
+    let mut t = Table::new();
+    let stranger: std::net::IpAddr = "192.0.2.7".parse().unwrap();
+    let guess = |code: &str| ToRoom::Join {
+        protocol: PROTOCOL,
+        room: code.into(),
+        language: "en".into(),
+        token: None,
+    };
+    // Each guess on a new connection, as a program would.
+    for conn in 100..110 {
+        t.room.connect_from(conn, Some(stranger));
+        assert!(refused(&t.send(conn, &guess("ZZZZ"))));
+    }
+    t.room.connect_from(110, Some(stranger));
+    let ToPlayer::Refused { reason } = &t.send(110, &guess("GLASS"))[0].1 else {
+        panic!()
+    };
+    assert!(
+        reason.contains("wait a minute"),
+        "even the right code: {reason}"
+    );
+    // Another machine, and this machine's own loopback, are not held off.
+    t.room.connect_from(111, Some("192.0.2.8".parse().unwrap()));
+    assert!(!refused(&t.send(111, &guess("GLASS"))));
+    t.room
+        .connect_from(112, Some(std::net::Ipv4Addr::LOCALHOST.into()));
+    assert!(!refused(&t.send(112, &guess("GLASS"))));
+    // A minute later (the table's clock moves a second a message) it may try again.
+    t.clock_ms += 60_000;
+    t.room.connect_from(113, Some(stranger));
+    assert!(!refused(&t.send(113, &guess("GLASS"))));
+}

@@ -139,7 +139,8 @@ impl axum::serve::Listener for Guarded {
                 }
             };
             // Over a limit: closed at once (dropped), so the listener stays responsive.
-            let Some(place) = AddressPlace::take(&self.addresses, address.ip(), self.per_address)
+            let Some(place) =
+                AddressPlace::take(&self.addresses, machine(address.ip()), self.per_address)
             else {
                 continue;
             };
@@ -167,14 +168,34 @@ impl axum::serve::Listener for Guarded {
     }
 }
 
-/// An accepted connection: it holds its place under the limit until closed, and fails when it
-/// has sent nothing for `idle_after` (a half-sent request, a bare socket, a vanished browser).
+/// Where a connection comes from, for the handlers (axum's connect info).
+#[derive(Clone, Copy, Debug)]
+pub struct Peer(pub std::net::SocketAddr);
+
+impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, Guarded>> for Peer {
+    fn connect_info(stream: axum::serve::IncomingStream<'_, Guarded>) -> Peer {
+        Peer(*stream.remote_addr())
+    }
+}
+
+/// An accepted connection: it holds its place under the limit until closed, and fails when
+/// nothing has moved either way for `idle_after`: nothing read from it and nothing written to it
+/// (a half-sent request, a bare socket, a vanished browser; a page still downloading is not
+/// idle).
 pub struct GuardedIo {
     stream: TcpStream,
     _permit: OwnedSemaphorePermit,
     _place: AddressPlace,
     idle: Pin<Box<Sleep>>,
     idle_after: Duration,
+}
+
+impl GuardedIo {
+    /// Something moved: the connection is not idle.
+    fn moved(&mut self) {
+        let deadline = Instant::now() + self.idle_after;
+        self.idle.as_mut().reset(deadline);
+    }
 }
 
 impl AsyncRead for GuardedIo {
@@ -188,8 +209,7 @@ impl AsyncRead for GuardedIo {
         match Pin::new(&mut this.stream).poll_read(cx, buf) {
             Poll::Ready(Ok(())) => {
                 if buf.filled().len() > before {
-                    let deadline = Instant::now() + this.idle_after;
-                    this.idle.as_mut().reset(deadline);
+                    this.moved();
                 }
                 Poll::Ready(Ok(()))
             }
@@ -210,7 +230,11 @@ impl AsyncWrite for GuardedIo {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
+        let written = Pin::new(&mut self.stream).poll_write(cx, buf);
+        if matches!(written, Poll::Ready(Ok(n)) if n > 0) {
+            self.moved();
+        }
+        written
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -226,7 +250,11 @@ impl AsyncWrite for GuardedIo {
         cx: &mut Context<'_>,
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+        let written = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
+        if matches!(written, Poll::Ready(Ok(n)) if n > 0) {
+            self.moved();
+        }
+        written
     }
 
     fn is_write_vectored(&self) -> bool {
@@ -259,6 +287,18 @@ pub fn allowed_origin(headers: &HeaderMap) -> bool {
     }
 }
 
+/// The machine an address stands for: an IPv4 address, or an IPv6 address's /64 network (one
+/// machine may take any address in its network).
+pub fn machine(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(std::net::Ipv6Addr::from(bits))
+        }
+        v4 => v4,
+    }
+}
+
 /// `192.168.1.20:8080`, `[::1]:8080`, `localhost:8080` (with or without the port).
 fn is_address(host: &str) -> bool {
     let name = match host.rsplit_once(':') {
@@ -280,7 +320,8 @@ pub fn printable(text: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}') {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
@@ -295,9 +336,13 @@ mod tests {
 
     #[test]
     fn escape_bytes_never_reach_the_terminal() {
-        let hostile = "room \u{1b}[2J\u{1b}]0;owned\u{7}\r\n\u{202e}txt";
+        let hostile = "room \u{1b}[2J\u{1b}]0;owned\u{7}\r\n\u{202e}txt\u{2067}";
         let safe = printable(hostile);
         assert!(!safe.chars().any(char::is_control), "{safe}");
+        assert!(
+            !safe.contains('\u{202e}') && !safe.contains('\u{2067}'),
+            "{safe}"
+        );
         assert!(safe.starts_with("room \\u{1b}[2J"), "{safe}");
         assert_eq!(printable(&"x".repeat(1_000)).chars().count(), 301);
     }

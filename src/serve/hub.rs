@@ -68,6 +68,10 @@ pub struct Hub {
     save_failure_told: Option<Message>,
     refusals: BTreeMap<ConnId, Refusals>,
     refusals_told_at: u64,
+    /// Connections let go since the terminal was last told.
+    let_go_untold: u64,
+    /// The feedback log's failure already written to the terminal.
+    feedback_failure_told: Option<Message>,
     /// The last lines written to the terminal.
     log: VecDeque<String>,
 }
@@ -90,6 +94,8 @@ impl Hub {
             save_failure_told: None,
             refusals: BTreeMap::new(),
             refusals_told_at: 0,
+            let_go_untold: 0,
+            feedback_failure_told: None,
             log: VecDeque::new(),
         })
     }
@@ -161,10 +167,19 @@ impl Hub {
 
     /// A new connection, with the queue its messages go to.
     pub fn connect(&mut self, queue: Sender<String>) -> ConnId {
+        self.connect_from(queue, None)
+    }
+
+    /// A new connection from a machine (for the room's limit on wrong room codes).
+    pub fn connect_from(
+        &mut self,
+        queue: Sender<String>,
+        machine: Option<std::net::IpAddr>,
+    ) -> ConnId {
         let conn = self.next;
         self.next += 1;
         self.queues.insert(conn, queue);
-        self.room.connect(conn);
+        self.room.connect_from(conn, machine);
         conn
     }
 
@@ -177,10 +192,8 @@ impl Hub {
     /// took nothing in for `Limits::send_within`) is let go, and counted.
     pub fn fell_behind(&mut self, conn: ConnId) {
         self.traffic.let_go += 1;
+        self.let_go_untold += 1;
         self.let_go(conn);
-        self.say(&format!(
-            "connection {conn} fell behind its messages and was let go"
-        ));
     }
 
     /// Lets a connection go: its queue closes once the messages in it are out, and its task
@@ -200,6 +213,10 @@ impl Hub {
         // Answers reach the log before the player is told they are recorded.
         self.write_feedback();
         self.deliver(out);
+        // A seat freed by a facilitator's command sent over the network lets its holder go.
+        for conn in self.room.take_closing() {
+            self.let_go(conn);
+        }
         let urgent = self.room.is_urgent();
         self.save(urgent);
     }
@@ -274,11 +291,17 @@ impl Hub {
     /// One line per connection whose messages were refused since the last time, at most every
     /// two seconds and ten connections.
     fn tell_refusals(&mut self, now: u64) {
-        if self.refusals.is_empty() || now.saturating_sub(self.refusals_told_at) < REFUSALS_EVERY_MS
-        {
+        let nothing = self.refusals.is_empty() && self.let_go_untold == 0;
+        if nothing || now.saturating_sub(self.refusals_told_at) < REFUSALS_EVERY_MS {
             return;
         }
         self.refusals_told_at = now;
+        if self.let_go_untold > 0 {
+            let n = std::mem::take(&mut self.let_go_untold);
+            self.say(&format!(
+                "{n} connection(s) fell behind their messages and were let go"
+            ));
+        }
         let refusals = std::mem::take(&mut self.refusals);
         let more = refusals.len().saturating_sub(10);
         for (conn, r) in refusals.into_iter().take(10) {
@@ -325,10 +348,17 @@ impl Hub {
         }
         let lines: Vec<&str> = self.unwritten.iter().map(String::as_str).collect();
         match crate::platform::append_lines(&self.files.feedback, &lines) {
-            Ok(()) => self.unwritten.clear(),
+            Ok(()) => {
+                self.unwritten.clear();
+                self.feedback_failure_told = None;
+            }
+            // Said once until it changes; the answers wait and are tried again.
             Err(why) => {
-                let line = message_en(&why);
-                self.say(&line);
+                if self.feedback_failure_told.as_ref() != Some(&why) {
+                    let line = message_en(&why);
+                    self.say(&line);
+                    self.feedback_failure_told = Some(why);
+                }
             }
         }
     }

@@ -180,6 +180,7 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
         let shutdown = async move {
             let _ = serve_stopped.changed().await;
         };
+        let app = app.into_make_service_with_connect_info::<guard::Peer>();
         if let Err(e) = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use axum::Router;
-use axum::extract::State;
 use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -42,7 +42,12 @@ pub fn router(
         })
 }
 
-async fn upgrade(ws: WebSocketUpgrade, headers: HeaderMap, State(web): State<Web>) -> Response {
+async fn upgrade(
+    ws: WebSocketUpgrade,
+    headers: HeaderMap,
+    ConnectInfo(peer): ConnectInfo<super::guard::Peer>,
+    State(web): State<Web>,
+) -> Response {
     if !allowed_origin(&headers) {
         lock(&web.shared).refuse_upgrade();
         return StatusCode::FORBIDDEN.into_response();
@@ -51,14 +56,14 @@ async fn upgrade(ws: WebSocketUpgrade, headers: HeaderMap, State(web): State<Web
     // with a reason; a much larger one closes the connection.
     ws.max_message_size(4 * MAX_MESSAGE_BYTES)
         .max_frame_size(4 * MAX_MESSAGE_BYTES)
-        .on_upgrade(move |socket| connection(socket, web))
+        .on_upgrade(move |socket| connection(socket, web, super::guard::machine(peer.0.ip())))
 }
 
 /// One player's connection, from its opening to its closing.
-async fn connection(mut socket: WebSocket, mut web: Web) {
+async fn connection(mut socket: WebSocket, mut web: Web, machine: std::net::IpAddr) {
     let limits = web.limits;
     let (queue, mut outgoing) = tokio::sync::mpsc::channel::<String>(limits.queue);
-    let conn = lock(&web.shared).connect(queue);
+    let conn = lock(&web.shared).connect_from(queue, Some(machine));
     let start = tokio::time::Instant::now();
     let mut ping = tokio::time::interval_at(start + limits.ping_every, limits.ping_every);
     let join_by = tokio::time::sleep(limits.join_within);

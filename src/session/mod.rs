@@ -336,26 +336,32 @@ impl Session {
             .map(|(&case, &approve)| Verdict { case, approve })
             .collect();
         decisions.extend(human);
+        // The month as it starts, to go back to if the books cannot carry it.
+        let start = self.economy.clone();
         match self.play_decided(decisions.clone()) {
-            Err(_) if self.economy.is_stopped() => self.play_without_overflow(decisions),
-            played => played.inspect_err(|_| {
-                // A refused decision leaves the month unplayed: let the humans fix it.
-                self.done = vec![false; self.humans.len()];
-            }),
+            Err(_) if self.economy.is_stopped() => {
+                let overflowed = self.economy.overflowed();
+                self.economy = start;
+                self.play_without_overflow(decisions, overflowed)
+            }
+            played => played,
         }
+        .inspect_err(|_| {
+            // A refused decision leaves the month unplayed: let the humans fix it.
+            self.done = vec![false; self.humans.len()];
+        })
     }
 
     /// The books could not carry a posting of the month (an account would have gone past the
-    /// largest amount they hold): the economy goes back to the start of the month and plays it
-    /// without the decisions of the humans whose accounts overflowed (every human's, when the
-    /// account is no human's), who keep last month's settings and read why in the news.
-    fn play_without_overflow(&mut self, decisions: Decisions) -> Result<TurnReport, Message> {
-        let overflowed = self.economy.overflowed();
-        let mut back = Session::replay(&self.log(), None)?;
-        for shock in &self.extra_shocks {
-            back.economy.apply_shock(*shock)?;
-        }
-        self.economy = back.economy;
+    /// largest amount they hold), and the economy is back at the start of the month: it is
+    /// played without the decisions and verdicts of the humans whose accounts overflowed (every
+    /// human's, when the account is no human's), who keep last month's settings and read why in
+    /// the news.
+    fn play_without_overflow(
+        &mut self,
+        decisions: Decisions,
+        overflowed: Option<crate::sim::Account>,
+    ) -> Result<TurnReport, Message> {
         let mut refused: Vec<Seat> = self
             .humans
             .iter()
@@ -374,6 +380,16 @@ impl Session {
             .retain(|(m, _)| !refused.contains(&Seat::Merchant(*m)));
         kept.clients
             .retain(|(c, _)| !refused.contains(&Seat::Client(*c)));
+        // The refused bankers' verdicts go too: their cases are left to the bank's policy.
+        let their_cases: Vec<CaseId> = refused
+            .iter()
+            .filter_map(|&seat| self.view(seat))
+            .flat_map(|view| match view.own {
+                crate::sim::Own::Bank(b) => b.cases.iter().map(|k| k.case).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        kept.verdicts.retain(|v| !their_cases.contains(&v.case));
         let report = self.play_decided(kept)?;
         let names: Vec<String> = refused.iter().map(|s| self.actor_name(*s)).collect();
         let notice = Message::new("session-overflow-refused").with("who", names.join(", "));
@@ -489,9 +505,11 @@ mod tests {
         use crate::sim::{Account, External};
         let household = Seat::Client(ClientId(0));
         let mut s = Session::new(card_fees(), vec![household], &[], Some(5)).unwrap();
-        // A household holding nearly the most the books can: €1M out of savings overflows its
-        // current account, however the month goes otherwise.
-        let headroom = Money::euros(600_000);
+        // A household holding nearly the most the books can in its current account, and as much
+        // in savings as that account has room left: taking its savings out overflows the
+        // account. Without that decision the month goes as usual (the monthly sweep into
+        // savings leaves a buffer larger than a month's interest on them).
+        let headroom = Money::euros(100_000);
         let balance = s.economy.ledger().balance(Account::Client(ClientId(0)));
         let fill = Money::cents(i64::MAX)
             .saturating_sub(balance)
@@ -507,11 +525,12 @@ mod tests {
                 fill.saturating_sub(half),
             )
             .unwrap();
+        let savings = s.economy.ledger().balance(Account::Savings(ClientId(0)));
         s.economy
             .endow(
                 External::Suppliers,
                 Account::Savings(ClientId(0)),
-                Money::euros(2_000_000),
+                headroom.saturating_sub(savings),
             )
             .unwrap();
         if let Some(Draft::Client(d)) = s.draft_mut(household) {
@@ -538,11 +557,12 @@ mod tests {
                 .count(),
             0
         );
-        // The next month plays as usual.
-        if let Some(Draft::Client(d)) = s.draft_mut(household) {
-            d.save = Money::ZERO;
-        }
-        assert!(s.commit(household).unwrap().is_some());
+        // The household still holds what it had (swept into savings): only its decision was
+        // refused.
+        let ledger = s.economy().ledger();
+        let held = i128::from(ledger.balance(Account::Client(ClientId(0))).as_cents())
+            + i128::from(ledger.balance(Account::Savings(ClientId(0))).as_cents());
+        assert!(held > i128::from(i64::MAX), "{held}");
     }
 
     #[test]

@@ -161,6 +161,7 @@ net-wrong-draft = this decision is not for your seat
 net-not-your-case = this case is not waiting for you
 net-protocol = this page speaks version {$theirs} of the room's protocol and the room speaks version {$ours}: reload the page
 net-no-room = there is no room "{$room}" here; check the code
+net-too-many-codes = too many wrong room codes from this machine; wait a minute and check the code on the projector
 net-bad-token = this seat's key is unknown here; pick a seat again
 net-no-seat = pick a seat first
 net-already-done = you are done for this month; wait for the others

@@ -161,6 +161,7 @@ net-wrong-draft = cette décision n'est pas pour votre place
 net-not-your-case = ce dossier ne vous attend pas
 net-protocol = cette page parle la version {$theirs} du protocole de la salle et la salle la version {$ours} : rechargez la page
 net-no-room = il n'y a pas de salle « {$room} » ici ; vérifiez le code
+net-too-many-codes = trop de codes de salle erronés depuis cette machine ; attendez une minute et vérifiez le code projeté
 net-bad-token = la clé de cette place est inconnue ici ; choisissez à nouveau une place
 net-no-seat = choisissez d'abord une place
 net-already-done = vous avez fini pour ce mois ; attendez les autres
