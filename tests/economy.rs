@@ -84,6 +84,40 @@ fn books_balance_and_every_balance_is_explained_by_its_postings() {
 #[test]
 fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
     let e = run(TownSpec::new(3, 10, 200, 11), 12);
+    // Reserves are an account of their own: every month, once the payments are cleared, they
+    // are the bank's deposits, savings and equity less its loans and overdrafts.
+    assert!(e.ledger().is_cleared());
+    let switched: u32 = e.reports().iter().map(|r| r.clients.switched_bank).sum();
+    assert!(switched > 0, "households moved their money between banks");
+    for report in e.reports() {
+        for b in &report.banks {
+            assert_eq!(
+                b.sheet.assets(),
+                b.sheet.liabilities_and_equity(),
+                "month {}, bank {:?}",
+                report.turn,
+                b.bank
+            );
+        }
+    }
+    for bank in e.banks() {
+        let settled: i64 = e
+            .ledger()
+            .postings()
+            .filter(|p| p.kind == glassbank::sim::PostingKind::Settlement)
+            .map(|p| match (p.from, p.to) {
+                (_, Account::Reserves(b)) if b == bank.id => p.amount.as_cents(),
+                (Account::Reserves(b), _) if b == bank.id => -p.amount.as_cents(),
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(
+            Money::cents(settled),
+            e.balance_sheet(bank.id).reserves,
+            "{}: the reserves are their settlements",
+            bank.name
+        );
+    }
     for bank in e.banks() {
         let sheet = e.balance_sheet(bank.id);
         assert_eq!(

@@ -338,6 +338,16 @@ fn market(c: &mut Checker, m: &MarketSpec, transparency: sim::Transparency) -> M
             60,
         ) as u8,
         spending_noise: c.share("market.spending_noise_bp", m.spending_noise_bp),
+        reserves: sim::ReserveRules {
+            minimum: c.share("market.minimum_reserves_bp", m.minimum_reserves_bp),
+            minimum_paid: m.minimum_reserves_paid,
+            lending_spread: c.bp(
+                "market.lending_facility_spread_bp",
+                m.lending_facility_spread_bp,
+                0,
+                2_000,
+            ),
+        },
         trust: sim::TrustRules {
             surprise_penalty: points(c, "market.trust.surprise_penalty", t.surprise_penalty),
             refused_complaint_penalty: points(

@@ -134,6 +134,12 @@ pub struct MarketSpec {
     pub purchases_per_month: u8,
     pub spending_noise_bp: i32,
     pub trust: TrustSpec,
+    /// The minimum reserves, as a share of deposits and savings.
+    pub minimum_reserves_bp: i32,
+    /// Whether the minimum reserves earn the policy rate.
+    pub minimum_reserves_paid: bool,
+    /// What a bank short of reserves pays above the policy rate.
+    pub lending_facility_spread_bp: i32,
 }
 
 impl Default for MarketSpec {
@@ -152,6 +158,9 @@ impl Default for MarketSpec {
             purchases_per_month: p.purchases_per_month,
             spending_noise_bp: p.spending_noise.0,
             trust: TrustSpec::default(),
+            minimum_reserves_bp: p.reserves.minimum.0,
+            minimum_reserves_paid: p.reserves.minimum_paid,
+            lending_facility_spread_bp: p.reserves.lending_spread.0,
         }
     }
 }

@@ -510,17 +510,31 @@ mod tests {
         // account. Without that decision the month goes as usual (the monthly sweep into
         // savings leaves a buffer larger than a month's interest on them).
         let headroom = Money::euros(100_000);
+        // Its bank has lent half of what the books can hold (bought from outside), so that its
+        // reserves have room for the household's money.
+        let half_of_all = Money::cents(i64::MAX / 2);
+        s.economy
+            .endow(
+                Account::BankLoans(BankId(0)),
+                Account::External(External::Suppliers),
+                half_of_all,
+            )
+            .unwrap();
         let balance = s.economy.ledger().balance(Account::Client(ClientId(0)));
         let fill = Money::cents(i64::MAX)
             .saturating_sub(balance)
             .saturating_sub(headroom);
         let half = Money::cents(fill.as_cents() / 2);
         s.economy
-            .endow(External::Opening, Account::Client(ClientId(0)), half)
+            .endow(
+                Account::External(External::Opening),
+                Account::Client(ClientId(0)),
+                half,
+            )
             .unwrap();
         s.economy
             .endow(
-                External::Employer,
+                Account::External(External::Employer),
                 Account::Client(ClientId(0)),
                 fill.saturating_sub(half),
             )
@@ -528,7 +542,7 @@ mod tests {
         let savings = s.economy.ledger().balance(Account::Savings(ClientId(0)));
         s.economy
             .endow(
-                External::Suppliers,
+                Account::External(External::Landlords),
                 Account::Savings(ClientId(0)),
                 headroom.saturating_sub(savings),
             )

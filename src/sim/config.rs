@@ -112,6 +112,58 @@ pub struct MarketParams {
     /// How much a household's monthly spending varies at random, up or down.
     pub spending_noise: Bp,
     pub trust: TrustRules,
+    pub reserves: ReserveRules,
+}
+
+/// What the central bank asks of the banks' reserves: a minimum, what it pays on it, and what
+/// a bank short of reserves pays to borrow them overnight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReserveRules {
+    /// The minimum, as a share of the bank's deposits and savings (the ECB asks 1% of
+    /// overnight deposits and deposits up to two years, Regulation (EU) 2021/378).
+    pub minimum: Bp,
+    /// Whether the minimum earns the policy rate; the ECB has paid 0% on it since
+    /// 20 September 2023.
+    pub minimum_paid: bool,
+    /// What a bank pays above the policy rate on reserves it lacks (the ECB's marginal lending
+    /// facility: 0.25 point above its main refinancing rate since 18 September 2024).
+    pub lending_spread: Bp,
+}
+
+impl Default for ReserveRules {
+    fn default() -> Self {
+        ReserveRules {
+            minimum: Bp(100),
+            minimum_paid: false,
+            lending_spread: Bp(25),
+        }
+    }
+}
+
+impl ReserveRules {
+    /// A month's interest on a bank's reserves (negative: what it pays): reserves above the
+    /// minimum earn the policy rate, the minimum earns it only if it is paid, and a bank below
+    /// the minimum borrows what it lacks at the policy rate plus the spread.
+    pub fn monthly_interest(
+        &self,
+        reserves: Money,
+        base: Money,
+        policy: Bp,
+    ) -> Result<Money, super::money::Overflow> {
+        let required = base.max(Money::ZERO).apply(self.minimum)?;
+        let on_minimum = if self.minimum_paid {
+            required.monthly_interest(policy)?
+        } else {
+            Money::ZERO
+        };
+        let rest = reserves.checked_sub(required)?;
+        let on_rest = if rest.is_negative() {
+            rest.monthly_interest(policy.saturating_add(self.lending_spread))?
+        } else {
+            rest.monthly_interest(policy)?
+        };
+        on_minimum.checked_add(on_rest)
+    }
 }
 
 impl MarketParams {
@@ -207,4 +259,36 @@ pub struct EconomyConfig {
     pub merchants: Vec<MerchantConfig>,
     pub clients: Vec<ClientConfig>,
     pub retention: Retention,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserves_above_the_minimum_earn_the_policy_rate_and_a_shortfall_pays_the_facility() {
+        let rules = ReserveRules::default();
+        let policy = Bp(300);
+        let base = Money::euros(1_000_000);
+        // The minimum (€10,000) earns nothing; the €90,000 above it earn 3% a year.
+        let month = rules
+            .monthly_interest(Money::euros(100_000), base, policy)
+            .unwrap();
+        assert_eq!(month, Money::euros(225));
+        // Paid at the policy rate, as before September 2023.
+        let paid = ReserveRules {
+            minimum_paid: true,
+            ..rules
+        };
+        assert_eq!(
+            paid.monthly_interest(Money::euros(100_000), base, policy)
+                .unwrap(),
+            Money::euros(250)
+        );
+        // €4,000 short of the minimum: borrowed at 3.25%.
+        let short = rules
+            .monthly_interest(Money::euros(6_000), base, policy)
+            .unwrap();
+        assert_eq!(short, Money::cents(-1_083));
+    }
 }

@@ -97,6 +97,7 @@ impl Economy {
         }
         for (i, m) in merchants.into_iter().enumerate() {
             let id = MerchantId(i as u32);
+            economy.ledger.hold_at(Account::Merchant(id), m.bank);
             economy.open_balance(Account::Merchant(id), m.opening_balance, opening)?;
             economy.merchants.push(Merchant {
                 id,
@@ -114,6 +115,8 @@ impl Economy {
         }
         for (i, c) in clients.into_iter().enumerate() {
             let id = ClientId(i as u32);
+            economy.ledger.hold_at(Account::Client(id), c.bank);
+            economy.ledger.hold_at(Account::Savings(id), c.bank);
             economy.open_balance(Account::Client(id), c.opening_balance, opening)?;
             economy.open_balance(Account::Savings(id), c.opening_savings, opening)?;
             let opening_loan = c.opening_loan;
@@ -140,6 +143,8 @@ impl Economy {
                 economy.open_loan(id, request, opening)?;
             }
         }
+        // The opening balances came from outside the banks: their reserves hold them.
+        economy.ledger.clear(opening)?;
         economy.ledger.close_turn();
         Ok(economy)
     }
@@ -350,14 +355,10 @@ impl Economy {
             |cents: i128| Money::cents(cents.clamp(i64::MIN.into(), i64::MAX.into()) as i64);
         (0..n)
             .map(|b| {
-                let equity = self.ledger.balance(Account::BankEquity(BankId(b as u16)));
+                let bank = BankId(b as u16);
+                let equity = self.ledger.balance(Account::BankEquity(bank));
                 BalanceSheet {
-                    reserves: clamp(
-                        deposits[b] + savings[b] + i128::from(equity.as_cents())
-                            - consumer[b]
-                            - business[b]
-                            - overdrafts[b],
-                    ),
+                    reserves: self.ledger.balance(Account::Reserves(bank)),
                     consumer_loans: clamp(consumer[b]),
                     business_loans: clamp(business[b]),
                     overdrafts: clamp(overdrafts[b]),
@@ -437,23 +438,17 @@ fn check_config(config: &EconomyConfig) -> Result<(), SimError> {
 
 #[cfg(test)]
 impl Economy {
-    /// Money from outside the town into an account, posted as an opening balance: for tests of
-    /// what the books do when an account nears the largest amount they hold.
+    /// Money from one account to another, posted as an opening balance: for tests of what the
+    /// books do when an account nears the largest amount they hold.
     pub(crate) fn endow(
         &mut self,
-        from: External,
+        from: Account,
         to: Account,
         amount: Money,
     ) -> Result<(), SimError> {
         let cause = self.ledger.open_transaction(super::trace::TxnKind::Opening);
-        self.ledger.post(
-            Account::External(from),
-            to,
-            amount,
-            PostingKind::Opening,
-            Product::None,
-            cause,
-        )?;
+        self.ledger
+            .post(from, to, amount, PostingKind::Opening, Product::None, cause)?;
         Ok(())
     }
 }

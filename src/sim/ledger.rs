@@ -27,10 +27,14 @@ pub enum External {
     Recoveries,
     /// Whoever steals card details and spends with them.
     Fraudsters,
+    /// The payment systems that settle each bank's payments with the rest of the world and the
+    /// other banks, in central-bank money (net, at the end of each month, as a clearing house
+    /// settles in TARGET2 at the end of the day).
+    Clearing,
 }
 
 impl External {
-    pub const ALL: [External; 10] = [
+    pub const ALL: [External; 11] = [
         External::Opening,
         External::Employer,
         External::Landlords,
@@ -41,6 +45,7 @@ impl External {
         External::BankCosts,
         External::Recoveries,
         External::Fraudsters,
+        External::Clearing,
     ];
 }
 
@@ -52,6 +57,10 @@ pub enum Account {
     BankEquity(BankId),
     /// A bank's loan book: lending creates money out of it, so its balance is minus the loans.
     BankLoans(BankId),
+    /// A bank's reserves at the central bank (negative: what it borrows there). Money a bank's
+    /// customers pay out of the bank, or receive from outside it, is settled here at each
+    /// clearing, so that its assets equal its liabilities and equity.
+    Reserves(BankId),
     /// A client's current account at their bank.
     Client(ClientId),
     /// A client's savings account at their bank.
@@ -96,10 +105,13 @@ pub enum PostingKind {
     CardFraud,
     /// The card issuer pays a fraud victim back.
     FraudRefund,
+    /// A bank's net payments with the rest of the world and the other banks, settled in its
+    /// reserves.
+    Settlement,
 }
 
 impl PostingKind {
-    pub const COUNT: usize = 30;
+    pub const COUNT: usize = 31;
     pub const ALL: [PostingKind; Self::COUNT] = [
         PostingKind::Opening,
         PostingKind::Salary,
@@ -131,6 +143,7 @@ impl PostingKind {
         PostingKind::BankOperatingCost,
         PostingKind::CardFraud,
         PostingKind::FraudRefund,
+        PostingKind::Settlement,
     ];
 
     pub const fn index(self) -> usize {
@@ -170,6 +183,7 @@ impl PostingKind {
             PostingKind::BankOperatingCost => "bank_operating_cost",
             PostingKind::CardFraud => "card_fraud",
             PostingKind::FraudRefund => "fraud_refund",
+            PostingKind::Settlement => "settlement",
         }
     }
 }
@@ -316,6 +330,7 @@ pub enum Party {
     External(External),
     BankEquity(BankId),
     BankLoans(BankId),
+    Reserves(BankId),
     Merchants,
     Clients,
     Savings,
@@ -327,6 +342,7 @@ impl Party {
             Account::External(e) => Party::External(e),
             Account::BankEquity(b) => Party::BankEquity(b),
             Account::BankLoans(b) => Party::BankLoans(b),
+            Account::Reserves(b) => Party::Reserves(b),
             Account::Client(_) => Party::Clients,
             Account::Savings(_) => Party::Savings,
             Account::Merchant(_) => Party::Merchants,
@@ -433,16 +449,25 @@ pub struct Ledger {
     /// The party of every account, by account index, for the totals.
     party_of: Vec<u16>,
     parties: usize,
+    /// The bank of every account, by account index (`NO_BANK` for the outside world and the
+    /// reserves): a posting between two banks' accounts is owed between their reserves.
+    bank_of: Vec<u16>,
+    /// What each bank's customers and books received from outside it since the last clearing,
+    /// net of what they paid out: what its reserves owe or are owed.
+    unsettled: Vec<i128>,
     /// Emptied detail buffers, reused for the next turn.
     spare: (Vec<Posting>, Vec<Transaction>),
 }
 
 const EXTERNALS: usize = External::ALL.len();
+/// Each bank's accounts: equity, loans, reserves.
+const PER_BANK: usize = 3;
+const NO_BANK: u16 = u16::MAX;
 
 impl Ledger {
     pub fn new(shape: LedgerShape, retention: Retention) -> Ledger {
-        let accounts = EXTERNALS + 2 * shape.banks + shape.merchants + 2 * shape.clients;
-        let parties = EXTERNALS + 2 * shape.banks + 3;
+        let accounts = EXTERNALS + PER_BANK * shape.banks + shape.merchants + 2 * shape.clients;
+        let parties = EXTERNALS + PER_BANK * shape.banks + 3;
         let mut ledger = Ledger {
             shape,
             balances: vec![Money::ZERO; accounts],
@@ -454,17 +479,23 @@ impl Ledger {
             open_flows: vec![(Money::ZERO, 0); parties * parties * PostingKind::COUNT],
             open_account_totals: vec![
                 Totals::default();
-                EXTERNALS + 2 * shape.banks + shape.merchants
+                EXTERNALS + PER_BANK * shape.banks + shape.merchants
             ],
             posting_count: 0,
             party_of: Vec::new(),
             parties,
+            bank_of: vec![NO_BANK; accounts],
+            unsettled: vec![0; shape.banks],
             spare: (Vec::new(), Vec::new()),
         };
         let mut party_of = Vec::with_capacity(accounts);
         party_of.extend((0..EXTERNALS).map(|e| e as u16));
         for b in 0..shape.banks {
-            party_of.extend([(EXTERNALS + 2 * b) as u16, (EXTERNALS + 2 * b + 1) as u16]);
+            let first = EXTERNALS + PER_BANK * b;
+            party_of.extend((first..first + PER_BANK).map(|p| p as u16));
+            // A bank's equity and loan book are its own; its reserves settle, they do not owe.
+            ledger.bank_of[first] = b as u16;
+            ledger.bank_of[first + 1] = b as u16;
         }
         let merchants = ledger.party_index(Party::Merchants) as u16;
         let clients = ledger.party_index(Party::Clients) as u16;
@@ -493,18 +524,18 @@ impl Ledger {
             merchants,
             clients,
         } = self.shape;
+        let customers = EXTERNALS + PER_BANK * banks;
         match account {
             Account::External(e) => Some(e as usize),
-            Account::BankEquity(b) if b.index() < banks => Some(EXTERNALS + 2 * b.index()),
-            Account::BankLoans(b) if b.index() < banks => Some(EXTERNALS + 2 * b.index() + 1),
-            Account::Merchant(m) if m.index() < merchants => {
-                Some(EXTERNALS + 2 * banks + m.index())
+            Account::BankEquity(b) if b.index() < banks => Some(EXTERNALS + PER_BANK * b.index()),
+            Account::BankLoans(b) if b.index() < banks => {
+                Some(EXTERNALS + PER_BANK * b.index() + 1)
             }
-            Account::Client(c) if c.index() < clients => {
-                Some(EXTERNALS + 2 * banks + merchants + c.index())
-            }
+            Account::Reserves(b) if b.index() < banks => Some(EXTERNALS + PER_BANK * b.index() + 2),
+            Account::Merchant(m) if m.index() < merchants => Some(customers + m.index()),
+            Account::Client(c) if c.index() < clients => Some(customers + merchants + c.index()),
             Account::Savings(c) if c.index() < clients => {
-                Some(EXTERNALS + 2 * banks + merchants + clients + c.index())
+                Some(customers + merchants + clients + c.index())
             }
             _ => None,
         }
@@ -514,11 +545,12 @@ impl Ledger {
         let banks = self.shape.banks;
         match party {
             Party::External(e) => e as usize,
-            Party::BankEquity(b) => EXTERNALS + 2 * b.index(),
-            Party::BankLoans(b) => EXTERNALS + 2 * b.index() + 1,
-            Party::Merchants => EXTERNALS + 2 * banks,
-            Party::Clients => EXTERNALS + 2 * banks + 1,
-            Party::Savings => EXTERNALS + 2 * banks + 2,
+            Party::BankEquity(b) => EXTERNALS + PER_BANK * b.index(),
+            Party::BankLoans(b) => EXTERNALS + PER_BANK * b.index() + 1,
+            Party::Reserves(b) => EXTERNALS + PER_BANK * b.index() + 2,
+            Party::Merchants => EXTERNALS + PER_BANK * banks,
+            Party::Clients => EXTERNALS + PER_BANK * banks + 1,
+            Party::Savings => EXTERNALS + PER_BANK * banks + 2,
         }
     }
 
@@ -528,6 +560,7 @@ impl Ledger {
             let bank = BankId(b as u16);
             parties.push(Party::BankEquity(bank));
             parties.push(Party::BankLoans(bank));
+            parties.push(Party::Reserves(bank));
         }
         parties.extend([Party::Merchants, Party::Clients, Party::Savings]);
         parties
@@ -591,6 +624,16 @@ impl Ledger {
         self.balances[i] = new_from;
         self.balances[j] = new_to;
         self.posting_count += 1;
+        let (from_bank, to_bank) = (self.bank_of[i], self.bank_of[j]);
+        if from_bank != to_bank {
+            let cents = i128::from(amount.as_cents());
+            if let Some(owed) = self.unsettled.get_mut(usize::from(from_bank)) {
+                *owed -= cents;
+            }
+            if let Some(owed) = self.unsettled.get_mut(usize::from(to_bank)) {
+                *owed += cents;
+            }
+        }
 
         let cell = (usize::from(self.party_of[i]) * self.parties + usize::from(self.party_of[j]))
             * PostingKind::COUNT
@@ -619,6 +662,89 @@ impl Ledger {
             detail.postings.push(posting);
         }
         Ok(())
+    }
+
+    /// Says which bank holds a customer's account (a merchant's, a client's current or savings
+    /// account). A balance already there moves with it: the old bank's reserves owe it to the
+    /// new bank's at the next clearing.
+    pub fn hold_at(&mut self, account: Account, bank: BankId) {
+        let Some(i) = self.index(account) else {
+            return;
+        };
+        if !matches!(
+            account,
+            Account::Merchant(_) | Account::Client(_) | Account::Savings(_)
+        ) || bank.index() >= self.shape.banks
+        {
+            return;
+        }
+        let old = self.bank_of[i];
+        let new = bank.0;
+        if old == new {
+            return;
+        }
+        let balance = i128::from(self.balances[i].as_cents());
+        if let Some(owed) = self.unsettled.get_mut(usize::from(old)) {
+            *owed -= balance;
+        }
+        self.unsettled[usize::from(new)] += balance;
+        self.bank_of[i] = new;
+    }
+
+    /// Settles every bank's net payments since the last clearing in its reserves, against the
+    /// clearing account; afterwards each bank's reserves are its deposits, savings and equity
+    /// less its loans and overdrafts.
+    pub fn clear(&mut self, cause: TxnId) -> Result<(), LedgerError> {
+        for b in 0..self.shape.banks {
+            let owed = self.unsettled[b];
+            if owed == 0 {
+                continue;
+            }
+            let reserves = Account::Reserves(BankId(b as u16));
+            let clearing = Account::External(External::Clearing);
+            let amount = Money::cents(
+                i64::try_from(owed.unsigned_abs()).map_err(|_| LedgerError::Overflow(reserves))?,
+            );
+            let (from, to) = if owed > 0 {
+                (clearing, reserves)
+            } else {
+                (reserves, clearing)
+            };
+            self.post(
+                from,
+                to,
+                amount,
+                PostingKind::Settlement,
+                Product::Reserves,
+                cause,
+            )?;
+            self.unsettled[b] = 0;
+        }
+        Ok(())
+    }
+
+    /// Whether every bank's payments are settled in its reserves.
+    pub fn is_cleared(&self) -> bool {
+        self.unsettled.iter().all(|owed| *owed == 0)
+    }
+
+    /// Every account's balance worked out again from the postings kept in detail: equal to the
+    /// balances whenever every turn's detail is kept.
+    pub fn balances_from_postings(&self) -> Vec<(Account, Money)> {
+        let mut sums: std::collections::BTreeMap<Account, i128> = Default::default();
+        for p in self.postings() {
+            let cents = i128::from(p.amount.as_cents());
+            *sums.entry(p.from).or_default() -= cents;
+            *sums.entry(p.to).or_default() += cents;
+        }
+        sums.into_iter()
+            .map(|(a, c)| {
+                (
+                    a,
+                    Money::cents(c.clamp(i64::MIN.into(), i64::MAX.into()) as i64),
+                )
+            })
+            .collect()
     }
 
     /// This turn's signed totals per product and kind for an account that is not a client's.
@@ -831,6 +957,54 @@ mod tests {
             },
             Retention::default(),
         )
+    }
+    #[test]
+    fn payments_between_banks_and_with_the_world_are_settled_in_reserves() {
+        let mut l = ledger();
+        let (a, b) = (BankId(0), BankId(1));
+        l.hold_at(Account::Client(ClientId(0)), a);
+        l.hold_at(Account::Merchant(MerchantId(0)), b);
+        let cause = l.open_transaction(TxnKind::Opening);
+        let salary = Account::External(External::Employer);
+        l.post(
+            salary,
+            Account::Client(ClientId(0)),
+            Money::euros(100),
+            PostingKind::Salary,
+            Product::None,
+            cause,
+        )
+        .unwrap();
+        // A card payment from bank A's client to bank B's shop, a fee inside bank A.
+        l.post(
+            Account::Client(ClientId(0)),
+            Account::Merchant(MerchantId(0)),
+            Money::euros(30),
+            PostingKind::CardPurchase,
+            Product::None,
+            cause,
+        )
+        .unwrap();
+        l.post(
+            Account::Client(ClientId(0)),
+            Account::BankEquity(a),
+            Money::euros(2),
+            PostingKind::AccountFee,
+            Product::CurrentAccount,
+            cause,
+        )
+        .unwrap();
+        assert!(!l.is_cleared());
+        l.clear(cause).unwrap();
+        assert!(l.is_cleared());
+        assert_eq!(l.balance(Account::Reserves(a)), Money::euros(70));
+        assert_eq!(l.balance(Account::Reserves(b)), Money::euros(30));
+        // The household moves to bank B with its €68: bank A's reserves owe them to bank B's.
+        l.hold_at(Account::Client(ClientId(0)), b);
+        l.clear(cause).unwrap();
+        assert_eq!(l.balance(Account::Reserves(a)), Money::euros(2));
+        assert_eq!(l.balance(Account::Reserves(b)), Money::euros(98));
+        assert!(l.is_balanced());
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use actors::{Bank, Borrower, Client, Experience, Loan, LoanStatus, Merchant,
 pub use bots::{decide as bot_decisions, decide_seat as bot_decision};
 pub use config::{
     BankConfig, CardKind, ClientConfig, EconomyConfig, Good, MarketParams, MerchantConfig,
-    Strategy, Transparency, TrustRules,
+    ReserveRules, Strategy, Transparency, TrustRules,
 };
 pub use decisions::{
     BusinessDecision, ClientDecision, Decisions, LoanRequest, MerchantDecision, RetailDecision,

@@ -55,6 +55,7 @@ pub fn euro_area_params() -> MarketParams {
         purchases_per_month: 4,
         spending_noise: Bp(2_000),
         trust: TrustRules::default(),
+        reserves: super::config::ReserveRules::default(),
     }
 }
 

@@ -8,10 +8,13 @@ use super::money::{Bp, Money};
 use super::shock::Shock;
 use serde::{Deserialize, Serialize};
 
-/// A bank's balance sheet at the end of a turn. Assets = liabilities + equity, always.
+/// A bank's balance sheet at the end of a turn, every line read from the ledger (reserves from
+/// their own account). Assets = liabilities + equity once the month's payments are cleared,
+/// which the turn does before it reports (checked in `tests/economy.rs`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BalanceSheet {
-    /// Money held at the central bank; negative when the bank borrows from it.
+    /// Money held at the central bank (`Account::Reserves`); negative when the bank borrows
+    /// from it.
     pub reserves: Money,
     pub consumer_loans: Money,
     pub business_loans: Money,

@@ -57,6 +57,8 @@ pub enum TxnKind {
         client: ClientId,
         bank: BankId,
     },
+    /// The banks' payments settled in their reserves.
+    Clearing,
 }
 
 /// One recipient's share of a payment.

@@ -241,6 +241,8 @@ impl Economy {
         self.pay_bank_costs()?;
         self.sweep_savings(idx)?;
         self.update_trust(&mut log);
+        let clearing = self.ledger.open_transaction(TxnKind::Clearing);
+        self.ledger.clear(clearing)?;
         let report = self.close(log);
         self.reports.push(report.clone());
         Ok(report)
@@ -470,6 +472,9 @@ impl Economy {
                 let from = client.bank;
                 if to != from {
                     client.bank = to;
+                    // The balances move with the household, settled between the banks.
+                    self.ledger.hold_at(Account::Client(client.id), to);
+                    self.ledger.hold_at(Account::Savings(client.id), to);
                     client.experience.left = Some((from, self.ledger.turn()));
                     // A new bank starts with the benefit of the doubt, and old grudges are left behind.
                     client.trust = Trust::new(600);
@@ -510,6 +515,7 @@ impl Economy {
             let from = merchant.bank;
             if to != from {
                 merchant.bank = to;
+                self.ledger.hold_at(Account::Merchant(merchant.id), to);
                 log.activity[from.index()].merchants_lost += 1;
                 log.activity[to.index()].merchants_won += 1;
                 log.events.push(SimEvent::MerchantSwitched {
@@ -1140,11 +1146,18 @@ impl Economy {
             self.current_account_interest(Account::Merchant(id), bank, causes[bank.index()])?;
         }
         // Reserves earn the policy rate at the central bank; a bank short of reserves borrows there.
+        // The month's payments so far are settled first.
+        let clearing = self.ledger.open_transaction(TxnKind::Clearing);
+        self.ledger.clear(clearing)?;
         let sheets = self.balance_sheets();
         for (b, sheet) in sheets.iter().enumerate() {
             let bank = BankId(b as u16);
-            let reserves = sheet.reserves;
-            let interest = reserves.monthly_interest(self.params.policy_rate)?;
+            let base = sheet.deposits.saturating_add(sheet.savings);
+            let interest = self.params.reserves.monthly_interest(
+                sheet.reserves,
+                base,
+                self.params.policy_rate,
+            )?;
             let (from, to, amount) = if interest.is_negative() {
                 (
                     Account::BankEquity(bank),
