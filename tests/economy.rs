@@ -174,3 +174,83 @@ fn print_summary() {
     let english = glassbank::i18n::Translations::shared(glassbank::i18n::Language::En);
     println!("{}", glassbank::headless::summary(&e, english));
 }
+
+#[test]
+fn banks_pay_a_quarter_of_their_profit_in_tax_after_their_losses() {
+    let e = run(TownSpec::new(3, 10, 200, 5), 12);
+    for bank in e.banks() {
+        // A month's profit is taxed at 25% once the losses of earlier months are set against
+        // it; a loss is carried forward, never back.
+        let (mut carried, mut expected, mut tax) = (0i64, 0i64, 0i64);
+        for r in e.reports() {
+            let p = &r.banks[bank.id.index()].pnl;
+            let taxable = p.profit_before_tax().as_cents() - carried;
+            if taxable > 0 {
+                expected += taxable / 4;
+                carried = 0;
+            } else {
+                carried = -taxable;
+            }
+            tax += p.tax.as_cents();
+        }
+        assert_eq!(bank.tax_losses.as_cents(), carried, "{}", bank.name);
+        // A cent of rounding a month at most.
+        assert!(
+            (tax - expected).abs() <= e.reports().len() as i64,
+            "{}: tax {tax}, expected {expected}",
+            bank.name
+        );
+    }
+}
+
+#[test]
+fn a_bank_short_of_capital_lends_no_more_and_says_why() {
+    let mut config = town(TownSpec::new(2, 6, 120, 3));
+    config.retention.detail_turns = None;
+    // Bank 0 opens with almost no equity, bank 1 as usual.
+    config.banks[0].capital = Money::euros(1);
+    let mut e = Economy::new(config).expect("a generated town is valid");
+    assert!(
+        e.capital(glassbank::sim::BankId(0)).ratio()
+            < e.capital(glassbank::sim::BankId(0)).requirement
+    );
+    let mut refused = 0;
+    for _ in 0..3 {
+        let mut decisions = bot_decisions(&e, &[]);
+        // Every household of bank 0 without a loan asks for €5,000 over two years.
+        for (c, d) in &mut decisions.clients {
+            let client = &e.clients()[c.index()];
+            if client.bank == glassbank::sim::BankId(0) && client.loan.is_none() {
+                d.loan_request = Some(glassbank::sim::LoanRequest {
+                    amount: Money::euros(5_000),
+                    months: 24,
+                });
+            }
+        }
+        let report = e.step(&decisions).expect("a turn runs");
+        assert_eq!(
+            report.banks[0].activity.loans_granted, 0,
+            "month {}",
+            report.turn
+        );
+        refused += report
+            .events
+            .iter()
+            .filter(|ev| {
+                matches!(
+                    ev,
+                    glassbank::sim::SimEvent::LoanRefused {
+                        bank: glassbank::sim::BankId(0),
+                        reason: glassbank::sim::RefusalReason::NoCapital,
+                        ..
+                    }
+                )
+            })
+            .count();
+        assert!(report.banks[1].capital.ratio() >= report.banks[1].capital.requirement);
+    }
+    assert!(
+        refused > 0,
+        "applications came, and were refused for capital"
+    );
+}

@@ -47,6 +47,7 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
                     "fee_income": euros(r.pnl.fee_income),
                     "operating_costs": euros(r.pnl.operating_costs),
                     "credit_losses": euros(r.pnl.credit_losses),
+                    "tax": euros(r.pnl.tax),
                     "net_profit": euros(r.pnl.net_profit()),
                 },
                 "balance_sheet": {

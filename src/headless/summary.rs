@@ -111,6 +111,7 @@ fn bank_lines(bank: &BankSummary, language: Language) -> Vec<(usize, Message)> {
                 .with("fees", m(p.fee_income))
                 .with("operating_costs", m(p.operating_costs))
                 .with("credit_losses", m(p.credit_losses))
+                .with("tax", m(p.tax))
                 .with("net_profit", m(p.net_profit())),
         ),
         (

@@ -9,7 +9,7 @@ use crate::session::Draft;
 use crate::sim::{CaseId, Seat, SeatView, Shock, Transparency, Turn};
 
 /// The protocol spoken here; a client speaking another gets a clear message.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// The largest message a client may send, in bytes.
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;

@@ -338,6 +338,11 @@ fn market(c: &mut Checker, m: &MarketSpec, transparency: sim::Transparency) -> M
             60,
         ) as u8,
         spending_noise: c.share("market.spending_noise_bp", m.spending_noise_bp),
+        capital: sim::CapitalRules {
+            requirement: c.share("market.cet1_requirement_bp", m.cet1_requirement_bp),
+            profit_tax: c.share("market.profit_tax_bp", m.profit_tax_bp),
+            ..sim::CapitalRules::default()
+        },
         reserves: sim::ReserveRules {
             minimum: c.share("market.minimum_reserves_bp", m.minimum_reserves_bp),
             minimum_paid: m.minimum_reserves_paid,

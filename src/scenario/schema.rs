@@ -140,6 +140,10 @@ pub struct MarketSpec {
     pub minimum_reserves_paid: bool,
     /// What a bank short of reserves pays above the policy rate.
     pub lending_facility_spread_bp: i32,
+    /// The CET1 ratio under which a bank may not lend more.
+    pub cet1_requirement_bp: i32,
+    /// The tax on banks' profits.
+    pub profit_tax_bp: i32,
 }
 
 impl Default for MarketSpec {
@@ -161,6 +165,8 @@ impl Default for MarketSpec {
             minimum_reserves_bp: p.reserves.minimum.0,
             minimum_reserves_paid: p.reserves.minimum_paid,
             lending_facility_spread_bp: p.reserves.lending_spread.0,
+            cet1_requirement_bp: p.capital.requirement.0,
+            profit_tax_bp: p.capital.profit_tax.0,
         }
     }
 }

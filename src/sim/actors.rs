@@ -46,6 +46,8 @@ pub struct Bank {
     pub baseline_business: BusinessDecision,
     pub retail_strategy: Strategy,
     pub business_strategy: Strategy,
+    /// Losses of earlier months not yet set against a profit for tax.
+    pub tax_losses: Money,
 }
 
 /// A shop.

@@ -113,6 +113,7 @@ pub struct MarketParams {
     pub spending_noise: Bp,
     pub trust: TrustRules,
     pub reserves: ReserveRules,
+    pub capital: super::capital::CapitalRules,
 }
 
 /// What the central bank asks of the banks' reserves: a minimum, what it pays on it, and what

@@ -78,6 +78,7 @@ impl Economy {
                     baseline_business: b.business,
                     retail_strategy: b.retail_strategy,
                     business_strategy: b.business_strategy,
+                    tax_losses: Money::ZERO,
                 })
                 .collect(),
             merchants: Vec::with_capacity(merchants.len()),
@@ -305,6 +306,36 @@ impl Economy {
     /// are public under `layer`: any layer but opaque, or a bank that discloses them.
     pub fn pricing_published(&self, bank: BankId, layer: Transparency) -> bool {
         layer != Transparency::Opaque || self.bank(bank).is_some_and(|b| b.retail.disclose)
+    }
+
+    /// Every bank's capital now: its balance sheet's risks and its operating income over the
+    /// last twelve months played.
+    pub fn capitals(&self) -> Vec<super::capital::Capital> {
+        let sheets = self.balance_sheets();
+        sheets
+            .iter()
+            .enumerate()
+            .map(|(b, sheet)| {
+                let income = self
+                    .reports
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .filter_map(|r| r.banks.get(b))
+                    .fold(Money::ZERO, |sum, r| {
+                        sum.saturating_add(r.pnl.operating_income())
+                    });
+                super::capital::Capital::of(&self.params.capital, sheet, income).unwrap_or_default()
+            })
+            .collect()
+    }
+
+    /// A bank's capital now.
+    pub fn capital(&self, bank: BankId) -> super::capital::Capital {
+        self.capitals()
+            .get(bank.index())
+            .copied()
+            .unwrap_or_default()
     }
 
     /// A bank's balance sheet now, read from the ledger.

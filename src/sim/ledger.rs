@@ -108,10 +108,12 @@ pub enum PostingKind {
     /// A bank's net payments with the rest of the world and the other banks, settled in its
     /// reserves.
     Settlement,
+    /// A bank's tax on its profit.
+    ProfitTax,
 }
 
 impl PostingKind {
-    pub const COUNT: usize = 31;
+    pub const COUNT: usize = 32;
     pub const ALL: [PostingKind; Self::COUNT] = [
         PostingKind::Opening,
         PostingKind::Salary,
@@ -144,6 +146,7 @@ impl PostingKind {
         PostingKind::CardFraud,
         PostingKind::FraudRefund,
         PostingKind::Settlement,
+        PostingKind::ProfitTax,
     ];
 
     pub const fn index(self) -> usize {
@@ -184,6 +187,7 @@ impl PostingKind {
             PostingKind::CardFraud => "card_fraud",
             PostingKind::FraudRefund => "fraud_refund",
             PostingKind::Settlement => "settlement",
+            PostingKind::ProfitTax => "profit_tax",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! Bevy, no I/O, no clock; randomness comes from a seeded ChaCha generator held in the state.
 mod actors;
 mod bots;
+mod capital;
 mod config;
 mod decisions;
 mod economy;
@@ -25,6 +26,7 @@ mod view;
 
 pub use actors::{Bank, Borrower, Client, Experience, Loan, LoanStatus, Merchant, Trust};
 pub use bots::{decide as bot_decisions, decide_seat as bot_decision};
+pub use capital::{Capital, CapitalRules};
 pub use config::{
     BankConfig, CardKind, ClientConfig, EconomyConfig, Good, MarketParams, MerchantConfig,
     ReserveRules, Strategy, Transparency, TrustRules,

@@ -56,6 +56,7 @@ pub fn euro_area_params() -> MarketParams {
         spending_noise: Bp(2_000),
         trust: TrustRules::default(),
         reserves: super::config::ReserveRules::default(),
+        capital: super::capital::CapitalRules::default(),
     }
 }
 

@@ -58,6 +58,8 @@ pub struct BankPnl {
     pub fee_income: Money,
     pub operating_costs: Money,
     pub credit_losses: Money,
+    /// Tax on the month's profit, after earlier losses.
+    pub tax: Money,
 }
 
 impl BankPnl {
@@ -89,7 +91,25 @@ impl BankPnl {
                     add(&mut pnl.operating_costs, net.saturating_neg())
                 }
                 PostingKind::CreditLoss => add(&mut pnl.credit_losses, net.saturating_neg()),
-                _ => {}
+                PostingKind::ProfitTax => add(&mut pnl.tax, net.saturating_neg()),
+                // Money that is not the bank's income or cost: opening capital, the customers'
+                // own payments, the loan book and the reserves.
+                PostingKind::Opening
+                | PostingKind::Salary
+                | PostingKind::FixedCosts
+                | PostingKind::CardPurchase
+                | PostingKind::CashPurchase
+                | PostingKind::Vat
+                | PostingKind::CostOfGoods
+                | PostingKind::SchemeFee
+                | PostingKind::LoanDisbursement
+                | PostingKind::LoanPurchase
+                | PostingKind::LoanPrincipal
+                | PostingKind::Recovery
+                | PostingKind::SavingsTransfer
+                | PostingKind::Rent
+                | PostingKind::CardFraud
+                | PostingKind::Settlement => {}
             }
         }
         pnl
@@ -104,10 +124,16 @@ impl BankPnl {
         self.net_interest_income().saturating_add(self.fee_income)
     }
 
-    pub fn net_profit(&self) -> Money {
+    /// What the bank earned before its profit tax.
+    pub fn profit_before_tax(&self) -> Money {
         self.operating_income()
             .saturating_sub(self.operating_costs)
             .saturating_sub(self.credit_losses)
+    }
+
+    /// What the bank earned after its profit tax: what its equity grew by.
+    pub fn net_profit(&self) -> Money {
+        self.profit_before_tax().saturating_sub(self.tax)
     }
 
     /// Adds another period's P&L.
@@ -118,6 +144,7 @@ impl BankPnl {
             fee_income,
             operating_costs,
             credit_losses,
+            tax,
         } = other;
         let add = |m: &mut Money, x: &Money| *m = m.saturating_add(*x);
         add(&mut self.interest_income, interest_income);
@@ -125,6 +152,7 @@ impl BankPnl {
         add(&mut self.fee_income, fee_income);
         add(&mut self.operating_costs, operating_costs);
         add(&mut self.credit_losses, credit_losses);
+        add(&mut self.tax, tax);
     }
 }
 
@@ -152,6 +180,8 @@ pub struct BankReport {
     pub bank: BankId,
     pub pnl: BankPnl,
     pub sheet: BalanceSheet,
+    /// Its capital at the end of the month, as its supervisor counts it.
+    pub capital: super::capital::Capital,
     pub activity: BankActivity,
     /// The month's postings on the bank's equity by product and kind, for product margins.
     #[serde(skip)]
@@ -291,6 +321,8 @@ pub enum RefusalReason {
     RefusedByBanker,
     /// The borrower moved to another bank before the banker decided.
     Withdrawn,
+    /// The bank's capital would fall below what its supervisor asks.
+    NoCapital,
 }
 
 /// Everything a turn produced.

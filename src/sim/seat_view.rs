@@ -167,6 +167,8 @@ pub struct BankOwn {
     pub opening_retail: RetailDecision,
     pub opening_business: BusinessDecision,
     pub sheet: BalanceSheet,
+    /// Its capital as its supervisor counts it, at the end of last month.
+    pub capital: super::capital::Capital,
     /// Last month's P&L and activity.
     pub last_pnl: BankPnl,
     pub last_activity: BankActivity,
@@ -237,7 +239,8 @@ pub struct MerchantOwn {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Own {
     Client(ClientOwn),
-    Bank(BankOwn),
+    /// Boxed: a bank's view is the largest by far.
+    Bank(Box<BankOwn>),
     Merchant(MerchantOwn),
 }
 
@@ -775,7 +778,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                 .last()
                 .and_then(|t| t.banks.get(b.index()));
             let policy = economy.params().policy_rate;
-            Own::Bank(BankOwn {
+            Own::Bank(Box::new(BankOwn {
                 bank: b,
                 name: bank.name.clone(),
                 retail: bank.retail,
@@ -783,6 +786,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                 opening_retail: bank.baseline_retail,
                 opening_business: bank.baseline_business,
                 sheet: economy.balance_sheet(b),
+                capital: last.map_or_else(|| economy.capital(b), |r| r.capital),
                 last_pnl: last.map(|r| r.pnl).unwrap_or_default(),
                 last_activity: last.map(|r| r.activity).unwrap_or_default(),
                 clients_now: economy.clients().iter().filter(|c| c.bank == b).count() as u32,
@@ -805,7 +809,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                     TYPICAL_PD,
                 ),
                 cases: cases(economy, seat),
-            })
+            }))
         }
         Seat::Merchant(m) => {
             let merchant = economy.merchant(m)?;

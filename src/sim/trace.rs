@@ -59,6 +59,10 @@ pub enum TxnKind {
     },
     /// The banks' payments settled in their reserves.
     Clearing,
+    /// A bank's tax on its month's profit.
+    ProfitTax {
+        bank: BankId,
+    },
 }
 
 /// One recipient's share of a payment.

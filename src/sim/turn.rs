@@ -239,6 +239,7 @@ impl Economy {
         self.pay_interest(&mut log)?;
         self.charge_client_fees()?;
         self.pay_bank_costs()?;
+        self.pay_profit_tax()?;
         self.sweep_savings(idx)?;
         self.update_trust(&mut log);
         let clearing = self.ledger.open_transaction(TxnKind::Clearing);
@@ -805,6 +806,8 @@ impl Economy {
                 self.service_loan(LoanId(l as u32), log)?;
             }
         }
+        // What each bank's capital allows, as loans are granted this month.
+        let mut capital = self.capitals();
         // Last month's applications at banks whose bankers decide them.
         let waiting = std::mem::take(&mut self.review.loans);
         for a in waiting {
@@ -823,7 +826,7 @@ impl Economy {
                 continue;
             }
             let verdict = idx.verdicts.get(&a.case).copied();
-            self.apply_for_loan(a.borrower, a.request, verdict, log)?;
+            self.apply_for_loan(a.borrower, a.request, verdict, &mut capital, log)?;
         }
         let requests: Vec<(Borrower, LoanRequest)> = idx
             .clients
@@ -853,7 +856,7 @@ impl Economy {
                     made: self.ledger.turn(),
                 });
             } else {
-                self.apply_for_loan(borrower, request, None, log)?;
+                self.apply_for_loan(borrower, request, None, &mut capital, log)?;
             }
         }
         Ok(())
@@ -865,6 +868,26 @@ impl Economy {
         &self,
         borrower: Borrower,
         request: LoanRequest,
+    ) -> Result<Assessment, SimError> {
+        self.assess(borrower, request, None)
+    }
+
+    /// The risk-weighted assets a loan adds to its bank's.
+    fn loan_risk(&self, borrower: Borrower, amount: Money) -> Result<Money, SimError> {
+        let rules = &self.params.capital;
+        let weight = match borrower {
+            Borrower::Client(_) => rules.retail_weight,
+            Borrower::Merchant(_) => rules.sme_weight,
+        };
+        Ok(amount.apply(weight)?)
+    }
+
+    /// `assess_loan`, with the bank's capital as it stands this month if it is known.
+    fn assess(
+        &self,
+        borrower: Borrower,
+        request: LoanRequest,
+        capital: Option<&super::capital::Capital>,
     ) -> Result<Assessment, SimError> {
         let (bank, pd, existing, spare) = match borrower {
             Borrower::Client(c) => {
@@ -897,8 +920,16 @@ impl Economy {
         let rate = LoanRate::price(&policy, &b.lending, self.params.policy_rate, pd);
         let (first_principal, first_interest) = instalment(request.amount, months, rate.total())?;
         let first_instalment = first_principal.checked_add(first_interest)?;
+        let room = match capital {
+            Some(c) => c.allows(self.loan_risk(borrower, request.amount)?),
+            None => self
+                .capital(bank)
+                .allows(self.loan_risk(borrower, request.amount)?),
+        };
         let policy_refusal = if existing.is_some() {
             Some(RefusalReason::AlreadyBorrowing)
+        } else if !room {
+            Some(RefusalReason::NoCapital)
         } else if pd > policy.max_pd {
             Some(RefusalReason::TooRisky)
         } else if spare
@@ -926,8 +957,13 @@ impl Economy {
         borrower: Borrower,
         request: LoanRequest,
         verdict: Option<bool>,
+        capital: &mut [super::capital::Capital],
         log: &mut TurnLog,
     ) -> Result<(), SimError> {
+        let at = match borrower {
+            Borrower::Client(c) => self.clients[c.index()].bank,
+            Borrower::Merchant(m) => self.merchants[m.index()].bank,
+        };
         let Assessment {
             bank,
             pd,
@@ -935,9 +971,11 @@ impl Economy {
             rate,
             policy_refusal,
             ..
-        } = self.assess_loan(borrower, request)?;
+        } = self.assess(borrower, request, capital.get(at.index()))?;
+        // No banker lends to a borrower already repaying, nor beyond the bank's capital.
         let refusal = match (policy_refusal, verdict) {
             (Some(RefusalReason::AlreadyBorrowing), _) => Some(RefusalReason::AlreadyBorrowing),
+            (Some(RefusalReason::NoCapital), _) => Some(RefusalReason::NoCapital),
             (_, Some(approve)) => (!approve).then_some(RefusalReason::RefusedByBanker),
             (policy, None) => policy,
         };
@@ -968,6 +1006,11 @@ impl Economy {
         };
         let product = loan.product();
         self.loans.push(loan);
+        if let Some(c) = capital.get_mut(bank.index()) {
+            c.rwa = c
+                .rwa
+                .saturating_add(self.loan_risk(borrower, request.amount)?);
+        }
         let cause = self
             .ledger
             .open_transaction(TxnKind::LoanGranted { loan: id });
@@ -1269,6 +1312,31 @@ impl Economy {
         Ok(())
     }
 
+    /// Each bank pays tax on the month's profit, after the losses of earlier months.
+    fn pay_profit_tax(&mut self) -> Result<(), SimError> {
+        let rate = self.params.capital.profit_tax;
+        for b in 0..self.banks.len() {
+            let bank = BankId(b as u16);
+            let totals = self.ledger.open_totals(Account::BankEquity(bank));
+            let profit = BankPnl::from_totals(&totals).profit_before_tax();
+            let taxable = profit.checked_sub(self.banks[b].tax_losses)?;
+            self.banks[b].tax_losses = taxable.saturating_neg().max(Money::ZERO);
+            if taxable.is_positive() {
+                let tax = taxable.apply(rate)?;
+                let cause = self.ledger.open_transaction(TxnKind::ProfitTax { bank });
+                self.pay(
+                    Account::BankEquity(bank),
+                    Account::External(External::State),
+                    tax,
+                    PostingKind::ProfitTax,
+                    Product::None,
+                    cause,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
     fn pay_bank_costs(&mut self) -> Result<(), SimError> {
         let mut accounts = vec![0i64; self.banks.len()];
         for c in &self.clients {
@@ -1476,10 +1544,24 @@ impl Economy {
             let current = ftp(sheet.deposits) - ftp(sheet.overdrafts);
             let savings = ftp(sheet.savings);
             let reserves = -(consumer + business + current + savings);
+            let pnl = BankPnl::from_totals(&totals);
+            // Operational risk counts this month's income and the eleven before.
+            let income = self
+                .reports
+                .iter()
+                .rev()
+                .take(11)
+                .filter_map(|r| r.banks.get(b))
+                .fold(pnl.operating_income(), |sum, r| {
+                    sum.saturating_add(r.pnl.operating_income())
+                });
+            let capital = super::capital::Capital::of(&self.params.capital, &sheet, income)
+                .unwrap_or_default();
             banks.push(BankReport {
                 bank,
-                pnl: BankPnl::from_totals(&totals),
+                pnl,
                 sheet,
+                capital,
                 activity,
                 totals: Some(Box::new(totals)),
                 funding: vec![

@@ -326,7 +326,20 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     line(tr.get("fee-income"), m(p.fee_income));
                     line(tr.get("operating-costs"), m(p.operating_costs));
                     line(tr.get("credit-losses"), m(p.credit_losses));
+                    line(tr.get("profit-tax"), m(p.tax));
                     line(tr.get("profit"), m(p.net_profit()));
+                    let c = &b.capital;
+                    line(tr.get("risk-weighted-assets"), m(c.rwa));
+                    line(
+                        tr.get("cet1-ratio"),
+                        tr.format(
+                            "cet1-of-requirement",
+                            &[
+                                ("ratio", format::rate(lang, c.ratio()).into()),
+                                ("requirement", format::rate(lang, c.requirement).into()),
+                            ],
+                        ),
+                    );
                 }
                 Own::Merchant(s) => {
                     line(tr.get("business-account"), m(s.balance));

@@ -5,7 +5,7 @@ use bevy_egui::egui;
 use crate::i18n::Translations;
 
 /// Every term the glossary explains.
-pub const TERMS: [&str; 22] = [
+pub const TERMS: [&str; 25] = [
     "interchange",
     "msc",
     "scheme-fee",
@@ -28,6 +28,9 @@ pub const TERMS: [&str; 22] = [
     "layer",
     "pd",
     "cost-of-risk",
+    "reserves",
+    "cet1",
+    "profit-tax",
 ];
 
 /// A term, underlined, explained on hover.
