@@ -316,18 +316,20 @@ impl Economy {
             .iter()
             .enumerate()
             .map(|(b, sheet)| {
-                let income = self
-                    .reports
-                    .iter()
-                    .rev()
-                    .take(12)
-                    .filter_map(|r| r.banks.get(b))
-                    .fold(Money::ZERO, |sum, r| {
-                        sum.saturating_add(r.pnl.operating_income())
-                    });
+                let income = self.operating_income_over(b, 12, Money::ZERO);
                 super::capital::Capital::of(&self.params.capital, sheet, income).unwrap_or_default()
             })
             .collect()
+    }
+
+    /// A bank's operating income over the last `months` months played, added to `more`.
+    pub(super) fn operating_income_over(&self, bank: usize, months: usize, more: Money) -> Money {
+        self.reports
+            .iter()
+            .rev()
+            .take(months)
+            .filter_map(|r| r.banks.get(bank))
+            .fold(more, |sum, r| sum.saturating_add(r.pnl.operating_income()))
     }
 
     /// A bank's capital now.

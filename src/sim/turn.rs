@@ -1546,15 +1546,7 @@ impl Economy {
             let reserves = -(consumer + business + current + savings);
             let pnl = BankPnl::from_totals(&totals);
             // Operational risk counts this month's income and the eleven before.
-            let income = self
-                .reports
-                .iter()
-                .rev()
-                .take(11)
-                .filter_map(|r| r.banks.get(b))
-                .fold(pnl.operating_income(), |sum, r| {
-                    sum.saturating_add(r.pnl.operating_income())
-                });
+            let income = self.operating_income_over(b, 11, pnl.operating_income());
             let capital = super::capital::Capital::of(&self.params.capital, &sheet, income)
                 .unwrap_or_default();
             banks.push(BankReport {
