@@ -64,6 +64,8 @@ pub struct Merchant {
     pub rent: Money,
     pub pd: Bp,
     pub loan: Option<LoanId>,
+    /// The month it last failed to repay a loan: in the credit register for a while.
+    pub defaulted: Option<Turn>,
     pub strategy: Strategy,
 }
 
@@ -129,6 +131,8 @@ pub struct Client {
     pub pd: Bp,
     pub loan_appetite: Bp,
     pub loan: Option<LoanId>,
+    /// The month it last failed to repay a loan: in the credit register for a while.
+    pub defaulted: Option<Turn>,
     pub shops: Vec<MerchantId>,
     pub strategy: Strategy,
     pub experience: Experience,
@@ -170,7 +174,12 @@ pub struct Loan {
     pub months_left: u16,
     /// The rate and how it was built.
     pub rate: LoanRate,
+    /// The yearly probability of default the bank priced: the borrower's own, and any
+    /// recession's rise at the time.
     pub pd: Bp,
+    /// The borrower's own yearly probability of default, without any recession: each month's
+    /// default is drawn from it and that month's recession, if there is one.
+    pub own_pd: Bp,
     pub granted: Turn,
     pub status: LoanStatus,
 }

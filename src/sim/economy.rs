@@ -111,6 +111,7 @@ impl Economy {
                 rent: m.rent,
                 pd: m.pd,
                 loan: None,
+                defaulted: None,
                 strategy: m.strategy,
             });
         }
@@ -136,6 +137,7 @@ impl Economy {
                 pd: c.pd,
                 loan_appetite: c.loan_appetite,
                 loan: None,
+                defaulted: None,
                 shops: c.shops,
                 strategy: c.strategy,
                 experience: Experience::default(),
@@ -171,6 +173,7 @@ impl Economy {
             months_left: request.months.max(1),
             rate,
             pd: client.pd,
+            own_pd: client.pd,
             granted: 0,
             status: LoanStatus::Performing,
         };

@@ -323,6 +323,8 @@ pub enum RefusalReason {
     Withdrawn,
     /// The bank's capital would fall below what its supervisor asks.
     NoCapital,
+    /// The borrower failed to repay a loan lately and is in the credit register.
+    InRegister,
 }
 
 /// Everything a turn produced.

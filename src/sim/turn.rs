@@ -5,7 +5,7 @@ use super::config::CardKind;
 use super::decisions::{ClientDecision, Decisions, LoanRequest, MerchantDecision};
 use super::economy::Economy;
 use super::error::SimError;
-use super::ids::{BankId, ClientId, LoanId, MerchantId, TxnId};
+use super::ids::{BankId, ClientId, LoanId, MerchantId, Turn, TxnId};
 use super::ledger::{Account, External, PostingKind, Product};
 use super::limits::{Bounded, OutOfBounds};
 use super::money::{Bp, Money};
@@ -62,6 +62,11 @@ enum Overdraft {
     /// Always made, without an irregular-payment fee (the bank's own fees).
     Silent,
 }
+
+/// How long a borrower who defaulted stays in the credit register, where every bank's policy
+/// refuses it a loan: the Banque de France's FICP keeps a repayment incident up to five years
+/// (or until it is repaid); a year here, so that it matters within a game.
+const REGISTER_MONTHS: Turn = 12;
 
 /// A surprise a household notices and remembers as a bad experience: 1% of its monthly income
 /// or more (€16 on €1,600). A smaller one still costs a little trust.
@@ -889,7 +894,7 @@ impl Economy {
         request: LoanRequest,
         capital: Option<&super::capital::Capital>,
     ) -> Result<Assessment, SimError> {
-        let (bank, pd, existing, spare) = match borrower {
+        let (bank, pd, existing, spare, defaulted) = match borrower {
             Borrower::Client(c) => {
                 let c = self
                     .clients
@@ -900,6 +905,7 @@ impl Economy {
                     c.pd,
                     c.loan,
                     Some(self.income_now(c.income)?.checked_sub(c.fixed_costs)?),
+                    c.defaulted,
                 )
             }
             Borrower::Merchant(m) => {
@@ -907,9 +913,11 @@ impl Economy {
                     .merchants
                     .get(m.index())
                     .ok_or_else(|| SimError::InvalidDecision(format!("no merchant {}", m.0)))?;
-                (m.bank, m.pd, m.loan, None)
+                (m.bank, m.pd, m.loan, None, m.defaulted)
             }
         };
+        let registered =
+            defaulted.is_some_and(|at| self.ledger.turn().saturating_sub(at) < REGISTER_MONTHS);
         let pd = self.effective_pd(pd);
         let b = &self.banks[bank.index()];
         let policy = match borrower {
@@ -930,6 +938,8 @@ impl Economy {
             Some(RefusalReason::AlreadyBorrowing)
         } else if !room {
             Some(RefusalReason::NoCapital)
+        } else if registered {
+            Some(RefusalReason::InRegister)
         } else if pd > policy.max_pd {
             Some(RefusalReason::TooRisky)
         } else if spare
@@ -1001,6 +1011,10 @@ impl Economy {
             months_left: months,
             rate,
             pd,
+            own_pd: match borrower {
+                Borrower::Client(c) => self.clients[c.index()].pd,
+                Borrower::Merchant(m) => self.merchants[m.index()].pd,
+            },
             granted: self.ledger.turn(),
             status: LoanStatus::Performing,
         };
@@ -1053,9 +1067,10 @@ impl Economy {
         let loan = self.loans[id.index()];
         let product = loan.product();
         let bank = loan.lender;
-        // The yearly probability of default, spread evenly over twelve months.
+        // The yearly probability of default, spread evenly over twelve months: the borrower's
+        // own, raised while a recession lasts (and only then).
         let stress = self.recession_in(self.turn()).map_or(0, |r| r.pd_rise.0);
-        if self.rng.random_range(0..120_000) < loan.pd.0.saturating_add(stress) {
+        if self.rng.random_range(0..120_000) < loan.own_pd.0.saturating_add(stress) {
             let cause = self
                 .ledger
                 .open_transaction(TxnKind::LoanDefault { loan: id });
@@ -1079,6 +1094,11 @@ impl Economy {
                 cause,
             )?;
             self.end_loan(id, LoanStatus::Defaulted);
+            let now = Some(self.ledger.turn());
+            match loan.borrower {
+                Borrower::Client(c) => self.clients[c.index()].defaulted = now,
+                Borrower::Merchant(m) => self.merchants[m.index()].defaulted = now,
+            }
             log.activity[bank.index()].defaults += 1;
             log.events.push(SimEvent::LoanDefaulted { loan: id, loss });
             return Ok(());
@@ -1609,5 +1629,39 @@ impl Economy {
         };
         self.ledger.close_turn();
         report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{TownSpec, bot_decisions, town};
+
+    #[test]
+    fn a_borrower_who_defaulted_is_in_the_register_for_a_year() {
+        let mut e = Economy::new(town(TownSpec::new(2, 4, 60, 9))).unwrap();
+        for _ in 0..14 {
+            let d = bot_decisions(&e, &[]);
+            e.step(&d).unwrap();
+        }
+        let c = e
+            .clients
+            .iter()
+            .position(|c| c.loan.is_none())
+            .expect("a household without a loan");
+        let borrower = Borrower::Client(ClientId(c as u32));
+        let request = LoanRequest {
+            amount: Money::euros(500),
+            months: 12,
+        };
+        let refusal = |e: &Economy| e.assess_loan(borrower, request).unwrap().policy_refusal;
+        e.clients[c].pd = Bp(10);
+        assert_ne!(refusal(&e), Some(RefusalReason::InRegister));
+        let now = e.turn();
+        e.clients[c].defaulted = Some(now - 1);
+        assert_eq!(refusal(&e), Some(RefusalReason::InRegister));
+        // A year after the default it is out of the register.
+        e.clients[c].defaulted = Some(now - REGISTER_MONTHS);
+        assert_ne!(refusal(&e), Some(RefusalReason::InRegister));
     }
 }

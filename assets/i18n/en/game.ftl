@@ -169,6 +169,7 @@ profit-tax = Tax on profit
 risk-weighted-assets = Risk-weighted assets
 cet1-ratio = Capital (CET1 ratio)
 cet1-of-requirement = { $ratio } (the supervisor asks at least { $requirement }; below it the bank may not lend more)
+refusal-inregister = the borrower failed to repay a loan in the last year and is in the credit register
 refusal-nocapital = the bank's capital would fall below what its supervisor asks
 business-account = Business account
 rent = Rent and staff

@@ -169,6 +169,7 @@ profit-tax = Impôt sur le bénéfice
 risk-weighted-assets = Actifs pondérés par les risques
 cet1-ratio = Fonds propres (ratio CET1)
 cet1-of-requirement = { $ratio } (le superviseur exige au moins { $requirement } ; en dessous, la banque ne peut plus prêter)
+refusal-inregister = l'emprunteur n'a pas remboursé un prêt depuis moins d'un an et figure au fichier des incidents
 refusal-nocapital = les fonds propres de la banque tomberaient sous ce qu'exige son superviseur
 business-account = Compte professionnel
 rent = Loyer et personnel
