@@ -31,7 +31,7 @@ tour_in() {
   xvfb-run -a -s "-screen 0 1280x720x24" "$CARGO_TARGET_DIR/debug/glassbank" --tour "$dir" "$@"
   local shots
   shots=$(find "$dir" -name '*.png' -size +1k | wc -l)
-  test "$shots" -eq 26 || { echo "the tour saved $shots of 26 screenshots in $dir" >&2; exit 1; }
+  test "$shots" -eq 27 || { echo "the tour saved $shots of 27 screenshots in $dir" >&2; exit 1; }
 }
 step tour_in en-100 --lang en
 step tour_in fr-200 --lang fr --scale 2

@@ -100,6 +100,9 @@ impl Tour {
             Shot("06-retail-market.png"),
             ShowTab(Tab::Charts, ChainSpan::Payment),
             Shot("07-charts.png"),
+            // The bank's books: balance sheet, P&L, tax and capital.
+            ShowTab(Tab::Accounts, ChainSpan::Payment),
+            Shot("27-retail-accounts.png"),
             Commit,
             Act(vec![Action::Open(Screen::Turn)]),
             ShowTab(Tab::Pricing, ChainSpan::Payment),
