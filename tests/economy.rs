@@ -138,7 +138,22 @@ fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
             .filter(|p| p.to == Account::BankEquity(bank.id))
             .map(|p| p.amount.as_cents())
             .sum::<i64>();
-        assert_eq!(sheet.equity.as_cents() - opening, profit, "{}", bank.name);
+        let dividends: i64 = e
+            .reports()
+            .iter()
+            .map(|r| r.banks[bank.id.index()].dividends.as_cents())
+            .sum();
+        assert_eq!(
+            sheet.equity.as_cents() - opening,
+            profit - dividends,
+            "{}: equity grows by its profit less its dividends",
+            bank.name
+        );
+        assert!(
+            dividends > 0,
+            "{} paid its shareholders after a year",
+            bank.name
+        );
         // Product margins with funds transfer pricing add up to the profit before overheads.
         let last = e.turn() - 1;
         let products: i64 = glassbank::sim::Product::ALL

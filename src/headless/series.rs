@@ -26,7 +26,7 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
     let mut banks = String::from(
         "turn,bank,reserves,consumer_loans,business_loans,overdrafts,deposits,savings,equity,\
          interest_income,interest_expense,fee_income,operating_costs,credit_losses,tax,net_profit,\
-         risk_weighted_assets,cet1_ratio_bp,clients,clients_won,clients_lost,average_trust,merchants,loans_granted,loans_refused,\
+         risk_weighted_assets,cet1_ratio_bp,dividends,clients,clients_won,clients_lost,average_trust,merchants,loans_granted,loans_refused,\
          defaults,complaints\n",
     );
     let mut products = String::from("turn,bank,product,revenue,costs,funding,margin\n");
@@ -45,7 +45,7 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
             let (s, p, a) = (&b.sheet, &b.pnl, &b.activity);
             let _ = writeln!(
                 banks,
-                "{t},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                "{t},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
                 bank_id(b.bank),
                 s.reserves,
                 s.consumer_loans,
@@ -63,6 +63,7 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
                 p.net_profit(),
                 b.capital.rwa,
                 b.capital.ratio().0,
+                b.dividends,
                 a.clients,
                 a.clients_won,
                 a.clients_lost,

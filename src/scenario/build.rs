@@ -341,6 +341,7 @@ fn market(c: &mut Checker, m: &MarketSpec, transparency: sim::Transparency) -> M
         capital: sim::CapitalRules {
             requirement: c.share("market.cet1_requirement_bp", m.cet1_requirement_bp),
             profit_tax: c.share("market.profit_tax_bp", m.profit_tax_bp),
+            dividend_payout: c.share("market.dividend_payout_bp", m.dividend_payout_bp),
             ..sim::CapitalRules::default()
         },
         reserves: sim::ReserveRules {

@@ -144,6 +144,8 @@ pub struct MarketSpec {
     pub cet1_requirement_bp: i32,
     /// The tax on banks' profits.
     pub profit_tax_bp: i32,
+    /// The share of a year's profit banks pay their shareholders.
+    pub dividend_payout_bp: i32,
 }
 
 impl Default for MarketSpec {
@@ -167,6 +169,7 @@ impl Default for MarketSpec {
             lending_facility_spread_bp: p.reserves.lending_spread.0,
             cet1_requirement_bp: p.capital.requirement.0,
             profit_tax_bp: p.capital.profit_tax.0,
+            dividend_payout_bp: p.capital.dividend_payout.0,
         }
     }
 }

@@ -23,6 +23,10 @@ pub struct CapitalRules {
     /// Tax on a bank's profit, after the losses of earlier months (France's corporate rate, 25%
     /// since 2022).
     pub profit_tax: Bp,
+    /// The share of a year's profit after tax a bank pays its shareholders at the end of each
+    /// twelfth month, if its CET1 ratio stays at or above the requirement afterwards (below it,
+    /// CRD art. 141 restricts distributions). European banks paid out about half in 2023.
+    pub dividend_payout: Bp,
 }
 
 impl Default for CapitalRules {
@@ -33,6 +37,7 @@ impl Default for CapitalRules {
             sme_weight: Bp(8_500),
             operational_share: Bp(1_500),
             profit_tax: Bp(2_500),
+            dividend_payout: Bp(5_000),
         }
     }
 }

@@ -27,6 +27,8 @@ pub enum External {
     Recoveries,
     /// Whoever steals card details and spends with them.
     Fraudsters,
+    /// The banks' shareholders, paid dividends.
+    Shareholders,
     /// The payment systems that settle each bank's payments with the rest of the world and the
     /// other banks, in central-bank money (net, at the end of each month, as a clearing house
     /// settles in TARGET2 at the end of the day).
@@ -34,7 +36,7 @@ pub enum External {
 }
 
 impl External {
-    pub const ALL: [External; 11] = [
+    pub const ALL: [External; 12] = [
         External::Opening,
         External::Employer,
         External::Landlords,
@@ -45,6 +47,7 @@ impl External {
         External::BankCosts,
         External::Recoveries,
         External::Fraudsters,
+        External::Shareholders,
         External::Clearing,
     ];
 }
@@ -110,10 +113,12 @@ pub enum PostingKind {
     Settlement,
     /// A bank's tax on its profit.
     ProfitTax,
+    /// A bank's dividend to its shareholders: a share of its profit, not a cost.
+    Dividend,
 }
 
 impl PostingKind {
-    pub const COUNT: usize = 32;
+    pub const COUNT: usize = 33;
     pub const ALL: [PostingKind; Self::COUNT] = [
         PostingKind::Opening,
         PostingKind::Salary,
@@ -147,6 +152,7 @@ impl PostingKind {
         PostingKind::FraudRefund,
         PostingKind::Settlement,
         PostingKind::ProfitTax,
+        PostingKind::Dividend,
     ];
 
     pub const fn index(self) -> usize {
@@ -188,6 +194,7 @@ impl PostingKind {
             PostingKind::FraudRefund => "fraud_refund",
             PostingKind::Settlement => "settlement",
             PostingKind::ProfitTax => "profit_tax",
+            PostingKind::Dividend => "dividend",
         }
     }
 }

@@ -109,7 +109,8 @@ impl BankPnl {
                 | PostingKind::SavingsTransfer
                 | PostingKind::Rent
                 | PostingKind::CardFraud
-                | PostingKind::Settlement => {}
+                | PostingKind::Settlement
+                | PostingKind::Dividend => {}
             }
         }
         pnl
@@ -182,6 +183,8 @@ pub struct BankReport {
     pub sheet: BalanceSheet,
     /// Its capital at the end of the month, as its supervisor counts it.
     pub capital: super::capital::Capital,
+    /// What it paid its shareholders this month (at the end of each twelfth month).
+    pub dividends: Money,
     pub activity: BankActivity,
     /// The month's postings on the bank's equity by product and kind, for product margins.
     #[serde(skip)]

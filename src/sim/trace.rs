@@ -63,6 +63,10 @@ pub enum TxnKind {
     ProfitTax {
         bank: BankId,
     },
+    /// A bank's yearly dividend.
+    Dividend {
+        bank: BankId,
+    },
 }
 
 /// One recipient's share of a payment.
@@ -180,7 +184,11 @@ impl Economy {
                 continue;
             };
             if let Some(totals) = &b.totals {
-                for kind in PostingKind::ALL {
+                // Dividends share out the profit; they are no part of a product's margin.
+                for kind in PostingKind::ALL
+                    .into_iter()
+                    .filter(|k| *k != PostingKind::Dividend)
+                {
                     let m = totals.get(product, kind).as_cents();
                     if m != 0 {
                         let total = by_kind.entry(kind).or_default();

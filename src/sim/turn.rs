@@ -245,11 +245,12 @@ impl Economy {
         self.charge_client_fees()?;
         self.pay_bank_costs()?;
         self.pay_profit_tax()?;
+        let dividends = self.pay_dividends()?;
         self.sweep_savings(idx)?;
         self.update_trust(&mut log);
         let clearing = self.ledger.open_transaction(TxnKind::Clearing);
         self.ledger.clear(clearing)?;
-        let report = self.close(log);
+        let report = self.close(log, &dividends);
         self.reports.push(report.clone());
         Ok(report)
     }
@@ -1332,6 +1333,54 @@ impl Economy {
         Ok(())
     }
 
+    /// At the end of each twelfth month, each bank pays its shareholders its share of the year's
+    /// profit after tax, if its capital stays at or above the requirement; what each paid.
+    fn pay_dividends(&mut self) -> Result<Vec<Money>, SimError> {
+        let mut paid = vec![Money::ZERO; self.banks.len()];
+        if !self.ledger.turn().is_multiple_of(12) {
+            return Ok(paid);
+        }
+        let rules = self.params.capital;
+        let capitals = self.capitals();
+        for (b, capital) in capitals.iter().enumerate() {
+            let bank = BankId(b as u16);
+            // This month's profit is not in the reports yet.
+            let this_month =
+                BankPnl::from_totals(&self.ledger.open_totals(Account::BankEquity(bank)));
+            let year = self
+                .reports
+                .iter()
+                .rev()
+                .take(11)
+                .filter_map(|r| r.banks.get(b))
+                .fold(this_month.net_profit(), |sum, r| {
+                    sum.saturating_add(r.pnl.net_profit())
+                });
+            if !year.is_positive() {
+                continue;
+            }
+            let dividend = year.apply(rules.dividend_payout)?;
+            let after = super::capital::Capital {
+                cet1: capital.cet1.checked_sub(dividend)?,
+                ..*capital
+            };
+            if !after.allows(Money::ZERO) {
+                continue;
+            }
+            let cause = self.ledger.open_transaction(TxnKind::Dividend { bank });
+            self.pay(
+                Account::BankEquity(bank),
+                Account::External(External::Shareholders),
+                dividend,
+                PostingKind::Dividend,
+                Product::None,
+                cause,
+            )?;
+            paid[b] = dividend;
+        }
+        Ok(paid)
+    }
+
     /// Each bank pays tax on the month's profit, after the losses of earlier months.
     fn pay_profit_tax(&mut self) -> Result<(), SimError> {
         let rate = self.params.capital.profit_tax;
@@ -1524,7 +1573,7 @@ impl Economy {
             .unwrap_or(0) as u16;
     }
 
-    fn close(&mut self, log: TurnLog) -> TurnReport {
+    fn close(&mut self, log: TurnLog, dividends: &[Money]) -> TurnReport {
         let TurnLog {
             mut activity,
             mut events,
@@ -1574,6 +1623,7 @@ impl Economy {
                 pnl,
                 sheet,
                 capital,
+                dividends: dividends.get(b).copied().unwrap_or(Money::ZERO),
                 activity,
                 totals: Some(Box::new(totals)),
                 funding: vec![
