@@ -90,7 +90,7 @@ pub struct Experience {
     pub fees_paid: Money,
     /// Last month's bank fees.
     pub last_fees_paid: Money,
-    /// Payments this month that took the account below zero.
+    /// Payments this month that took the account beyond its authorised overdraft.
     pub irregular_payments: u16,
     /// Irregular-payment fees this month, held against the monthly cap.
     pub irregular_fees: Money,

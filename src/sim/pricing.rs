@@ -135,7 +135,7 @@ pub struct FeeSchedule {
     pub debit_card_fee: Money,
     /// Monthly fee for a credit card.
     pub credit_card_fee: Money,
-    /// Charged for each payment that takes the account below zero (the French
+    /// Charged for each payment that takes the account beyond its authorised overdraft (the French
     /// "commission d'intervention").
     pub irregular_payment_fee: Money,
     /// Yearly interest on a negative balance.

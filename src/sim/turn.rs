@@ -57,7 +57,8 @@ enum Overdraft {
     UpToLimit,
     /// Refused if the money is not there (cash comes out of a cash machine).
     Never,
-    /// Always made, with an irregular-payment fee (direct debits: rent, loan instalments).
+    /// Always made, with an irregular-payment fee beyond the authorised overdraft (direct debits:
+    /// rent, loan instalments).
     Irregular,
     /// Always made, without an irregular-payment fee (the bank's own fees).
     Silent,
@@ -324,12 +325,11 @@ impl Economy {
         let balance = self.ledger.balance(current);
         let after = balance.checked_sub(amount)?;
         let client = &self.clients[c.index()];
+        // The authorised overdraft is half a month's income.
+        let authorised = Money::cents(client.income.as_cents() / 2).saturating_neg();
         let refused = match overdraft {
             Overdraft::Never => after.is_negative(),
-            // The authorised overdraft is half a month's income.
-            Overdraft::UpToLimit => {
-                after < Money::cents(client.income.as_cents() / 2).saturating_neg()
-            }
+            Overdraft::UpToLimit => after < authorised,
             Overdraft::Irregular | Overdraft::Silent => false,
         };
         if refused {
@@ -338,7 +338,9 @@ impl Economy {
         }
         self.ledger
             .post(current, to, amount, kind, product, cause)?;
-        if after.is_negative() && overdraft != Overdraft::Silent {
+        // Only a payment beyond the authorised overdraft is irregular (a French "commission
+        // d'intervention" is for an irregularity, not for using the overdraft agreed).
+        if after < authorised && overdraft != Overdraft::Silent {
             self.charge_irregular_fee(c, cause)?;
         }
         Ok(true)

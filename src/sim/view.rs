@@ -58,7 +58,7 @@ pub struct BankOffer {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Usage {
     pub card: CardKind,
-    /// Payments that took the account below zero.
+    /// Payments that took the account beyond its authorised overdraft.
     pub irregular_payments: u16,
     /// How far below zero the account stands (zero when it is in credit).
     pub overdraft: Money,
