@@ -319,20 +319,32 @@ impl Economy {
             .iter()
             .enumerate()
             .map(|(b, sheet)| {
-                let income = self.operating_income_over(b, 12, Money::ZERO);
+                let income = self.pnl_over_last(
+                    b,
+                    12,
+                    Money::ZERO,
+                    super::report::BankPnl::operating_income,
+                );
                 super::capital::Capital::of(&self.params.capital, sheet, income).unwrap_or_default()
             })
             .collect()
     }
 
-    /// A bank's operating income over the last `months` months played, added to `more`.
-    pub(super) fn operating_income_over(&self, bank: usize, months: usize, more: Money) -> Money {
+    /// One line of a bank's P&L (its operating income, its profit) over the last `months`
+    /// months played, added to `more` (the month being played, not reported yet).
+    pub(super) fn pnl_over_last(
+        &self,
+        bank: usize,
+        months: usize,
+        more: Money,
+        line: fn(&super::report::BankPnl) -> Money,
+    ) -> Money {
         self.reports
             .iter()
             .rev()
             .take(months)
             .filter_map(|r| r.banks.get(bank))
-            .fold(more, |sum, r| sum.saturating_add(r.pnl.operating_income()))
+            .fold(more, |sum, r| sum.saturating_add(line(&r.pnl)))
     }
 
     /// A bank's capital now.

@@ -1349,15 +1349,7 @@ impl Economy {
             // This month's profit is not in the reports yet.
             let this_month =
                 BankPnl::from_totals(&self.ledger.open_totals(Account::BankEquity(bank)));
-            let year = self
-                .reports
-                .iter()
-                .rev()
-                .take(11)
-                .filter_map(|r| r.banks.get(b))
-                .fold(this_month.net_profit(), |sum, r| {
-                    sum.saturating_add(r.pnl.net_profit())
-                });
+            let year = self.pnl_over_last(b, 11, this_month.net_profit(), BankPnl::net_profit);
             if !year.is_positive() {
                 continue;
             }
@@ -1617,7 +1609,8 @@ impl Economy {
             let reserves = -(consumer + business + current + savings);
             let pnl = BankPnl::from_totals(&totals);
             // Operational risk counts this month's income and the eleven before.
-            let income = self.operating_income_over(b, 11, pnl.operating_income());
+            let income =
+                self.pnl_over_last(b, 11, pnl.operating_income(), BankPnl::operating_income);
             let capital = super::capital::Capital::of(&self.params.capital, &sheet, income)
                 .unwrap_or_default();
             banks.push(BankReport {
