@@ -165,12 +165,8 @@ impl Hub {
         self.started.elapsed().as_millis() as u64
     }
 
-    /// A new connection, with the queue its messages go to.
-    pub fn connect(&mut self, queue: Sender<String>) -> ConnId {
-        self.connect_from(queue, None)
-    }
-
-    /// A new connection from a machine (for the room's limit on wrong room codes).
+    /// A new connection, with the queue its messages go to, from a machine if the server knows
+    /// it (for the room's limit on wrong room codes).
     pub fn connect_from(
         &mut self,
         queue: Sender<String>,
