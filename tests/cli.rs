@@ -69,7 +69,7 @@ fn simulate_writes_a_report_and_time_series() {
     assert_eq!(banks.lines().count(), 1 + 8 * 2);
     assert!(banks.starts_with("turn,bank,reserves,"));
     let products = std::fs::read_to_string(out.join("products.csv")).unwrap();
-    assert_eq!(products.lines().count(), 1 + 8 * 2 * 7);
+    assert_eq!(products.lines().count(), 1 + 8 * 2 * 8);
     let merchants = std::fs::read_to_string(out.join("merchants.csv")).unwrap();
     assert!(merchants.lines().nth(1).unwrap().starts_with("1,bakery,"));
     let households = std::fs::read_to_string(out.join("households.csv")).unwrap();
@@ -132,7 +132,7 @@ fn a_bad_file_exits_1_naming_every_problem() {
     std::fs::write(
         &bad,
         good.replace("turns: 24", "turns: 0")
-            .replace("capital: 200000", "capital: -1"),
+            .replace("capital: 170000", "capital: -1"),
     )
     .unwrap();
     let o = glassbank(&["check", bad.to_str().unwrap(), "scenarios/rate_shock.ron"]);
@@ -243,7 +243,7 @@ fn a_bad_file_is_explained_in_french_with_its_place_and_the_path_of_each_field()
     std::fs::write(
         &bad,
         good.replace("turns: 24", "turns: 0")
-            .replace("capital: 200000", "capital: -1"),
+            .replace("capital: 170000", "capital: -1"),
     )
     .unwrap();
     let o = glassbank(&[

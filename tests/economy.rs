@@ -83,7 +83,7 @@ fn books_balance_and_every_balance_is_explained_by_its_postings() {
 
 #[test]
 fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
-    let e = run(TownSpec::new(3, 10, 200, 11), 12);
+    let e = run(TownSpec::new(3, 10, 300, 11), 12);
     // Reserves are an account of their own: every month, once the payments are cleared, they
     // are the bank's deposits, savings and equity less its loans and overdrafts.
     assert!(e.ledger().is_cleared());
@@ -118,6 +118,7 @@ fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
             bank.name
         );
     }
+    let mut paid_any = false;
     for bank in e.banks() {
         let sheet = e.balance_sheet(bank.id);
         assert_eq!(
@@ -149,11 +150,16 @@ fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
             "{}: equity grows by its profit less its dividends",
             bank.name
         );
+        // The first year's profit is the twelve months played: half of it goes to the
+        // shareholders if there was a profit (the CET1 ratio stays above 7% in this town).
+        assert!(e.capital(bank.id).ratio().0 > 1_000, "{}", bank.name);
+        let half = if profit > 0 { (profit + 1) / 2 } else { 0 };
         assert!(
-            dividends > 0,
-            "{} paid its shareholders after a year",
+            (dividends - half).abs() <= 1,
+            "{}: paid {dividends} on a year's profit of {profit}",
             bank.name
         );
+        paid_any |= dividends > 0;
         // Product margins with funds transfer pricing add up to the profit before overheads.
         let last = e.turn() - 1;
         let products: i64 = glassbank::sim::Product::ALL
@@ -162,6 +168,7 @@ fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
             .sum();
         assert_eq!(products, profit, "{}", bank.name);
     }
+    assert!(paid_any, "a bank made a profit and paid its shareholders");
 }
 
 #[test]
@@ -268,4 +275,95 @@ fn a_bank_short_of_capital_lends_no_more_and_says_why() {
         refused > 0,
         "applications came, and were refused for capital"
     );
+}
+
+#[test]
+fn a_bank_whose_losses_pass_its_capital_is_resolved_and_its_depositors_keep_their_money() {
+    use glassbank::sim::{BankId, Bp, LoanStatus, PostingKind, Shock, SimEvent};
+    // Two banks; Bank B starts with €3,000 of capital, and a deep recession makes its
+    // borrowers default.
+    let mut config = town(TownSpec::new(2, 10, 200, 7));
+    config.retention.detail_turns = None;
+    config.banks[1].capital = Money::euros(3_000);
+    // One household of Bank B holds €104,000 of savings: €4,000 above the guarantee.
+    let rich = config
+        .clients
+        .iter()
+        .position(|c| c.bank == BankId(1))
+        .unwrap();
+    config.clients[rich].opening_savings = Money::euros(104_000);
+    let rich = glassbank::sim::ClientId(rich as u32);
+    let mut e = Economy::new(config).unwrap();
+    e.apply_shock(Shock::Recession {
+        months: 12,
+        income_cut: Bp(1_000),
+        pd_rise: Bp(3_000),
+    })
+    .unwrap();
+    let (b, a) = (BankId(1), BankId(0));
+    let mut resolved = None;
+    for _ in 0..24 {
+        let report = e.step(&bot_decisions(&e, &[])).unwrap();
+        resolved = report.events.iter().find_map(|ev| match *ev {
+            SimEvent::BankResolved {
+                bank,
+                acquirer,
+                guaranteed,
+                bailed_in,
+            } if bank == b => Some((report.turn, acquirer, guaranteed, bailed_in)),
+            _ => None,
+        });
+        if resolved.is_some() {
+            break;
+        }
+    }
+    let (turn, acquirer, guaranteed, bailed_in) = resolved.expect("Bank B failed");
+    println!("Bank B failed in month {turn}: guarantee {guaranteed}, bail-in {bailed_in}");
+    assert_eq!(acquirer, Some(a), "the sound bank took it over");
+    assert_eq!(e.banks()[1].resolved, Some(turn));
+    // Only the household above €100,000 lost money, what it held above it; the guarantee paid
+    // the rest of the hole.
+    let bail_ins: Vec<_> = e
+        .ledger()
+        .postings()
+        .filter(|p| p.kind == PostingKind::BailIn)
+        .collect();
+    assert!(!bail_ins.is_empty());
+    assert!(bail_ins.iter().all(|p| matches!(
+        p.from,
+        Account::Savings(c) | Account::Client(c) if c == rich
+    )));
+    let held = e
+        .ledger()
+        .balance(Account::Savings(rich))
+        .saturating_add(e.ledger().balance(Account::Client(rich)).max(Money::ZERO));
+    assert!(bailed_in.is_positive() && guaranteed.is_positive());
+    assert_eq!(held, glassbank::sim::GUARANTEE, "it keeps what is covered");
+    assert_eq!(
+        e.ledger()
+            .balance(Account::External(External::DepositGuarantee)),
+        guaranteed.saturating_neg()
+    );
+    // Bank B has nothing left: no equity, no depositors, no loans, no reserves.
+    let sheet = e.balance_sheet(b);
+    assert_eq!(sheet.equity, Money::ZERO);
+    assert_eq!(sheet.assets(), Money::ZERO);
+    assert_eq!(sheet.liabilities_and_equity(), Money::ZERO);
+    assert!(e.clients().iter().all(|c| c.bank == a));
+    assert!(e.merchants().iter().all(|m| m.bank == a));
+    assert!(
+        e.loans()
+            .iter()
+            .filter(|l| l.status == LoanStatus::Performing)
+            .all(|l| l.lender == a)
+    );
+    // Bank A's books still balance, and the months go on without Bank B.
+    for _ in 0..3 {
+        e.step(&bot_decisions(&e, &[])).unwrap();
+    }
+    assert!(e.ledger().is_cleared());
+    let sheet = e.balance_sheet(a);
+    assert_eq!(sheet.assets(), sheet.liabilities_and_equity());
+    assert_eq!(e.balance_sheet(b).equity, Money::ZERO);
+    assert!(e.clients().iter().all(|c| c.bank == a), "nobody goes to B");
 }

@@ -796,6 +796,21 @@ fn the_first_month_guide_goes_on_with_enter_and_skips_with_escape() {
     assert!(!h.state().1, "skipping is not turning the guides off");
 }
 
+/// A French word without its accents, as a dictionary orders it.
+fn fold_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'à' | 'â' => 'a',
+            'î' | 'ï' => 'i',
+            'ô' => 'o',
+            'û' | 'ù' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect()
+}
+
 #[test]
 fn the_glossary_lists_every_term_in_order_and_finds_one() {
     for language in Language::ALL {
@@ -820,7 +835,7 @@ fn the_glossary_lists_every_term_in_order_and_finds_one() {
         assert!(
             shown
                 .windows(2)
-                .all(|w| w[0].replace('é', "e") <= w[1].replace('é', "e")),
+                .all(|w| fold_accents(&w[0]) <= fold_accents(&w[1])),
             "{language:?}: {shown:?}"
         );
         h.get_by_role(egui::accesskit::Role::TextInput).click();

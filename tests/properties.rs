@@ -167,6 +167,8 @@ fn apply(economy: &Economy, moves: &[Move]) -> Decisions {
                         leave_merchant: leave.map(MerchantId),
                         // Positive or negative, from the drawn spending share.
                         save: Money::cents(i64::from(spending) * 10 - 50_000),
+                        // Now and then, with a complaint: buying a home.
+                        buy_home: complain && spending % 2 == 0,
                     },
                 ))
             }

@@ -47,6 +47,8 @@ fn one_purchase_town() -> EconomyConfig {
             pd: Bp(100),
             loan_appetite: Bp::ZERO,
             opening_loan: None,
+            opening_mortgage: None,
+            home_appetite: Bp::ZERO,
             shops: vec![MerchantId(0)],
             strategy: Strategy::Fair,
         }],
@@ -151,8 +153,8 @@ fn a_granted_loan_carries_its_rate_decomposition() {
         .loans()
         .first()
         .expect("a household that always wants a loan got one");
-    // Cost of funds 3% + operating cost 1% + expected loss 1% x 40% + capital 12% x (10% - 3%)
-    // + margin 0.5% = 3 + 1 + 0.40 + 0.84 + 0.5 = 5.74%.
+    // Cost of funds 3% + operating cost 1% + expected loss 1% x 65% + capital 12% x (10% - 3%)
+    // + margin 0.5% = 3 + 1 + 0.65 + 0.84 + 0.5 = 5.99%.
     let r = loan.rate;
     assert_eq!(
         (
@@ -162,7 +164,7 @@ fn a_granted_loan_carries_its_rate_decomposition() {
             r.cost_of_capital,
             r.margin
         ),
-        (Bp(300), Bp(100), Bp(40), Bp(84), Bp(50))
+        (Bp(300), Bp(100), Bp(65), Bp(84), Bp(50))
     );
-    assert_eq!(r.total(), Bp(574));
+    assert_eq!(r.total(), Bp(599));
 }

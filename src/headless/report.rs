@@ -40,6 +40,9 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
                 "cost_of_risk_bp": r.cost_of_risk.0,
                 "cost_income_bp": r.cost_income.0,
                 "return_on_equity_bp": r.return_on_equity.0,
+                "cet1_bp": r.cet1.0,
+                "loans_to_deposits_bp": r.loans_to_deposits.0,
+                "cash_to_assets_bp": r.cash_to_assets.0,
                 "pnl": {
                     "interest_income": euros(r.pnl.interest_income),
                     "interest_expense": euros(r.pnl.interest_expense),
@@ -53,6 +56,7 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
                 "balance_sheet": {
                     "reserves": euros(sheet.reserves),
                     "consumer_loans": euros(sheet.consumer_loans),
+                    "mortgages": euros(sheet.mortgages),
                     "business_loans": euros(sheet.business_loans),
                     "overdrafts": euros(sheet.overdrafts),
                     "deposits": euros(sheet.deposits),
@@ -81,6 +85,27 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
             })
         })
         .collect();
+    let failures: Vec<Value> = economy
+        .reports()
+        .iter()
+        .flat_map(|t| {
+            t.events.iter().filter_map(move |e| match *e {
+                SimEvent::BankResolved {
+                    bank,
+                    acquirer,
+                    guaranteed,
+                    bailed_in,
+                } => Some(json!({
+                    "turn": t.turn,
+                    "bank": ids.bank_id(bank),
+                    "acquirer": acquirer.and_then(|a| ids.bank_id(a)),
+                    "deposit_guarantee_paid": euros(guaranteed),
+                    "depositors_lost": euros(bailed_in),
+                })),
+                _ => None,
+            })
+        })
+        .collect();
     let messages: Vec<Value> = run
         .messages
         .iter()
@@ -98,6 +123,7 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
         "postings": summary.postings,
         "books_balanced": summary.books_balanced,
         "banks": banks,
+        "bank_failures": failures,
         "merchants": {
             "count": m.count,
             "sales": euros(m.sales),

@@ -24,7 +24,7 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
     let ids = scenario.ids();
     let bank_id = |b: BankId| field(&ids.bank_id(b).unwrap_or_default());
     let mut banks = String::from(
-        "turn,bank,reserves,consumer_loans,business_loans,overdrafts,deposits,savings,equity,\
+        "turn,bank,reserves,consumer_loans,mortgages,business_loans,overdrafts,deposits,savings,equity,\
          interest_income,interest_expense,fee_income,operating_costs,credit_losses,tax,net_profit,\
          risk_weighted_assets,cet1_ratio_bp,dividends,clients,clients_won,clients_lost,average_trust,merchants,loans_granted,loans_refused,\
          defaults,complaints\n",
@@ -45,10 +45,11 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
             let (s, p, a) = (&b.sheet, &b.pnl, &b.activity);
             let _ = writeln!(
                 banks,
-                "{t},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                "{t},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
                 bank_id(b.bank),
                 s.reserves,
                 s.consumer_loans,
+                s.mortgages,
                 s.business_loans,
                 s.overdrafts,
                 s.deposits,

@@ -96,6 +96,7 @@ fn bank_lines(bank: &BankSummary, language: Language) -> Vec<(usize, Message)> {
             Message::new("summary-bank-sheet")
                 .with("reserves", m(sheet.reserves))
                 .with("consumer_loans", m(sheet.consumer_loans))
+                .with("mortgages", m(sheet.mortgages))
                 .with("business_loans", m(sheet.business_loans))
                 .with("overdrafts", m(sheet.overdrafts))
                 .with("deposits", m(sheet.deposits))
@@ -121,7 +122,10 @@ fn bank_lines(bank: &BankSummary, language: Language) -> Vec<(usize, Message)> {
                 .with("nii_share", rate(language, r.nii_share))
                 .with("cost_of_risk", rate(language, r.cost_of_risk))
                 .with("cost_income", rate(language, r.cost_income))
-                .with("roe", rate(language, r.return_on_equity)),
+                .with("roe", rate(language, r.return_on_equity))
+                .with("cet1", rate(language, r.cet1))
+                .with("loans_to_deposits", rate(language, r.loans_to_deposits))
+                .with("cash_to_assets", rate(language, r.cash_to_assets)),
         ),
     ]
 }

@@ -4,9 +4,9 @@ use super::error::Problem;
 use super::ids::ActorIds;
 use super::lessons::{Compare, Lesson};
 use super::schema::{
-    BankSpec, ClientPopulationSpec, ClientSpec, CompareSpec, Euros, EventKind, MarketSpec,
-    MerchantPopulationSpec, MerchantSpec, ProductSpec, QuestionSpec, Range, ScenarioFile,
-    StrategyMixSpec, Text, ordinary,
+    BankSpec, ClientPopulationSpec, ClientSpec, CompareSpec, Euros, EventKind, HomeLoansSpec,
+    MarketSpec, MerchantPopulationSpec, MerchantSpec, ProductSpec, QuestionSpec, Range,
+    ScenarioFile, StrategyMixSpec, Text, ordinary,
 };
 use crate::i18n::Message;
 use crate::sim::{
@@ -265,7 +265,7 @@ pub fn build(file: &ScenarioFile) -> Result<Built, Vec<Problem>> {
     let (merchants, clients) = sim::populate(
         file.population_seed.unwrap_or(file.seed),
         bank_count,
-        params.vat,
+        &params,
         named_merchants,
         &merchant_pops,
         named_clients,
@@ -342,7 +342,13 @@ fn market(c: &mut Checker, m: &MarketSpec, transparency: sim::Transparency) -> M
             requirement: c.share("market.cet1_requirement_bp", m.cet1_requirement_bp),
             profit_tax: c.share("market.profit_tax_bp", m.profit_tax_bp),
             dividend_payout: c.share("market.dividend_payout_bp", m.dividend_payout_bp),
+            mortgage_weight: c.share("market.mortgage_weight_bp", m.mortgage_weight_bp),
             ..sim::CapitalRules::default()
+        },
+        mortgages: sim::MortgageRules {
+            forced_sale_discount: c
+                .share("market.forced_sale_discount_bp", m.forced_sale_discount_bp),
+            ..sim::MortgageRules::default()
         },
         reserves: sim::ReserveRules {
             minimum: c.share("market.minimum_reserves_bp", m.minimum_reserves_bp),
@@ -553,9 +559,10 @@ fn apply_product(c: &mut Checker, pp: &str, product: &ProductSpec, config: &mut 
                     c.limited_euros(&f("fee"), fee, RetailDecision::CREDIT_CARD_FEE);
             }
         }
-        ProductSpec::ConsumerLoan(p) | ProductSpec::BusinessLoan(p) => {
+        ProductSpec::ConsumerLoan(p) | ProductSpec::Mortgage(p) | ProductSpec::BusinessLoan(p) => {
             let policy = match product {
                 ProductSpec::ConsumerLoan(_) => &mut retail.consumer_loans,
+                ProductSpec::Mortgage(_) => &mut retail.mortgages,
                 _ => &mut business.business_loans,
             };
             if let Some(rate) = p.rate {
@@ -690,6 +697,14 @@ fn client(
             amount: c.positive_euros(&f("opening_loan.amount"), l.amount),
             months: c.months(&f("opening_loan.months"), l.months),
         }),
+        opening_mortgage: s.opening_mortgage.map(|m| sim::OpeningMortgage {
+            outstanding: c.positive_euros(&f("opening_mortgage.outstanding"), m.outstanding),
+            months: c.months(&f("opening_mortgage.months"), m.months),
+            home_value: c.positive_euros(&f("opening_mortgage.home_value"), m.home_value),
+            rate: c.bp(&f("opening_mortgage.rate_bp"), m.rate_bp, 0, 2_000),
+            variable: m.variable,
+        }),
+        home_appetite: c.share(&f("home_appetite_bp"), s.home_appetite_bp),
         shops,
         strategy: s.strategy,
     }
@@ -738,6 +753,26 @@ fn client_population(
         }),
         shops_each: c.int(&f("shops_each"), p.shops_each.into(), 0, 20) as u8,
         strategies: mix(p.strategies),
+        home_loans: home_loans(c, &f("home_loans"), &p.home_loans),
+    }
+}
+
+fn home_loans(c: &mut Checker, path: &str, h: &HomeLoansSpec) -> sim::HomeLoans {
+    let f = |name: &str| format!("{path}.{name}");
+    let rate = |c: &mut Checker, path: &str, v: i32| c.bp(path, v, 0, 2_000);
+    sim::HomeLoans {
+        share: c.share(&f("share_bp"), h.share_bp),
+        size_months: c.span(&f("size_months"), h.size_months, |c, path, v| {
+            c.int(path, v.into(), 0, 240) as u16
+        }),
+        months: c.span(&f("months"), h.months, |c, path, v| c.months(path, v)),
+        loan_to_value: c.span(&f("loan_to_value_bp"), h.loan_to_value_bp, |c, path, v| {
+            c.bp(path, v, 1, 10_000)
+        }),
+        fixed_rate: c.span(&f("fixed_rate_bp"), h.fixed_rate_bp, rate),
+        variable: c.share(&f("variable_bp"), h.variable_bp),
+        variable_spread: c.span(&f("variable_spread_bp"), h.variable_spread_bp, rate),
+        appetite: c.share(&f("appetite_bp"), h.appetite_bp),
     }
 }
 

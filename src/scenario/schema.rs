@@ -146,6 +146,10 @@ pub struct MarketSpec {
     pub profit_tax_bp: i32,
     /// The share of a year's profit banks pay their shareholders.
     pub dividend_payout_bp: i32,
+    /// The risk weight of home loans.
+    pub mortgage_weight_bp: i32,
+    /// What a forced sale of a home fetches below its value.
+    pub forced_sale_discount_bp: i32,
 }
 
 impl Default for MarketSpec {
@@ -170,6 +174,8 @@ impl Default for MarketSpec {
             cet1_requirement_bp: p.capital.requirement.0,
             profit_tax_bp: p.capital.profit_tax.0,
             dividend_payout_bp: p.capital.dividend_payout.0,
+            mortgage_weight_bp: p.capital.mortgage_weight.0,
+            forced_sale_discount_bp: p.mortgages.forced_sale_discount.0,
         }
     }
 }
@@ -278,6 +284,7 @@ pub enum ProductSpec {
     DebitCard(CardSpec),
     CreditCard(CardSpec),
     ConsumerLoan(LoanSpec),
+    Mortgage(LoanSpec),
     BusinessLoan(LoanSpec),
     Acquiring(AcquiringSpec),
     BusinessAccount(BusinessAccountSpec),
@@ -292,6 +299,7 @@ impl ProductSpec {
             ProductSpec::DebitCard(_) => "debit_card",
             ProductSpec::CreditCard(_) => "credit_card",
             ProductSpec::ConsumerLoan(_) => "consumer_loan",
+            ProductSpec::Mortgage(_) => "mortgage",
             ProductSpec::BusinessLoan(_) => "business_loan",
             ProductSpec::Acquiring(_) => "acquiring",
             ProductSpec::BusinessAccount(_) => "business_account",
@@ -409,6 +417,22 @@ pub struct OpeningLoanSpec {
     pub months: u16,
 }
 
+/// A home loan running at the start.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "opening_mortgage", deny_unknown_fields)]
+pub struct OpeningMortgageSpec {
+    /// What is still owed.
+    pub outstanding: Euros,
+    /// The months left to repay it.
+    pub months: u16,
+    /// The home's value when the loan was written.
+    pub home_value: Euros,
+    /// The yearly rate it was written at if fixed, the spread over the policy rate if variable.
+    pub rate_bp: i32,
+    #[serde(default)]
+    pub variable: bool,
+}
+
 /// A named household.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "client", deny_unknown_fields)]
@@ -440,6 +464,11 @@ pub struct ClientSpec {
     pub loan_appetite_bp: i32,
     #[serde(default)]
     pub opening_loan: Option<OpeningLoanSpec>,
+    #[serde(default)]
+    pub opening_mortgage: Option<OpeningMortgageSpec>,
+    /// Monthly chance of wanting to buy a home while it has none.
+    #[serde(default)]
+    pub home_appetite_bp: i32,
     /// Ids of the shops they visit; empty: three shops drawn at random.
     #[serde(default)]
     pub shops: Vec<String>,
@@ -506,6 +535,43 @@ pub struct ClientPopulationSpec {
     pub loan_months: Range<u16>,
     pub shops_each: u8,
     pub strategies: StrategyMixSpec,
+    pub home_loans: HomeLoansSpec,
+}
+
+/// Households of a population repaying a loan on their home at the start.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "home_loans", default, deny_unknown_fields)]
+pub struct HomeLoansSpec {
+    pub share_bp: i32,
+    /// What is still owed, in months of income.
+    pub size_months: Range<u16>,
+    /// The months left to repay it.
+    pub months: Range<u16>,
+    pub loan_to_value_bp: Range<i32>,
+    /// The rates the fixed-rate loans were written at.
+    pub fixed_rate_bp: Range<i32>,
+    /// The share at a variable rate, and their spread over the policy rate.
+    pub variable_bp: i32,
+    pub variable_spread_bp: Range<i32>,
+    /// Each household's monthly chance of wanting to buy a home while it has none.
+    pub appetite_bp: i32,
+}
+
+impl Default for HomeLoansSpec {
+    fn default() -> Self {
+        let h = sim::HomeLoans::default();
+        let bp = |b: Bp| b.0;
+        HomeLoansSpec {
+            share_bp: h.share.0,
+            size_months: Range::of(h.size_months, |m| m),
+            months: Range::of(h.months, |m| m),
+            loan_to_value_bp: Range::of(h.loan_to_value, bp),
+            fixed_rate_bp: Range::of(h.fixed_rate, bp),
+            variable_bp: h.variable.0,
+            variable_spread_bp: Range::of(h.variable_spread, bp),
+            appetite_bp: h.appetite.0,
+        }
+    }
 }
 
 impl Default for ClientPopulationSpec {
@@ -531,6 +597,7 @@ impl Default for ClientPopulationSpec {
             loan_months: Range::of(p.loan_months, |m| m),
             shops_each: p.shops_each,
             strategies: StrategyMixSpec::of(p.strategies),
+            home_loans: HomeLoansSpec::default(),
         }
     }
 }

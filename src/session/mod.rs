@@ -158,6 +158,7 @@ impl Session {
                 complain: false,
                 leave_merchant: None,
                 save: crate::sim::Money::ZERO,
+                buy_home: false,
             }),
             Seat::RetailBanker(b) => {
                 Draft::Retail(e.bank(b).map(|b| b.retail).unwrap_or_else(|| {

@@ -3,6 +3,7 @@ use super::config::{CardKind, Good, Strategy};
 use super::decisions::{BusinessDecision, RetailDecision};
 use super::ids::{BankId, ClientId, LoanId, MerchantId, Turn};
 use super::money::{Bp, Money, Overflow};
+use super::mortgage::Secured;
 use super::pricing::{LendingCosts, LoanRate};
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +49,8 @@ pub struct Bank {
     pub business_strategy: Strategy,
     /// Losses of earlier months not yet set against a profit for tax.
     pub tax_losses: Money,
+    /// The month it failed and was resolved: it has no accounts, loans or costs since.
+    pub resolved: Option<Turn>,
 }
 
 /// A shop.
@@ -131,6 +134,10 @@ pub struct Client {
     pub pd: Bp,
     pub loan_appetite: Bp,
     pub loan: Option<LoanId>,
+    /// The loan on its home, if it has one.
+    pub mortgage: Option<LoanId>,
+    /// Monthly chance of wanting to buy a home while it has none.
+    pub home_appetite: Bp,
     /// The month it last failed to repay a loan: in the credit register for a while.
     pub defaulted: Option<Turn>,
     pub shops: Vec<MerchantId>,
@@ -163,7 +170,7 @@ pub enum LoanStatus {
     Defaulted,
 }
 
-/// A consumer or business loan.
+/// A consumer, business or home loan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Loan {
     pub id: LoanId,
@@ -182,13 +189,26 @@ pub struct Loan {
     pub own_pd: Bp,
     pub granted: Turn,
     pub status: LoanStatus,
+    /// The home behind a home loan; `None` for an unsecured loan.
+    pub secured: Option<Secured>,
 }
 
 impl Loan {
     pub fn product(&self) -> super::ledger::Product {
-        match self.borrower {
-            Borrower::Client(_) => super::ledger::Product::ConsumerLoan,
-            Borrower::Merchant(_) => super::ledger::Product::BusinessLoan,
+        match (self.borrower, self.secured) {
+            (Borrower::Client(_), Some(_)) => super::ledger::Product::Mortgage,
+            (Borrower::Client(_), None) => super::ledger::Product::ConsumerLoan,
+            (Borrower::Merchant(_), _) => super::ledger::Product::BusinessLoan,
+        }
+    }
+
+    /// This month's principal and interest: equal instalments for a home loan, equal principal
+    /// for the others.
+    pub fn instalment(&self) -> Result<(Money, Money), Overflow> {
+        let rate = self.rate.total();
+        match self.secured {
+            Some(_) => super::mortgage::annuity(self.outstanding, self.months_left, rate),
+            None => super::pricing::instalment(self.outstanding, self.months_left, rate),
         }
     }
 }

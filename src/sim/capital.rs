@@ -17,6 +17,9 @@ pub struct CapitalRules {
     /// weight), reserves at the central bank 0% (art. 114).
     pub retail_weight: Bp,
     pub sme_weight: Bp,
+    /// Loans secured on the borrower's home: 35% (CRR art. 125, for the part within 80% of
+    /// the home's value, which the town's home loans are in the main).
+    pub mortgage_weight: Bp,
     /// Operational risk: 15% of a year's operating income (the basic indicator approach,
     /// CRR art. 315), times 12.5 to count as risk-weighted assets.
     pub operational_share: Bp,
@@ -35,6 +38,7 @@ impl Default for CapitalRules {
             requirement: Bp(700),
             retail_weight: Bp(7_500),
             sme_weight: Bp(8_500),
+            mortgage_weight: Bp(3_500),
             operational_share: Bp(1_500),
             profit_tax: Bp(2_500),
             dividend_payout: Bp(5_000),
@@ -65,13 +69,14 @@ impl Capital {
             .checked_add(sheet.overdrafts)?
             .apply(rules.retail_weight)?;
         let sme = sheet.business_loans.apply(rules.sme_weight)?;
+        let homes = sheet.mortgages.apply(rules.mortgage_weight)?;
         let operational = yearly_income
             .max(Money::ZERO)
             .apply(rules.operational_share)?
             .ratio(25, 2)?;
         Ok(Capital {
             cet1: sheet.equity,
-            rwa: Money::sum([retail, sme, operational])?,
+            rwa: Money::sum([retail, sme, homes, operational])?,
             requirement: rules.requirement,
         })
     }
@@ -102,19 +107,20 @@ mod tests {
         let sheet = BalanceSheet {
             reserves: Money::euros(500_000),
             consumer_loans: Money::euros(800_000),
+            mortgages: Money::euros(400_000),
             business_loans: Money::euros(200_000),
             overdrafts: Money::ZERO,
-            deposits: Money::euros(1_400_000),
+            deposits: Money::euros(1_800_000),
             savings: Money::ZERO,
             equity: Money::euros(100_000),
         };
-        // 600,000 + 170,000 of credit risk, 12.5 x 15% of 80,000 of income.
+        // 600,000 + 170,000 + 140,000 of credit risk, 12.5 x 15% of 80,000 of income.
         let c = Capital::of(&rules, &sheet, Money::euros(80_000)).unwrap();
-        assert_eq!(c.rwa, Money::euros(920_000));
-        assert_eq!(c.ratio(), Bp(1_086));
+        assert_eq!(c.rwa, Money::euros(1_060_000));
+        assert_eq!(c.ratio(), Bp(943));
         // 100,000 / 7% = 1,428,571 of risk-weighted assets at most.
-        assert!(c.allows(Money::euros(500_000)));
-        assert!(!c.allows(Money::euros(510_000)));
+        assert!(c.allows(Money::euros(360_000)));
+        assert!(!c.allows(Money::euros(370_000)));
         assert_eq!(Capital::default().ratio(), Bp::FULL);
     }
 }

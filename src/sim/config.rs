@@ -114,6 +114,7 @@ pub struct MarketParams {
     pub trust: TrustRules,
     pub reserves: ReserveRules,
     pub capital: super::capital::CapitalRules,
+    pub mortgages: super::mortgage::MortgageRules,
 }
 
 /// What the central bank asks of the banks' reserves: a minimum, what it pays on it, and what
@@ -246,9 +247,28 @@ pub struct ClientConfig {
     pub loan_appetite: Bp,
     /// A loan running when the game starts, from the client's bank at its consumer loan price.
     pub opening_loan: Option<LoanRequest>,
+    /// A loan on its home running when the game starts, from the client's bank.
+    pub opening_mortgage: Option<OpeningMortgage>,
+    /// Monthly chance of wanting to buy a home while it has none.
+    pub home_appetite: Bp,
     /// The shops the household visits.
     pub shops: Vec<MerchantId>,
     pub strategy: Strategy,
+}
+
+/// A home loan written before the game.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningMortgage {
+    /// What is still owed.
+    pub outstanding: Money,
+    /// The months left to repay it.
+    pub months: u16,
+    /// The home's value when the loan was written.
+    pub home_value: Money,
+    /// The rate it was written at: the whole yearly rate if fixed, the spread over the policy
+    /// rate if variable.
+    pub rate: Bp,
+    pub variable: bool,
 }
 
 /// Everything needed to start an economy.

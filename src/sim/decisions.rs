@@ -53,6 +53,9 @@ pub struct RetailDecision {
     /// Yearly interest paid on savings.
     pub savings_rate: Bp,
     pub consumer_loans: LoanPolicy,
+    /// Loans to buy a home: the margin, the riskiest borrower and the longest term.
+    #[serde(default = "LoanPolicy::ordinary_mortgages")]
+    pub mortgages: LoanPolicy,
     /// Whether complaints about fees are refunded.
     pub refund_complaints: bool,
     /// Whether the full fee schedule and pricing rules are published, whatever the layer.
@@ -100,6 +103,9 @@ pub struct ClientDecision {
     pub leave_merchant: Option<MerchantId>,
     /// Moved into savings after the salary comes in; negative: taken out of savings.
     pub save: Money,
+    /// Buy a home this month with a loan from its bank (`SeatView`'s `home` quote).
+    #[serde(default)]
+    pub buy_home: bool,
 }
 
 /// Everything decided for one turn. Actors without a decision keep last month's settings.

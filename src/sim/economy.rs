@@ -79,6 +79,7 @@ impl Economy {
                     retail_strategy: b.retail_strategy,
                     business_strategy: b.business_strategy,
                     tax_losses: Money::ZERO,
+                    resolved: None,
                 })
                 .collect(),
             merchants: Vec::with_capacity(merchants.len()),
@@ -122,6 +123,7 @@ impl Economy {
             economy.open_balance(Account::Client(id), c.opening_balance, opening)?;
             economy.open_balance(Account::Savings(id), c.opening_savings, opening)?;
             let opening_loan = c.opening_loan;
+            let opening_mortgage = c.opening_mortgage;
             economy.clients.push(Client {
                 id,
                 bank: c.bank,
@@ -137,6 +139,8 @@ impl Economy {
                 pd: c.pd,
                 loan_appetite: c.loan_appetite,
                 loan: None,
+                mortgage: None,
+                home_appetite: c.home_appetite,
                 defaulted: None,
                 shops: c.shops,
                 strategy: c.strategy,
@@ -144,6 +148,9 @@ impl Economy {
             });
             if let Some(request) = opening_loan {
                 economy.open_loan(id, request, opening)?;
+            }
+            if let Some(mortgage) = opening_mortgage {
+                economy.open_mortgage(id, mortgage, opening)?;
             }
         }
         // The opening balances came from outside the banks: their reserves hold them.
@@ -163,31 +170,90 @@ impl Economy {
         let bank = &self.banks[client.bank.index()];
         let policy = bank.retail.consumer_loans;
         let rate = LoanRate::price(&policy, &bank.lending, self.params.policy_rate, client.pd);
+        let id = self.open_book(
+            c,
+            bank.id,
+            request.amount,
+            request.months,
+            rate,
+            None,
+            cause,
+        )?;
+        self.clients[c.index()].loan = Some(id);
+        Ok(())
+    }
+
+    /// A loan on the household's home, written before the game: the home was bought before
+    /// turn 1.
+    fn open_mortgage(
+        &mut self,
+        c: ClientId,
+        m: super::config::OpeningMortgage,
+        cause: TxnId,
+    ) -> Result<(), SimError> {
+        let client = &self.clients[c.index()];
+        let bank = &self.banks[client.bank.index()];
+        let home = super::mortgage::Secured {
+            home_value: m.home_value,
+            variable: m.variable,
+        };
+        let rules = self.params.mortgages;
+        let lgd = rules.loss_given_default(m.outstanding, home)?;
+        let weights = (
+            self.params.capital.mortgage_weight,
+            self.params.capital.retail_weight,
+        );
+        let costs = rules.costs(&bank.lending, weights, lgd);
+        let rate = super::mortgage::MortgageRules::opening_rate(
+            &costs,
+            self.params.policy_rate,
+            client.pd,
+            m.rate,
+            m.variable,
+        );
+        let id = self.open_book(c, bank.id, m.outstanding, m.months, rate, Some(home), cause)?;
+        self.clients[c.index()].mortgage = Some(id);
+        Ok(())
+    }
+
+    /// A household's loan running before the game: its book at the bank, from the opening.
+    #[allow(clippy::too_many_arguments)]
+    fn open_book(
+        &mut self,
+        c: ClientId,
+        lender: BankId,
+        owed: Money,
+        months: u16,
+        rate: LoanRate,
+        secured: Option<super::mortgage::Secured>,
+        cause: TxnId,
+    ) -> Result<LoanId, SimError> {
+        let pd = self.clients[c.index()].pd;
         let id = LoanId(self.loans.len() as u32);
         let loan = Loan {
             id,
-            lender: bank.id,
+            lender,
             borrower: Borrower::Client(c),
-            principal: request.amount,
-            outstanding: request.amount,
-            months_left: request.months.max(1),
+            principal: owed,
+            outstanding: owed,
+            months_left: months.max(1),
             rate,
-            pd: client.pd,
-            own_pd: client.pd,
+            pd,
+            own_pd: pd,
             granted: 0,
             status: LoanStatus::Performing,
+            secured,
         };
         self.ledger.post(
-            Account::BankLoans(bank.id),
+            Account::BankLoans(lender),
             Account::External(External::Opening),
-            request.amount,
+            owed,
             PostingKind::Opening,
-            Product::ConsumerLoan,
+            loan.product(),
             cause,
         )?;
         self.loans.push(loan);
-        self.clients[c.index()].loan = Some(id);
-        Ok(())
+        Ok(id)
     }
 
     fn open_balance(
@@ -371,6 +437,7 @@ impl Economy {
         let mut overdrafts = vec![0i128; n];
         let mut savings = vec![0i128; n];
         let mut consumer = vec![0i128; n];
+        let mut homes = vec![0i128; n];
         let mut business = vec![0i128; n];
         let mut split = |bank: BankId, balance: Money| {
             let cents = i128::from(balance.as_cents());
@@ -393,9 +460,10 @@ impl Economy {
             .iter()
             .filter(|l| l.status == LoanStatus::Performing)
         {
-            let book = match loan.borrower {
-                Borrower::Client(_) => &mut consumer,
-                Borrower::Merchant(_) => &mut business,
+            let book = match (loan.borrower, loan.secured) {
+                (Borrower::Client(_), None) => &mut consumer,
+                (Borrower::Client(_), Some(_)) => &mut homes,
+                (Borrower::Merchant(_), _) => &mut business,
             };
             book[loan.lender.index()] += i128::from(loan.outstanding.as_cents());
         }
@@ -408,6 +476,7 @@ impl Economy {
                 BalanceSheet {
                     reserves: self.ledger.balance(Account::Reserves(bank)),
                     consumer_loans: clamp(consumer[b]),
+                    mortgages: clamp(homes[b]),
                     business_loans: clamp(business[b]),
                     overdrafts: clamp(overdrafts[b]),
                     deposits: clamp(deposits[b]),
@@ -459,6 +528,13 @@ fn check_config(config: &EconomyConfig) -> Result<(), SimError> {
         {
             return bad(format!(
                 "client {i} has an opening loan that is not positive"
+            ));
+        }
+        if c.opening_mortgage.is_some_and(|m| {
+            !m.outstanding.is_positive() || m.months == 0 || m.home_value.is_negative()
+        }) {
+            return bad(format!(
+                "client {i} has an opening home loan that is not positive"
             ));
         }
         if let Some(shop) = c.shops.iter().find(|s| s.index() >= config.merchants.len()) {

@@ -29,6 +29,9 @@ pub enum External {
     Fraudsters,
     /// The banks' shareholders, paid dividends.
     Shareholders,
+    /// The deposit guarantee scheme, which covers a failed bank's depositors up to €100,000
+    /// each (Directive 2014/49/EU; the French FGDR), paid for by the banks.
+    DepositGuarantee,
     /// The payment systems that settle each bank's payments with the rest of the world and the
     /// other banks, in central-bank money (net, at the end of each month, as a clearing house
     /// settles in TARGET2 at the end of the day).
@@ -36,7 +39,7 @@ pub enum External {
 }
 
 impl External {
-    pub const ALL: [External; 12] = [
+    pub const ALL: [External; 13] = [
         External::Opening,
         External::Employer,
         External::Landlords,
@@ -48,6 +51,7 @@ impl External {
         External::Recoveries,
         External::Fraudsters,
         External::Shareholders,
+        External::DepositGuarantee,
         External::Clearing,
     ];
 }
@@ -115,10 +119,15 @@ pub enum PostingKind {
     ProfitTax,
     /// A bank's dividend to its shareholders: a share of its profit, not a cost.
     Dividend,
+    /// What a failed bank's depositors lose above the guarantee, written off its debts.
+    BailIn,
+    /// The resolution of a failed bank: the deposit guarantee's payment, and its accounts and
+    /// loans passed to a sound bank.
+    Resolution,
 }
 
 impl PostingKind {
-    pub const COUNT: usize = 33;
+    pub const COUNT: usize = 35;
     pub const ALL: [PostingKind; Self::COUNT] = [
         PostingKind::Opening,
         PostingKind::Salary,
@@ -153,6 +162,8 @@ impl PostingKind {
         PostingKind::Settlement,
         PostingKind::ProfitTax,
         PostingKind::Dividend,
+        PostingKind::BailIn,
+        PostingKind::Resolution,
     ];
 
     pub const fn index(self) -> usize {
@@ -195,6 +206,8 @@ impl PostingKind {
             PostingKind::Settlement => "settlement",
             PostingKind::ProfitTax => "profit_tax",
             PostingKind::Dividend => "dividend",
+            PostingKind::BailIn => "bail_in",
+            PostingKind::Resolution => "resolution",
         }
     }
 }
@@ -213,6 +226,8 @@ pub enum Product {
     CardIssuing,
     Acquiring,
     ConsumerLoan,
+    /// A household's loan on its home.
+    Mortgage,
     BusinessLoan,
     /// A bank's reserves at the central bank.
     Reserves,
@@ -230,6 +245,7 @@ impl Product {
             Product::CardIssuing => "card_issuing",
             Product::Acquiring => "acquiring",
             Product::ConsumerLoan => "consumer_loan",
+            Product::Mortgage => "mortgage",
             Product::BusinessLoan => "business_loan",
             Product::Reserves => "reserves",
             Product::Goods => "goods",
@@ -237,17 +253,18 @@ impl Product {
     }
 
     /// The products a bank sells, and its reserves: the lines of its product margins.
-    pub const OF_BANKS: [Product; 7] = [
+    pub const OF_BANKS: [Product; 8] = [
         Product::CurrentAccount,
         Product::Savings,
         Product::CardIssuing,
         Product::Acquiring,
         Product::ConsumerLoan,
+        Product::Mortgage,
         Product::BusinessLoan,
         Product::Reserves,
     ];
 
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 10;
     pub const ALL: [Product; Self::COUNT] = [
         Product::None,
         Product::CurrentAccount,
@@ -255,6 +272,7 @@ impl Product {
         Product::CardIssuing,
         Product::Acquiring,
         Product::ConsumerLoan,
+        Product::Mortgage,
         Product::BusinessLoan,
         Product::Reserves,
         Product::Goods,

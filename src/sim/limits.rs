@@ -232,6 +232,7 @@ impl Bounded for RetailDecision {
             (Self::SAVINGS_RATE, Field::Bp(&mut self.savings_rate)),
         ];
         fields.extend(self.consumer_loans.fields());
+        fields.extend(self.mortgages.fields());
         fields
     }
 }
@@ -309,6 +310,7 @@ mod tests {
             complain: false,
             leave_merchant: None,
             save: Money::cents(i64::MIN),
+            buy_home: false,
         };
         let oob = d.out_of_bounds().unwrap();
         assert_eq!(oob.limit, ClientDecision::SPENDING);

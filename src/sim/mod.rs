@@ -7,13 +7,16 @@ mod config;
 mod decisions;
 mod economy;
 mod error;
+mod home_purchase;
 mod ids;
 mod ledger;
 mod limits;
 mod money;
+mod mortgage;
 mod population;
 mod pricing;
 mod report;
+mod resolution;
 mod review;
 mod seat_view;
 mod secrets;
@@ -29,7 +32,7 @@ pub use bots::{decide as bot_decisions, decide_seat as bot_decision};
 pub use capital::{Capital, CapitalRules};
 pub use config::{
     BankConfig, CardKind, ClientConfig, EconomyConfig, Good, MarketParams, MerchantConfig,
-    ReserveRules, Strategy, Transparency, TrustRules,
+    OpeningMortgage, ReserveRules, Strategy, Transparency, TrustRules,
 };
 pub use decisions::{
     BusinessDecision, ClientDecision, Decisions, LoanRequest, MerchantDecision, RetailDecision,
@@ -37,6 +40,7 @@ pub use decisions::{
 };
 pub use economy::Economy;
 pub use error::SimError;
+pub use home_purchase::HomeQuote;
 pub use ids::{BankId, ClientId, LoanId, MerchantId, Turn, TxnId};
 pub use ledger::{
     Account, External, Flow, Ledger, LedgerError, LedgerShape, Party, Posting, PostingKind,
@@ -44,9 +48,10 @@ pub use ledger::{
 };
 pub use limits::{Bounded, Field, Limit, OutOfBounds, Scale};
 pub use money::{Bp, Money, Overflow};
+pub use mortgage::{MortgageRules, Secured, annuity};
 pub use population::{
-    ClientPopulation, MerchantPopulation, ShopKind, Span, StrategyMix, TownSpec, euro_area_params,
-    ordinary_bank, populate, town,
+    ClientPopulation, HomeLoans, MerchantPopulation, ShopKind, Span, StrategyMix, TownSpec,
+    euro_area_params, ordinary_bank, populate, town,
 };
 pub use pricing::{
     Caps, FeeSchedule, LendingCosts, LoanPolicy, LoanRate, MerchantFees, MscRates, MscSplit,
@@ -56,10 +61,11 @@ pub use report::{
     BalanceSheet, BankActivity, BankPnl, BankReport, ClientsReport, MerchantReport, RefusalReason,
     SimEvent, TurnReport,
 };
+pub use resolution::GUARANTEE;
 pub use review::{CaseId, LoanApplication, PendingComplaint, Review, Verdict};
 pub use seat_view::{
-    BankOwn, BankResults, CaseKind, CaseView, ClientOwn, FeeSplit, LoanView, MerchantOwn,
-    MonthSummary, Own, RateView, SeatView, ShopView, Statement,
+    BankOwn, BankResults, CaseKind, CaseView, ClientOwn, FeeSplit, HomeOffer, LoanView,
+    MerchantOwn, MonthSummary, Own, RateView, SeatView, ShopView, Statement,
 };
 pub use secrets::{Secret, secrets};
 pub use shock::{Conditions, FraudWave, Recession, Shock};

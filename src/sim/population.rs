@@ -2,7 +2,7 @@
 //! drawn from a seed, for tests, benchmarks and scenarios that describe populations.
 use super::config::{
     BankConfig, CardKind, ClientConfig, EconomyConfig, Good, MarketParams, MerchantConfig,
-    Strategy, Transparency, TrustRules,
+    OpeningMortgage, Strategy, Transparency, TrustRules,
 };
 use super::decisions::{BusinessDecision, LoanRequest, RetailDecision};
 use super::ids::{BankId, MerchantId};
@@ -56,6 +56,7 @@ pub fn euro_area_params() -> MarketParams {
         spending_noise: Bp(2_000),
         trust: TrustRules::default(),
         reserves: super::config::ReserveRules::default(),
+        mortgages: super::mortgage::MortgageRules::default(),
         capital: super::capital::CapitalRules::default(),
     }
 }
@@ -69,10 +70,10 @@ pub fn ordinary_bank(name: &str, capital: Money, strategy: Strategy) -> BankConf
             operating_cost: Bp(100),
             capital_ratio: Bp(1_200),
             hurdle_rate: Bp(1_000),
-            loss_given_default: Bp(4_000),
+            loss_given_default: Bp(6_500),
         },
-        fixed_costs: Money::euros(1_500),
-        cost_per_account: Money::euros(6),
+        fixed_costs: Money::euros(1_800),
+        cost_per_account: Money::euros(7),
         retail: RetailDecision {
             fees: FeeSchedule {
                 account_fee: Money::euros(2),
@@ -88,6 +89,7 @@ pub fn ordinary_bank(name: &str, capital: Money, strategy: Strategy) -> BankConf
                 max_pd: Bp(600),
                 max_months: 60,
             },
+            mortgages: LoanPolicy::ordinary_mortgages(),
             refund_complaints: true,
             disclose: false,
         },
@@ -208,6 +210,97 @@ pub struct ClientPopulation {
     /// How many shops each household visits, drawn from all the town's shops.
     pub shops_each: u8,
     pub strategies: StrategyMix,
+    pub home_loans: HomeLoans,
+}
+
+/// Households repaying a loan on their home when the game starts. Drawn from a generator of
+/// their own, so that a change here leaves every other draw of the population as it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeLoans {
+    /// Share of households repaying one.
+    pub share: Bp,
+    /// What is still owed, in months of income.
+    pub size_months: Span<u16>,
+    /// The months left to repay it.
+    pub months: Span<u16>,
+    /// What is owed against the home's value when the loan was written (loan to value).
+    pub loan_to_value: Span<Bp>,
+    /// The yearly rates the fixed-rate loans were written at, over the years.
+    pub fixed_rate: Span<Bp>,
+    /// Share of loans at a variable rate, and their spread over the policy rate.
+    pub variable: Bp,
+    pub variable_spread: Span<Bp>,
+    /// Each household's monthly chance of wanting to buy a home while it has none.
+    pub appetite: Bp,
+}
+
+impl Default for HomeLoans {
+    /// About a third of French households repay a home loan (INSEE); those loans are mostly
+    /// fixed-rate (about 95%, Banque de France), written at 1-4.5% over the last decade.
+    fn default() -> Self {
+        HomeLoans {
+            share: Bp(3_000),
+            size_months: Span::new(18, 42),
+            months: Span::new(60, 240),
+            loan_to_value: Span::new(Bp(5_000), Bp(9_000)),
+            fixed_rate: Span::new(Bp(150), Bp(350)),
+            variable: Bp(1_000),
+            variable_spread: Span::new(Bp(100), Bp(200)),
+            appetite: Bp(100),
+        }
+    }
+}
+
+impl HomeLoans {
+    /// A household's home loan, if it has one; what it pays on it comes out of its housing
+    /// costs (it pays the bank instead of a landlord), which keep at least a tenth of its income
+    /// for utilities. `quota` counts the share at the household's bank, so that every bank
+    /// holds its share of the town's home loans, give or take one.
+    fn draw(
+        &self,
+        rng: &mut ChaCha8Rng,
+        quota: &mut i32,
+        policy_rate: Bp,
+        income: Money,
+        fixed_costs: &mut Money,
+    ) -> Option<OpeningMortgage> {
+        *quota += self.share.0;
+        let has = *quota >= 10_000;
+        if has {
+            *quota -= 10_000;
+        }
+        let size = self.size_months.draw(rng);
+        let months = self.months.draw(rng).max(1);
+        let ltv = self.loan_to_value.draw(rng).0.max(1);
+        let variable = rng.random_range(0..10_000) < self.variable.0;
+        let rate = if variable {
+            self.variable_spread.draw(rng)
+        } else {
+            self.fixed_rate.draw(rng)
+        };
+        if !has || size == 0 {
+            return None;
+        }
+        let outstanding = income.checked_mul(size.into()).ok()?;
+        let home_value = outstanding.ratio(10_000, ltv.into()).ok()?;
+        let written = if variable {
+            policy_rate.saturating_add(rate)
+        } else {
+            rate
+        };
+        let (principal, interest) = super::mortgage::annuity(outstanding, months, written).ok()?;
+        let utilities = income.apply(Bp(1_000)).unwrap_or(Money::ZERO);
+        *fixed_costs = fixed_costs
+            .saturating_sub(principal.saturating_add(interest))
+            .max(utilities.min(*fixed_costs));
+        Some(OpeningMortgage {
+            outstanding,
+            months,
+            home_value,
+            rate,
+            variable,
+        })
+    }
 }
 
 impl Default for ClientPopulation {
@@ -236,6 +329,7 @@ impl Default for ClientPopulation {
                 cautious: 2,
                 random: 1,
             },
+            home_loans: HomeLoans::default(),
         }
     }
 }
@@ -314,19 +408,27 @@ fn pick_bank(rng: &mut ChaCha8Rng, among: &[BankId], banks: usize) -> BankId {
     }
 }
 
+/// Mixed into the seed of the generator that draws home loans.
+const HOME_LOANS_STREAM: u64 = 0x686f_6d65_6c6f_616e;
+
 /// The actors of a town: named ones first, then the populations drawn from `seed`. Households
 /// of a population visit shops drawn among all the merchants; a generated shop's rent follows
-/// from what its households mean to spend there, net of `vat`.
+/// from what its households mean to spend there, net of the market's VAT; a variable-rate home
+/// loan's first instalment is at the market's policy rate.
 pub fn populate(
     seed: u64,
     banks: usize,
-    vat: Bp,
+    market: &MarketParams,
     mut merchants: Vec<MerchantConfig>,
     merchant_populations: &[MerchantPopulation],
     mut clients: Vec<ClientConfig>,
     client_populations: &[ClientPopulation],
 ) -> (Vec<MerchantConfig>, Vec<ClientConfig>) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut homes = ChaCha8Rng::seed_from_u64(seed ^ HOME_LOANS_STREAM);
+    // Each bank's count starts at a random point, so that the first households of a bank are
+    // not always the ones without a home loan.
+    let mut quotas: Vec<i32> = (0..banks).map(|_| homes.random_range(0..10_000)).collect();
     let named_merchants = merchants.len();
     let all_merchants = named_merchants
         + merchant_populations
@@ -335,7 +437,18 @@ pub fn populate(
             .sum::<usize>();
     for pop in client_populations {
         for _ in 0..pop.count {
-            clients.push(draw_client(&mut rng, pop, banks, all_merchants));
+            let mut client = draw_client(&mut rng, pop, banks, all_merchants);
+            client.home_appetite = pop.home_loans.appetite;
+            let quota = quotas.get_mut(client.bank.index());
+            let mut none = 0;
+            client.opening_mortgage = pop.home_loans.draw(
+                &mut homes,
+                quota.unwrap_or(&mut none),
+                market.policy_rate,
+                client.income,
+                &mut client.fixed_costs,
+            );
+            clients.push(client);
         }
     }
     let mut spending_at = vec![0i64; all_merchants];
@@ -350,7 +463,14 @@ pub fn populate(
     for pop in merchant_populations {
         for n in 0..pop.count {
             let m = merchants.len();
-            merchants.push(draw_merchant(&mut rng, pop, n, spending_at[m], banks, vat));
+            merchants.push(draw_merchant(
+                &mut rng,
+                pop,
+                n,
+                spending_at[m],
+                banks,
+                market.vat,
+            ));
         }
     }
     (merchants, clients)
@@ -408,6 +528,8 @@ fn draw_client(
             amount: income.checked_mul(loan_size.into()).unwrap_or(Money::ZERO),
             months: loan_months,
         }),
+        opening_mortgage: None,
+        home_appetite: Bp::ZERO,
         shops,
         strategy,
     }
@@ -462,9 +584,9 @@ pub fn town(spec: TownSpec) -> EconomyConfig {
     let banks: Vec<BankConfig> = (0..spec.banks)
         .map(|b| {
             let name = format!("Bank {}", char::from(b'A' + (b % 26) as u8));
-            // Capital of about 8% of the deposits the bank will hold.
+            // Capital of about 16% of the risk-weighted assets the bank will hold.
             let capital =
-                Money::euros(2_000 * i64::from(spec.clients) / i64::from(spec.banks.max(1)));
+                Money::euros(2_500 * i64::from(spec.clients) / i64::from(spec.banks.max(1)));
             ordinary_bank(&name, capital, spec.bank_strategy)
         })
         .collect();
@@ -472,7 +594,7 @@ pub fn town(spec: TownSpec) -> EconomyConfig {
     let (merchants, clients) = populate(
         spec.seed,
         banks.len(),
-        params.vat,
+        &params,
         Vec::new(),
         &[MerchantPopulation {
             count: spec.merchants,

@@ -17,6 +17,8 @@ pub struct BalanceSheet {
     /// from it.
     pub reserves: Money,
     pub consumer_loans: Money,
+    /// Loans on households' homes.
+    pub mortgages: Money,
     pub business_loans: Money,
     /// Negative balances of client and merchant accounts.
     pub overdrafts: Money,
@@ -30,6 +32,7 @@ impl BalanceSheet {
     pub fn assets(&self) -> Money {
         self.reserves
             .saturating_add(self.consumer_loans)
+            .saturating_add(self.mortgages)
             .saturating_add(self.business_loans)
             .saturating_add(self.overdrafts)
     }
@@ -45,6 +48,7 @@ impl BalanceSheet {
         self.reserves
             .max(Money::ZERO)
             .saturating_add(self.consumer_loans)
+            .saturating_add(self.mortgages)
             .saturating_add(self.business_loans)
             .saturating_add(self.overdrafts)
     }
@@ -110,7 +114,9 @@ impl BankPnl {
                 | PostingKind::Rent
                 | PostingKind::CardFraud
                 | PostingKind::Settlement
-                | PostingKind::Dividend => {}
+                | PostingKind::Dividend
+                | PostingKind::BailIn
+                | PostingKind::Resolution => {}
             }
         }
         pnl
@@ -309,6 +315,15 @@ pub enum SimEvent {
         bank: BankId,
         amount: Money,
     },
+    /// A bank's losses used up its equity: its depositors above the guarantee lost
+    /// `bailed_in`, the deposit guarantee paid `guaranteed`, and `acquirer` took over its
+    /// accounts and loans (none if no sound bank was left: the guarantee kept it open).
+    BankResolved {
+        bank: BankId,
+        acquirer: Option<BankId>,
+        guaranteed: Money,
+        bailed_in: Money,
+    },
 }
 
 /// Why a bank refused a loan.
@@ -316,7 +331,9 @@ pub enum SimEvent {
 pub enum RefusalReason {
     /// The borrower's probability of default is above what the bank accepts.
     TooRisky,
-    /// The instalment would take more than a third of the borrower's spare income.
+    /// The instalment would take more than a third of the borrower's spare income; for a home,
+    /// the loans' instalments would take more than the share of its income the rules allow, or
+    /// the household lacks the down payment.
     Unaffordable,
     /// The borrower already has a loan.
     AlreadyBorrowing,

@@ -122,6 +122,7 @@ mod tests {
             complain: false,
             leave_merchant: None,
             save: Money::ZERO,
+            buy_home: false,
         }
     }
 

@@ -47,9 +47,7 @@ pub struct LoanView {
 
 impl LoanView {
     fn of(loan: &Loan, published: bool) -> LoanView {
-        let (principal, interest) =
-            super::pricing::instalment(loan.outstanding, loan.months_left, loan.rate.total())
-                .unwrap_or((Money::ZERO, Money::ZERO));
+        let (principal, interest) = loan.instalment().unwrap_or((Money::ZERO, Money::ZERO));
         LoanView {
             outstanding: loan.outstanding,
             months_left: loan.months_left,
@@ -57,6 +55,21 @@ impl LoanView {
             instalment: principal.saturating_add(interest),
         }
     }
+}
+
+/// A home the household could buy this month, and the loan its bank would make for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeOffer {
+    pub price: Money,
+    /// Paid from its own money.
+    pub down_payment: Money,
+    pub loan: Money,
+    pub months: u16,
+    pub rate: RateView,
+    /// The monthly instalment, principal and interest.
+    pub instalment: Money,
+    /// Why its bank would refuse the loan, if it would.
+    pub refusal: Option<super::report::RefusalReason>,
 }
 
 /// The three parts of the card fees a shop paid.
@@ -123,6 +136,10 @@ pub struct ClientOwn {
     /// Trust in the bank, 0 to 1,000.
     pub trust: u16,
     pub loan: Option<LoanView>,
+    /// The loan on its home, if it has one.
+    pub mortgage: Option<LoanView>,
+    /// The home it could buy, while it has no home loan.
+    pub home: Option<HomeOffer>,
     /// The rate its bank would quote it for a consumer loan now.
     pub loan_quote: RateView,
     /// What the household's bank charged last month, what it expected to pay, and how much
@@ -352,7 +369,8 @@ impl News {
             return news;
         };
         for (i, e) in month.events.iter().enumerate() {
-            if matches!(e, SimEvent::Shock(_)) {
+            // Shocks and a bank's failure are in every newspaper.
+            if matches!(e, SimEvent::Shock(_) | SimEvent::BankResolved { .. }) {
                 news.public.push(i);
                 continue;
             }
@@ -392,7 +410,7 @@ fn audience(economy: &Economy, event: &SimEvent) -> Vec<Seat> {
     };
     let bankers = |b: BankId| [Seat::RetailBanker(b), Seat::BusinessBanker(b)];
     match *event {
-        SimEvent::Shock(_) => Vec::new(),
+        SimEvent::Shock(_) | SimEvent::BankResolved { .. } => Vec::new(),
         SimEvent::ClientSwitched { client, from, to } => vec![
             Seat::Client(client),
             Seat::RetailBanker(from),
@@ -589,7 +607,7 @@ fn concerns(economy: &Economy, seat: Seat, event: &SimEvent) -> bool {
     use super::actors::Borrower;
     let bank_of_loan = |l: super::ids::LoanId| economy.loan(l).map(|l| (l.lender, l.borrower));
     match (seat, event) {
-        (_, SimEvent::Shock(_)) => true,
+        (_, SimEvent::Shock(_) | SimEvent::BankResolved { .. }) => true,
         (Seat::Client(c), SimEvent::ClientSwitched { client, .. })
         | (Seat::Client(c), SimEvent::ComplaintRefunded { client, .. })
         | (Seat::Client(c), SimEvent::ComplaintRefused { client, .. })
@@ -721,6 +739,21 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                 card_share: client.card_share,
                 trust: client.trust.points(),
                 loan: loan_view(client.loan),
+                mortgage: loan_view(client.mortgage),
+                home: client
+                    .mortgage
+                    .is_none()
+                    .then(|| economy.home_quote(c, None).ok())
+                    .flatten()
+                    .map(|q| HomeOffer {
+                        price: q.price,
+                        down_payment: q.down_payment,
+                        loan: q.loan,
+                        months: q.months,
+                        rate: RateView::of(q.rate, published(client.bank)),
+                        instalment: q.instalment,
+                        refusal: q.refusal,
+                    }),
                 loan_quote: RateView::of(
                     economy
                         .bank(client.bank)

@@ -99,6 +99,13 @@ pub struct BankRatios {
     pub cost_income: Bp,
     /// Net profit over average equity, per year.
     pub return_on_equity: Bp,
+    /// CET1 capital over risk-weighted assets at the end of the last month played.
+    pub cet1: Bp,
+    /// Loans (consumer, home and business) over deposits and savings, on average over the
+    /// months.
+    pub loans_to_deposits: Bp,
+    /// Reserves held at the central bank over total assets, on average over the months.
+    pub cash_to_assets: Bp,
 }
 
 /// A figure a scenario's lesson is stated in, measured on a whole game. A bank's metric names
@@ -264,6 +271,8 @@ impl Economy {
     pub fn bank_ratios(&self, bank: BankId) -> BankRatios {
         let mut pnl = BankPnl::default();
         let (mut earning, mut loans, mut equity) = (0i128, 0i128, 0i128);
+        let (mut deposits, mut cash, mut assets) = (0i128, 0i128, 0i128);
+        let mut cet1 = Bp::ZERO;
         for b in self
             .reports
             .iter()
@@ -272,8 +281,14 @@ impl Economy {
             pnl.add(&b.pnl);
             earning += i128::from(b.sheet.earning_assets().as_cents());
             loans += i128::from(b.sheet.consumer_loans.as_cents())
+                + i128::from(b.sheet.mortgages.as_cents())
                 + i128::from(b.sheet.business_loans.as_cents());
             equity += i128::from(b.sheet.equity.as_cents());
+            deposits +=
+                i128::from(b.sheet.deposits.as_cents()) + i128::from(b.sheet.savings.as_cents());
+            cash += i128::from(b.sheet.reserves.max(Money::ZERO).as_cents());
+            assets += i128::from(b.sheet.assets().as_cents());
+            cet1 = b.capital.ratio();
         }
         // Sums of monthly flows over sums of month-end stocks, times twelve: yearly rates.
         let yearly = |flow: Money, stock: i128| ratio(i128::from(flow.as_cents()) * 12, stock);
@@ -291,6 +306,9 @@ impl Economy {
                 pnl.operating_income().as_cents().into(),
             ),
             return_on_equity: yearly(pnl.net_profit(), equity),
+            cet1,
+            loans_to_deposits: ratio(loans, deposits),
+            cash_to_assets: ratio(cash, assets),
         }
     }
 

@@ -67,6 +67,10 @@ pub enum TxnKind {
     Dividend {
         bank: BankId,
     },
+    /// A failed bank's resolution.
+    Resolution {
+        bank: BankId,
+    },
 }
 
 /// One recipient's share of a payment.

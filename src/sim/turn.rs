@@ -19,6 +19,27 @@ use super::trace::TxnKind;
 use super::view::Usage;
 use rand::RngExt;
 
+/// A bank's first reason to refuse a loan, in the order its policy checks them: a loan of the
+/// kind already running, its capital, the credit register, the borrower's risk, and what the
+/// borrower can afford.
+pub(super) fn first_refusal(
+    already: bool,
+    room: bool,
+    registered: bool,
+    too_risky: bool,
+    unaffordable: bool,
+) -> Option<RefusalReason> {
+    [
+        (already, RefusalReason::AlreadyBorrowing),
+        (!room, RefusalReason::NoCapital),
+        (registered, RefusalReason::InRegister),
+        (too_risky, RefusalReason::TooRisky),
+        (unaffordable, RefusalReason::Unaffordable),
+    ]
+    .into_iter()
+    .find_map(|(refused, reason)| refused.then_some(reason))
+}
+
 /// How a bank sees a loan application.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Assessment {
@@ -36,23 +57,23 @@ pub struct Assessment {
 }
 
 /// The per-seat decisions of one turn, indexed by actor.
-struct TurnDecisions {
-    clients: Vec<Option<ClientDecision>>,
+pub(super) struct TurnDecisions {
+    pub(super) clients: Vec<Option<ClientDecision>>,
     merchants: Vec<Option<MerchantDecision>>,
     /// Human bankers' verdicts by case.
     verdicts: std::collections::BTreeMap<CaseId, bool>,
 }
 
 /// What one turn counts as it goes.
-struct TurnLog {
-    activity: Vec<BankActivity>,
-    events: Vec<SimEvent>,
+pub(super) struct TurnLog {
+    pub(super) activity: Vec<BankActivity>,
+    pub(super) events: Vec<SimEvent>,
     clients: ClientsReport,
 }
 
 /// How a client's payment is handled when the current account runs short.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Overdraft {
+pub(super) enum Overdraft {
     /// Refused if it would go below the authorised overdraft (card payments).
     UpToLimit,
     /// Refused if the money is not there (cash comes out of a cash machine).
@@ -247,6 +268,7 @@ impl Economy {
         self.pay_bank_costs()?;
         self.pay_profit_tax()?;
         let dividends = self.pay_dividends()?;
+        self.resolve_failed_banks(&mut log)?;
         self.sweep_savings(idx)?;
         self.update_trust(&mut log);
         let clearing = self.ledger.open_transaction(TxnKind::Clearing);
@@ -277,7 +299,7 @@ impl Economy {
         }
     }
 
-    fn pay(
+    pub(super) fn pay(
         &mut self,
         from: Account,
         to: Account,
@@ -295,7 +317,7 @@ impl Economy {
     /// A client pays from the current account, drawing on savings first when it runs short.
     /// Returns whether the payment was made.
     #[allow(clippy::too_many_arguments)]
-    fn client_pays(
+    pub(super) fn client_pays(
         &mut self,
         c: ClientId,
         to: Account,
@@ -476,7 +498,13 @@ impl Economy {
     fn switch(&mut self, idx: &TurnDecisions, log: &mut TurnLog) {
         for (i, cd) in idx.clients.iter().enumerate() {
             let Some(cd) = cd else { continue };
-            if let Some(to) = cd.switch_bank {
+            // A resolved bank takes no one.
+            let open = |b: BankId| {
+                self.banks
+                    .get(b.index())
+                    .is_some_and(|b| b.resolved.is_none())
+            };
+            if let Some(to) = cd.switch_bank.filter(|&b| open(b)) {
                 let client = &mut self.clients[i];
                 let from = client.bank;
                 if to != from {
@@ -520,6 +548,9 @@ impl Economy {
             let Some(to) = md.and_then(|md| md.switch_bank) else {
                 continue;
             };
+            if self.banks[to.index()].resolved.is_some() {
+                continue;
+            }
             let merchant = &mut self.merchants[i];
             let from = merchant.bank;
             if to != from {
@@ -867,7 +898,7 @@ impl Economy {
                 self.apply_for_loan(borrower, request, None, &mut capital, log)?;
             }
         }
-        Ok(())
+        self.buy_homes(idx, &mut capital, log)
     }
 
     /// How the bank sees an application: the rate it would charge, the term, and whether its
@@ -903,13 +934,11 @@ impl Economy {
                     .clients
                     .get(c.index())
                     .ok_or_else(|| SimError::InvalidDecision(format!("no client {}", c.0)))?;
-                (
-                    c.bank,
-                    c.pd,
-                    c.loan,
-                    Some(self.income_now(c.income)?.checked_sub(c.fixed_costs)?),
-                    c.defaulted,
-                )
+                let spare = self
+                    .income_now(c.income)?
+                    .checked_sub(c.fixed_costs)?
+                    .checked_sub(self.mortgage_payment(c)?)?;
+                (c.bank, c.pd, c.loan, Some(spare), c.defaulted)
             }
             Borrower::Merchant(m) => {
                 let m = self
@@ -919,8 +948,7 @@ impl Economy {
                 (m.bank, m.pd, m.loan, None, m.defaulted)
             }
         };
-        let registered =
-            defaulted.is_some_and(|at| self.ledger.turn().saturating_sub(at) < REGISTER_MONTHS);
+        let registered = self.in_register(defaulted);
         let pd = self.effective_pd(pd);
         let b = &self.banks[bank.index()];
         let policy = match borrower {
@@ -937,21 +965,13 @@ impl Economy {
                 .capital(bank)
                 .allows(self.loan_risk(borrower, request.amount)?),
         };
-        let policy_refusal = if existing.is_some() {
-            Some(RefusalReason::AlreadyBorrowing)
-        } else if !room {
-            Some(RefusalReason::NoCapital)
-        } else if registered {
-            Some(RefusalReason::InRegister)
-        } else if pd > policy.max_pd {
-            Some(RefusalReason::TooRisky)
-        } else if spare
-            .is_some_and(|spare| first_instalment.checked_mul(3).is_ok_and(|x| x > spare))
-        {
-            Some(RefusalReason::Unaffordable)
-        } else {
-            None
-        };
+        let policy_refusal = first_refusal(
+            existing.is_some(),
+            room,
+            registered,
+            pd > policy.max_pd,
+            spare.is_some_and(|spare| first_instalment.checked_mul(3).is_ok_and(|x| x > spare)),
+        );
         Ok(Assessment {
             bank,
             pd,
@@ -1020,6 +1040,7 @@ impl Economy {
             },
             granted: self.ledger.turn(),
             status: LoanStatus::Performing,
+            secured: None,
         };
         let product = loan.product();
         self.loans.push(loan);
@@ -1066,7 +1087,25 @@ impl Economy {
         Ok(())
     }
 
+    /// Whether a borrower that last defaulted at `defaulted` is still in the credit register.
+    pub(super) fn in_register(&self, defaulted: Option<Turn>) -> bool {
+        defaulted.is_some_and(|at| self.ledger.turn().saturating_sub(at) < REGISTER_MONTHS)
+    }
+
+    /// This month's instalment on a household's home loan, if it has one.
+    pub(super) fn mortgage_payment(&self, c: &super::actors::Client) -> Result<Money, SimError> {
+        let Some(loan) = c.mortgage.and_then(|l| self.loans.get(l.index())) else {
+            return Ok(Money::ZERO);
+        };
+        let (principal, interest) = loan.instalment()?;
+        Ok(principal.checked_add(interest)?)
+    }
+
     fn service_loan(&mut self, id: LoanId, log: &mut TurnLog) -> Result<(), SimError> {
+        // A variable rate follows the policy rate: its cost of funds is this month's.
+        if self.loans[id.index()].secured.is_some_and(|h| h.variable) {
+            self.loans[id.index()].rate.cost_of_funds = self.params.policy_rate;
+        }
         let loan = self.loans[id.index()];
         let product = loan.product();
         let bank = loan.lender;
@@ -1077,9 +1116,26 @@ impl Economy {
             let cause = self
                 .ledger
                 .open_transaction(TxnKind::LoanDefault { loan: id });
-            let lgd = self.banks[bank.index()].lending.loss_given_default;
-            let loss = loan.outstanding.apply(lgd)?.min(loan.outstanding);
-            let recovered = loan.outstanding.checked_sub(loss)?;
+            // A home is sold and brings back most of what is owed; an unsecured loan brings
+            // back what the bank's collectors expect.
+            let recovered = match loan.secured {
+                Some(home) => self.params.mortgages.recovery(loan.outstanding, home)?,
+                None => {
+                    let lgd = self.banks[bank.index()].lending.loss_given_default;
+                    let loss = loan.outstanding.apply(lgd)?.min(loan.outstanding);
+                    loan.outstanding.checked_sub(loss)?
+                }
+            };
+            let loss = loan.outstanding.checked_sub(recovered)?;
+            if let (Some(_), Borrower::Client(c)) = (loan.secured, loan.borrower) {
+                // The household that lost its home rents one: its housing costs what it paid
+                // on the loan.
+                let (principal, interest) = loan.instalment()?;
+                let client = &mut self.clients[c.index()];
+                client.fixed_costs = client
+                    .fixed_costs
+                    .saturating_add(principal.saturating_add(interest));
+            }
             self.pay(
                 Account::BankEquity(bank),
                 Account::BankLoans(bank),
@@ -1106,8 +1162,7 @@ impl Economy {
             log.events.push(SimEvent::LoanDefaulted { loan: id, loss });
             return Ok(());
         }
-        let (principal, interest) =
-            instalment(loan.outstanding, loan.months_left, loan.rate.total())?;
+        let (principal, interest) = loan.instalment()?;
         let cause = self
             .ledger
             .open_transaction(TxnKind::LoanInstalment { loan: id });
@@ -1165,9 +1220,10 @@ impl Economy {
         let loan = &mut self.loans[id.index()];
         loan.status = status;
         loan.outstanding = Money::ZERO;
-        match loan.borrower {
-            Borrower::Client(c) => self.clients[c.index()].loan = None,
-            Borrower::Merchant(m) => self.merchants[m.index()].loan = None,
+        match (loan.borrower, loan.secured) {
+            (Borrower::Client(c), None) => self.clients[c.index()].loan = None,
+            (Borrower::Client(c), Some(_)) => self.clients[c.index()].mortgage = None,
+            (Borrower::Merchant(m), _) => self.merchants[m.index()].loan = None,
         }
     }
 
@@ -1410,6 +1466,9 @@ impl Economy {
         }
         for (b, count) in accounts.into_iter().enumerate() {
             let bank = &self.banks[b];
+            if bank.resolved.is_some() {
+                continue;
+            }
             let cost = bank
                 .fixed_costs
                 .checked_add(bank.cost_per_account.checked_mul(count)?)?;
@@ -1482,7 +1541,9 @@ impl Economy {
                 continue;
             }
             let id = self.clients[i].id;
-            let buffer = self.clients[i].monthly_outgoings();
+            let buffer = self.clients[i]
+                .monthly_outgoings()
+                .saturating_add(self.mortgage_payment(&self.clients[i])?);
             let balance = self.ledger.balance(Account::Client(id));
             let savings = self.ledger.balance(Account::Savings(id));
             let (from, to, amount) = if balance > buffer {
@@ -1603,10 +1664,11 @@ impl Economy {
             let totals = self.ledger.open_totals(Account::BankEquity(bank));
             let ftp = |m: Money| m.monthly_interest(policy).unwrap_or(Money::ZERO).as_cents();
             let consumer = -ftp(sheet.consumer_loans);
+            let homes = -ftp(sheet.mortgages);
             let business = -ftp(sheet.business_loans);
             let current = ftp(sheet.deposits) - ftp(sheet.overdrafts);
             let savings = ftp(sheet.savings);
-            let reserves = -(consumer + business + current + savings);
+            let reserves = -(consumer + homes + business + current + savings);
             let pnl = BankPnl::from_totals(&totals);
             // Operational risk counts this month's income and the eleven before.
             let income =
@@ -1625,6 +1687,7 @@ impl Economy {
                     (Product::CurrentAccount, Money::cents(current)),
                     (Product::Savings, Money::cents(savings)),
                     (Product::ConsumerLoan, Money::cents(consumer)),
+                    (Product::Mortgage, Money::cents(homes)),
                     (Product::BusinessLoan, Money::cents(business)),
                     (Product::Reserves, Money::cents(reserves)),
                 ],

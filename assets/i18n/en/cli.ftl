@@ -88,9 +88,9 @@ summary-balanced = books balanced: yes
 summary-unbalanced = books balanced: NO
 summary-bank = {$name} ({$retail} retail, {$business} business)
 summary-bank-clients = clients {$clients} (won {$won}, lost {$lost}), merchants {$merchants}
-summary-bank-sheet = balance sheet: reserves {$reserves} consumer loans {$consumer_loans} business loans {$business_loans} overdrafts {$overdrafts} | deposits {$deposits} savings {$savings} equity {$equity}
+summary-bank-sheet = balance sheet: reserves {$reserves} consumer loans {$consumer_loans} home loans {$mortgages} business loans {$business_loans} overdrafts {$overdrafts} | deposits {$deposits} savings {$savings} equity {$equity}
 summary-bank-pnl = P&L: interest income {$interest_income} interest expense {$interest_expense} NII {$nii} fees {$fees} operating costs {$operating_costs} credit losses {$credit_losses} tax {$tax} net profit {$net_profit}
-summary-bank-ratios = NIM {$nim} | NII share {$nii_share} | cost of risk {$cost_of_risk} | cost/income {$cost_income} | RoE {$roe}
+summary-bank-ratios = NIM {$nim} | NII share {$nii_share} | cost of risk {$cost_of_risk} | cost/income {$cost_income} | RoE {$roe} | CET1 {$cet1} | loans/deposits {$loans_to_deposits} | cash/assets {$cash_to_assets}
 summary-merchants = merchants: {$count} | sales {$sales} | card fees {$card_fees} | net income {$net_income}
 summary-households = households: {$count} | average trust {$trust} | switched bank {$switched} | complaints {$complaints} | surprise fees {$surprise_fees} | overdrawn now {$overdrawn}
 

@@ -92,9 +92,9 @@ summary-balanced = comptes équilibrés : oui
 summary-unbalanced = comptes équilibrés : NON
 summary-bank = {$name} (particuliers : {$retail}, entreprises : {$business})
 summary-bank-clients = clients {$clients} (gagnés {$won}, perdus {$lost}), commerçants {$merchants}
-summary-bank-sheet = bilan : réserves {$reserves}, prêts à la consommation {$consumer_loans}, prêts aux entreprises {$business_loans}, découverts {$overdrafts} | dépôts à vue {$deposits}, épargne {$savings}, fonds propres {$equity}
+summary-bank-sheet = bilan : réserves {$reserves}, prêts à la consommation {$consumer_loans}, prêts immobiliers {$mortgages}, prêts aux entreprises {$business_loans}, découverts {$overdrafts} | dépôts à vue {$deposits}, épargne {$savings}, fonds propres {$equity}
 summary-bank-pnl = compte de résultat : intérêts reçus {$interest_income}, intérêts versés {$interest_expense}, marge d'intérêts {$nii}, commissions {$fees}, frais de fonctionnement {$operating_costs}, pertes sur crédits {$credit_losses}, impôt {$tax}, résultat net {$net_profit}
-summary-bank-ratios = taux de marge d'intérêts {$nim} | part de la marge d'intérêts {$nii_share} | coût du risque {$cost_of_risk} | coefficient d'exploitation {$cost_income} | rentabilité des fonds propres {$roe}
+summary-bank-ratios = taux de marge d'intérêts {$nim} | part de la marge d'intérêts {$nii_share} | coût du risque {$cost_of_risk} | coefficient d'exploitation {$cost_income} | rentabilité des fonds propres {$roe} | ratio CET1 {$cet1} | prêts/dépôts {$loans_to_deposits} | trésorerie/actif {$cash_to_assets}
 summary-merchants = commerçants : {$count} | ventes {$sales} | commissions carte {$card_fees} | résultat net {$net_income}
 summary-households = ménages : {$count} | confiance moyenne {$trust} | changements de banque {$switched} | réclamations {$complaints} | frais imprévus {$surprise_fees} | à découvert aujourd'hui {$overdrawn}
 

@@ -284,6 +284,54 @@ fn cases(ui: &mut egui::Ui, tr: &Translations, own: &BankOwn, verdicts: &mut Ver
     }
 }
 
+/// Buying a home with a loan from the household's bank: the price, the down payment, the loan
+/// and its instalment as the bank quotes them, or why the bank would refuse. Nothing while the
+/// household repays a home loan (its accounts show it).
+fn home_purchase(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    buy: &mut bool,
+    offer: Option<&crate::sim::HomeOffer>,
+) {
+    let lang = tr.language();
+    let Some(h) = offer else {
+        *buy = false;
+        return;
+    };
+    let open = h.refusal.is_none();
+    ui.add_enabled_ui(open, |ui| ui.checkbox(buy, tr.get("buy-home")));
+    consequence(
+        ui,
+        tr.format(
+            "home-offer",
+            &[
+                ("price", format::money(lang, h.price).into()),
+                ("down", format::money(lang, h.down_payment).into()),
+                ("loan", format::money(lang, h.loan).into()),
+                ("years", i64::from(h.months / 12).into()),
+                ("instalment", format::money(lang, h.instalment).into()),
+            ],
+        ),
+    );
+    match h.refusal {
+        Some(r) => {
+            *buy = false;
+            consequence(
+                ui,
+                tr.format(
+                    "home-refused",
+                    &[(
+                        "reason",
+                        tr.get(&format!("refusal-{r:?}").to_lowercase()).into(),
+                    )],
+                ),
+            );
+        }
+        None if *buy => rate_view_bar(ui, tr, &h.rate),
+        None => {}
+    }
+}
+
 fn loan_request(
     ui: &mut egui::Ui,
     tr: &Translations,
@@ -417,6 +465,8 @@ fn client(
         &own.loan_quote,
         own.loan.is_some(),
     );
+    ui.separator();
+    home_purchase(ui, tr, &mut d.buy_home, own.home.as_ref());
     ui.separator();
     ui.label(tr.get("save"));
     // What the household holds, up to €20,000 either way, within the decision's limit.
@@ -635,6 +685,9 @@ fn retail(
         rate_slider(ui, lang, &mut d.current_rate, RetailDecision::CURRENT_RATE);
         ui.end_row();
         loan_policy_rows(ui, tr, &mut d.consumer_loans);
+        ui.strong(tr.get("mortgages"));
+        ui.end_row();
+        loan_policy_rows(ui, tr, &mut d.mortgages);
     });
     policy_quote(
         ui,

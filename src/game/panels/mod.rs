@@ -71,6 +71,39 @@ pub fn news(ui: &mut egui::Ui, tr: &Translations, messages: &[Text], view: &Seat
                 "news-card-fraud",
                 &[("amount", format::money(lang, *amount).into())],
             ),
+            SimEvent::BankResolved {
+                bank,
+                acquirer,
+                guaranteed,
+                bailed_in,
+            } => {
+                let name = |b: &crate::sim::BankId| {
+                    view.offers
+                        .get(b.index())
+                        .map(|o| o.name.clone())
+                        .unwrap_or_default()
+                };
+                let money = |m: &crate::sim::Money| format::money(lang, *m);
+                match acquirer {
+                    Some(to) => tr.format(
+                        "news-bank-resolved",
+                        &[
+                            ("bank", name(bank).into()),
+                            ("acquirer", name(to).into()),
+                            ("guaranteed", money(guaranteed).into()),
+                            ("bailed_in", money(bailed_in).into()),
+                        ],
+                    ),
+                    None => tr.format(
+                        "news-bank-recapitalised",
+                        &[
+                            ("bank", name(bank).into()),
+                            ("guaranteed", money(guaranteed).into()),
+                            ("bailed_in", money(bailed_in).into()),
+                        ],
+                    ),
+                }
+            }
         };
         ui.label(format!("• {text}"));
     }
@@ -311,11 +344,16 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                         line(tr.get("loan-outstanding"), m(l.outstanding));
                         line(tr.get("loan-instalment"), m(l.instalment));
                     }
+                    if let Some(l) = c.mortgage {
+                        line(tr.get("mortgage-outstanding"), m(l.outstanding));
+                        line(tr.get("mortgage-instalment"), m(l.instalment));
+                    }
                 }
                 Own::Bank(b) => {
                     let s = &b.sheet;
                     line(tr.get("reserves"), m(s.reserves));
                     line(tr.get("consumer-loans"), m(s.consumer_loans));
+                    line(tr.get("mortgages"), m(s.mortgages));
                     line(tr.get("business-loans"), m(s.business_loans));
                     line(tr.get("deposits"), m(s.deposits));
                     line(tr.get("savings"), m(s.savings));

@@ -5,7 +5,7 @@ use bevy_egui::egui;
 use crate::i18n::Translations;
 
 /// Every term the glossary explains.
-pub const TERMS: [&str; 25] = [
+pub const TERMS: [&str; 27] = [
     "interchange",
     "msc",
     "scheme-fee",
@@ -31,6 +31,8 @@ pub const TERMS: [&str; 25] = [
     "reserves",
     "cet1",
     "profit-tax",
+    "mortgage",
+    "deposit-guarantee",
 ];
 
 /// A term, underlined, explained on hover.

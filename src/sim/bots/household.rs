@@ -218,5 +218,9 @@ pub(super) fn decide(
         complain,
         leave_merchant,
         save: Money::ZERO,
+        // Last, so that the draws above are the same whether or not homes are for sale.
+        buy_home: own.home.is_some_and(|h| h.refusal.is_none())
+            && trust >= WARY
+            && dice.chance(i64::from(me.home_appetite.0)),
     }
 }

@@ -23,6 +23,8 @@ struct Household {
     fee_sensitivity: Bp,
     /// Its monthly chance of wanting a consumer loan.
     loan_appetite: Bp,
+    /// Its monthly chance of wanting to buy a home while it has none.
+    home_appetite: Bp,
     /// The share of its purchases it usually pays by card.
     card_habit: Bp,
 }
@@ -102,6 +104,7 @@ fn decide_with(economy: &Economy, views: &mut Views, seat: Seat) -> Option<Decid
                 strategy: client.strategy,
                 fee_sensitivity: client.fee_sensitivity,
                 loan_appetite: client.loan_appetite,
+                home_appetite: client.home_appetite,
                 card_habit: client.baseline_card_share,
             };
             Decided::Client(household::decide(&view, own, &me, &mut dice))
