@@ -367,3 +367,70 @@ fn a_bank_whose_losses_pass_its_capital_is_resolved_and_its_depositors_keep_thei
     assert_eq!(e.balance_sheet(b).equity, Money::ZERO);
     assert!(e.clients().iter().all(|c| c.bank == a), "nobody goes to B");
 }
+
+#[test]
+fn a_shop_that_cannot_pay_for_three_months_closes_and_its_customers_go_elsewhere() {
+    use glassbank::sim::{LoanStatus, MerchantId, PostingKind, SimEvent};
+    let mut config = town(TownSpec::new(2, 10, 200, 5));
+    config.retention.detail_turns = None;
+    // A rent no shop of this town could pay.
+    config.merchants[0].rent = Money::euros(40_000);
+    let shop = MerchantId(0);
+    let mut e = Economy::new(config).unwrap();
+    let (mut closed, mut first_short) = (None, None);
+    for _ in 0..12 {
+        let report = e.step(&bot_decisions(&e, &[])).unwrap();
+        // Short: overdrawn by more than a month's rent at the month's end.
+        if first_short.is_none() && e.merchants()[0].months_short == 1 {
+            first_short = Some(report.turn);
+        }
+        if let Some(SimEvent::MerchantClosed { written_off, .. }) = report
+            .events
+            .iter()
+            .find(|ev| matches!(ev, SimEvent::MerchantClosed { merchant, .. } if *merchant == shop))
+        {
+            closed = Some((report.turn, *written_off));
+            break;
+        }
+    }
+    let (turn, written_off) = closed.expect("the shop closed");
+    println!("shop closed in month {turn}, its bank wrote off {written_off}");
+    assert_eq!(
+        Some(turn),
+        first_short.map(|t| t + 2),
+        "three month-ends short"
+    );
+    assert!(written_off.is_positive());
+    assert_eq!(e.merchants()[0].closed, Some(turn));
+    assert_eq!(e.ledger().balance(Account::Merchant(shop)), Money::ZERO);
+    assert!(e.clients().iter().all(|c| !c.shops.contains(&shop)));
+    assert!(
+        e.loans()
+            .iter()
+            .filter(|l| l.borrower == glassbank::sim::Borrower::Merchant(shop))
+            .all(|l| l.status != LoanStatus::Performing),
+        "its loan, if it had one, defaulted"
+    );
+    // It pays no rent and sells nothing after; the others go on and the books balance.
+    for _ in 0..3 {
+        e.step(&bot_decisions(&e, &[])).unwrap();
+    }
+    let after: Vec<_> = e
+        .ledger()
+        .postings()
+        .filter(|p| p.turn > turn)
+        .filter(|p| p.from == Account::Merchant(shop) || p.to == Account::Merchant(shop))
+        .collect();
+    assert!(after.is_empty(), "{after:?}");
+    let last = e.reports().last().unwrap();
+    assert!(last.merchants.iter().skip(1).any(|m| m.sales.is_positive()));
+    for b in e.banks() {
+        let sheet = e.balance_sheet(b.id);
+        assert_eq!(sheet.assets(), sheet.liabilities_and_equity());
+    }
+    assert!(
+        e.ledger()
+            .postings()
+            .any(|p| p.kind == PostingKind::CreditLoss && p.to == Account::Merchant(shop))
+    );
+}

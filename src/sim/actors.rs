@@ -70,6 +70,10 @@ pub struct Merchant {
     /// The month it last failed to repay a loan: in the credit register for a while.
     pub defaulted: Option<Turn>,
     pub strategy: Strategy,
+    /// Month-ends in a row it could not pay its bills (overdrawn by more than a month's rent).
+    pub months_short: u8,
+    /// The month it closed, unable to pay: it sells, pays and borrows nothing since.
+    pub closed: Option<Turn>,
 }
 
 impl Merchant {

@@ -114,6 +114,8 @@ impl Economy {
                 loan: None,
                 defaulted: None,
                 strategy: m.strategy,
+                months_short: 0,
+                closed: None,
             });
         }
         for (i, c) in clients.into_iter().enumerate() {

@@ -21,6 +21,7 @@ mod review;
 mod seat_view;
 mod secrets;
 mod shock;
+mod shop_closure;
 mod summary;
 mod trace;
 mod turn;

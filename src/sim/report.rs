@@ -315,6 +315,13 @@ pub enum SimEvent {
         bank: BankId,
         amount: Money,
     },
+    /// A shop could not pay its bills for three months and closed; its bank wrote off what it
+    /// owed on its account (its loan defaulted on its own).
+    MerchantClosed {
+        merchant: MerchantId,
+        bank: BankId,
+        written_off: Money,
+    },
     /// A bank's losses used up its equity: its depositors above the guarantee lost
     /// `bailed_in`, the deposit guarantee paid `guaranteed`, and `acquirer` took over its
     /// accounts and loans (none if no sound bank was left: the guarantee kept it open).

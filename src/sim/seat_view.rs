@@ -369,8 +369,13 @@ impl News {
             return news;
         };
         for (i, e) in month.events.iter().enumerate() {
-            // Shocks and a bank's failure are in every newspaper.
-            if matches!(e, SimEvent::Shock(_) | SimEvent::BankResolved { .. }) {
+            // Shocks, a bank's failure and a shop's closing are in every newspaper.
+            if matches!(
+                e,
+                SimEvent::Shock(_)
+                    | SimEvent::BankResolved { .. }
+                    | SimEvent::MerchantClosed { .. }
+            ) {
                 news.public.push(i);
                 continue;
             }
@@ -410,7 +415,9 @@ fn audience(economy: &Economy, event: &SimEvent) -> Vec<Seat> {
     };
     let bankers = |b: BankId| [Seat::RetailBanker(b), Seat::BusinessBanker(b)];
     match *event {
-        SimEvent::Shock(_) | SimEvent::BankResolved { .. } => Vec::new(),
+        SimEvent::Shock(_) | SimEvent::BankResolved { .. } | SimEvent::MerchantClosed { .. } => {
+            Vec::new()
+        }
         SimEvent::ClientSwitched { client, from, to } => vec![
             Seat::Client(client),
             Seat::RetailBanker(from),
@@ -607,7 +614,10 @@ fn concerns(economy: &Economy, seat: Seat, event: &SimEvent) -> bool {
     use super::actors::Borrower;
     let bank_of_loan = |l: super::ids::LoanId| economy.loan(l).map(|l| (l.lender, l.borrower));
     match (seat, event) {
-        (_, SimEvent::Shock(_) | SimEvent::BankResolved { .. }) => true,
+        (
+            _,
+            SimEvent::Shock(_) | SimEvent::BankResolved { .. } | SimEvent::MerchantClosed { .. },
+        ) => true,
         (Seat::Client(c), SimEvent::ClientSwitched { client, .. })
         | (Seat::Client(c), SimEvent::ComplaintRefunded { client, .. })
         | (Seat::Client(c), SimEvent::ComplaintRefused { client, .. })

@@ -168,7 +168,10 @@ impl Economy {
             if md.switch_bank.is_some_and(|b| b.index() >= banks) {
                 return bad(format!("merchant {}: no such bank to switch to", m.0));
             }
-            merchants[m.index()] = Some(*md);
+            // A closed shop decides nothing any more.
+            if self.merchants[m.index()].closed.is_none() {
+                merchants[m.index()] = Some(*md);
+            }
         }
         let mut clients = vec![None; self.clients.len()];
         for (c, cd) in &d.clients {
@@ -265,6 +268,7 @@ impl Economy {
         self.run_loans(idx, &mut log)?;
         self.pay_interest(&mut log)?;
         self.charge_client_fees()?;
+        self.close_failing_shops(&mut log)?;
         self.pay_bank_costs()?;
         self.pay_profit_tax()?;
         let dividends = self.pay_dividends()?;
@@ -534,9 +538,10 @@ impl Economy {
                     && (merchants as usize) > client.shops.len()
                 {
                     let start = self.rng.random_range(0..merchants);
+                    let open = &self.merchants;
                     let replacement = (0..merchants)
                         .map(|k| MerchantId((start + k) % merchants))
-                        .find(|m| !client.shops.contains(m));
+                        .find(|m| !client.shops.contains(m) && open[m.index()].closed.is_none());
                     if let Some(m) = replacement {
                         client.shops[pos] = m;
                         log.clients.switched_merchant += 1;
@@ -802,6 +807,9 @@ impl Economy {
     fn pay_merchant_costs(&mut self) -> Result<(), SimError> {
         for i in 0..self.merchants.len() {
             let m = &self.merchants[i];
+            if m.closed.is_some() {
+                continue;
+            }
             let (id, bank, rent, cards) = (m.id, m.bank, m.rent, m.accepts_cards);
             let fees = self.banks[bank.index()].business.merchant_fees;
             let cause = self
@@ -1113,54 +1121,7 @@ impl Economy {
         // own, raised while a recession lasts (and only then).
         let stress = self.recession_in(self.turn()).map_or(0, |r| r.pd_rise.0);
         if self.rng.random_range(0..120_000) < loan.own_pd.0.saturating_add(stress) {
-            let cause = self
-                .ledger
-                .open_transaction(TxnKind::LoanDefault { loan: id });
-            // A home is sold and brings back most of what is owed; an unsecured loan brings
-            // back what the bank's collectors expect.
-            let recovered = match loan.secured {
-                Some(home) => self.params.mortgages.recovery(loan.outstanding, home)?,
-                None => {
-                    let lgd = self.banks[bank.index()].lending.loss_given_default;
-                    let loss = loan.outstanding.apply(lgd)?.min(loan.outstanding);
-                    loan.outstanding.checked_sub(loss)?
-                }
-            };
-            let loss = loan.outstanding.checked_sub(recovered)?;
-            if let (Some(_), Borrower::Client(c)) = (loan.secured, loan.borrower) {
-                // The household that lost its home rents one: its housing costs what it paid
-                // on the loan.
-                let (principal, interest) = loan.instalment()?;
-                let client = &mut self.clients[c.index()];
-                client.fixed_costs = client
-                    .fixed_costs
-                    .saturating_add(principal.saturating_add(interest));
-            }
-            self.pay(
-                Account::BankEquity(bank),
-                Account::BankLoans(bank),
-                loss,
-                PostingKind::CreditLoss,
-                product,
-                cause,
-            )?;
-            self.pay(
-                Account::External(External::Recoveries),
-                Account::BankLoans(bank),
-                recovered,
-                PostingKind::Recovery,
-                product,
-                cause,
-            )?;
-            self.end_loan(id, LoanStatus::Defaulted);
-            let now = Some(self.ledger.turn());
-            match loan.borrower {
-                Borrower::Client(c) => self.clients[c.index()].defaulted = now,
-                Borrower::Merchant(m) => self.merchants[m.index()].defaulted = now,
-            }
-            log.activity[bank.index()].defaults += 1;
-            log.events.push(SimEvent::LoanDefaulted { loan: id, loss });
-            return Ok(());
+            return self.default_loan(id, log);
         }
         let (principal, interest) = loan.instalment()?;
         let cause = self
@@ -1213,6 +1174,62 @@ impl Economy {
             self.end_loan(id, LoanStatus::Repaid);
             log.events.push(SimEvent::LoanRepaid { loan: id });
         }
+        Ok(())
+    }
+
+    /// A loan the borrower stops repaying: the bank recovers what it can (a home's sale, or its
+    /// collectors' share), books the rest as a loss, and the borrower enters the credit register.
+    pub(super) fn default_loan(&mut self, id: LoanId, log: &mut TurnLog) -> Result<(), SimError> {
+        let loan = self.loans[id.index()];
+        let product = loan.product();
+        let bank = loan.lender;
+        let cause = self
+            .ledger
+            .open_transaction(TxnKind::LoanDefault { loan: id });
+        // A home is sold and brings back most of what is owed; an unsecured loan brings
+        // back what the bank's collectors expect.
+        let recovered = match loan.secured {
+            Some(home) => self.params.mortgages.recovery(loan.outstanding, home)?,
+            None => {
+                let lgd = self.banks[bank.index()].lending.loss_given_default;
+                let loss = loan.outstanding.apply(lgd)?.min(loan.outstanding);
+                loan.outstanding.checked_sub(loss)?
+            }
+        };
+        let loss = loan.outstanding.checked_sub(recovered)?;
+        if let (Some(_), Borrower::Client(c)) = (loan.secured, loan.borrower) {
+            // The household that lost its home rents one: its housing costs what it paid
+            // on the loan.
+            let (principal, interest) = loan.instalment()?;
+            let client = &mut self.clients[c.index()];
+            client.fixed_costs = client
+                .fixed_costs
+                .saturating_add(principal.saturating_add(interest));
+        }
+        self.pay(
+            Account::BankEquity(bank),
+            Account::BankLoans(bank),
+            loss,
+            PostingKind::CreditLoss,
+            product,
+            cause,
+        )?;
+        self.pay(
+            Account::External(External::Recoveries),
+            Account::BankLoans(bank),
+            recovered,
+            PostingKind::Recovery,
+            product,
+            cause,
+        )?;
+        self.end_loan(id, LoanStatus::Defaulted);
+        let now = Some(self.ledger.turn());
+        match loan.borrower {
+            Borrower::Client(c) => self.clients[c.index()].defaulted = now,
+            Borrower::Merchant(m) => self.merchants[m.index()].defaulted = now,
+        }
+        log.activity[bank.index()].defaults += 1;
+        log.events.push(SimEvent::LoanDefaulted { loan: id, loss });
         Ok(())
     }
 
@@ -1461,7 +1478,7 @@ impl Economy {
         for c in &self.clients {
             accounts[c.bank.index()] += 1;
         }
-        for m in &self.merchants {
+        for m in self.merchants.iter().filter(|m| m.closed.is_none()) {
             accounts[m.bank.index()] += 1;
         }
         for (b, count) in accounts.into_iter().enumerate() {
@@ -1652,7 +1669,7 @@ impl Economy {
                 .savings
                 .saturating_add(self.ledger.balance(Account::Savings(c.id)));
         }
-        for m in &self.merchants {
+        for m in self.merchants.iter().filter(|m| m.closed.is_none()) {
             activity[m.bank.index()].merchants += 1;
         }
         for (a, total) in activity.iter_mut().zip(trust) {

@@ -71,6 +71,21 @@ pub fn news(ui: &mut egui::Ui, tr: &Translations, messages: &[Text], view: &Seat
                 "news-card-fraud",
                 &[("amount", format::money(lang, *amount).into())],
             ),
+            SimEvent::MerchantClosed {
+                merchant,
+                written_off,
+                ..
+            } => {
+                let key = if view.seat == crate::sim::Seat::Merchant(*merchant) {
+                    "news-own-shop-closed"
+                } else {
+                    "news-shop-closed"
+                };
+                tr.format(
+                    key,
+                    &[("written_off", format::money(lang, *written_off).into())],
+                )
+            }
             SimEvent::BankResolved {
                 bank,
                 acquirer,
