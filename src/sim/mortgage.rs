@@ -89,8 +89,11 @@ impl MortgageRules {
     }
 
     /// The rate of a home loan written before the game at `written` a year (fixed), or at the
-    /// policy rate plus `written` (variable): its parts are the bank's costs today, and the
-    /// margin is whatever is left, negative if the loan was written cheap.
+    /// policy rate plus `written` (variable), with the bank's costs of today. A variable loan's
+    /// cost of funds is today's policy rate and its margin whatever is left; a fixed loan was
+    /// written at the ordinary margin, and its cost of funds is what the rate leaves: the
+    /// funding it was matched with when it was written, which the bank's treasury, not the
+    /// product, compares with today's.
     pub fn opening_rate(
         costs: &LendingCosts,
         policy_rate: Bp,
@@ -108,13 +111,21 @@ impl MortgageRules {
             policy_rate,
             pd,
         );
-        let total = if variable {
-            policy_rate.saturating_add(written)
-        } else {
-            written
-        };
+        if variable {
+            let total = policy_rate.saturating_add(written);
+            return LoanRate {
+                margin: total.saturating_sub(at_cost.total()),
+                ..at_cost
+            };
+        }
+        let margin = LoanPolicy::ordinary_mortgages().margin;
+        let others = at_cost
+            .total()
+            .saturating_sub(at_cost.cost_of_funds)
+            .saturating_add(margin);
         LoanRate {
-            margin: total.saturating_sub(at_cost.total()),
+            cost_of_funds: written.saturating_sub(others),
+            margin,
             ..at_cost
         }
     }
@@ -226,17 +237,19 @@ mod tests {
     }
 
     #[test]
-    fn a_cheap_old_loan_shows_its_negative_margin() {
+    fn a_cheap_old_fixed_loan_keeps_the_funding_it_was_written_with() {
         let costs = LendingCosts {
             operating_cost: Bp(25),
             capital_ratio: Bp(500),
             hurdle_rate: Bp(1_000),
             loss_given_default: Bp(1_000),
         };
-        // Written at 1.5% fixed, the policy rate now 4%: the bank loses on it.
+        // Written at 1.5% fixed, the policy rate now 4%: written at the ordinary margin, its cost
+        // of funds then was 1.5% less its costs; the bank's treasury bears today's 4%.
         let rate = MortgageRules::opening_rate(&costs, Bp(400), Bp(100), Bp(150), false);
         assert_eq!(rate.total(), Bp(150));
-        assert!(rate.margin.0 < 0);
+        assert_eq!(rate.margin, LoanPolicy::ordinary_mortgages().margin);
+        assert!(rate.cost_of_funds.0 < 150);
         // Variable at the policy rate plus 1.5%.
         let rate = MortgageRules::opening_rate(&costs, Bp(400), Bp(100), Bp(150), true);
         assert_eq!(rate.total(), Bp(550));

@@ -195,9 +195,12 @@ pub struct BankReport {
     /// The month's postings on the bank's equity by product and kind, for product margins.
     #[serde(skip)]
     pub totals: Option<Box<Totals>>,
-    /// Funds transfer pricing at the policy rate, by product: what each product's money is worth
-    /// to the bank (positive for deposits, negative for loans); the reserves line carries the
-    /// rest, so the lines add up to zero.
+    /// Funds transfer pricing by product: what each product's money is worth to the bank
+    /// (positive for deposits, at the policy rate; negative for loans, each at the cost of funds
+    /// it was priced at: when it was written for a fixed rate, this month's for a variable one).
+    /// The reserves line, the bank's treasury, carries the rest (the reserves' interest, and what
+    /// old fixed-rate loans cost or bring now that rates have moved), so the lines add up to
+    /// zero.
     pub funding: Vec<(Product, Money)>,
 }
 

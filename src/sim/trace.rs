@@ -121,8 +121,8 @@ pub struct ProductMargin {
     pub revenue: Vec<(PostingKind, Money)>,
     /// Money paid out, by kind (as positive amounts).
     pub costs: Vec<(PostingKind, Money)>,
-    /// What the money the product uses or brings is worth at the policy rate (funds transfer
-    /// pricing); positive for deposits, negative for loans.
+    /// What the money the product uses or brings is worth (funds transfer pricing, see
+    /// `BankReport::funding`); positive for deposits, negative for loans.
     pub funding: Money,
     /// Revenue - costs + funding.
     pub margin: Money,

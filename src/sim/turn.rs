@@ -1680,9 +1680,24 @@ impl Economy {
             let bank = BankId(b as u16);
             let totals = self.ledger.open_totals(Account::BankEquity(bank));
             let ftp = |m: Money| m.monthly_interest(policy).unwrap_or(Money::ZERO).as_cents();
-            let consumer = -ftp(sheet.consumer_loans);
-            let homes = -ftp(sheet.mortgages);
-            let business = -ftp(sheet.business_loans);
+            // Each loan is charged the cost of funds it was priced at: fixed when it was written
+            // (matched maturity), this month's for a variable rate.
+            let loans = |p: Product| -> i64 {
+                self.loans
+                    .iter()
+                    .filter(|l| l.lender == bank && l.status == LoanStatus::Performing)
+                    .filter(|l| l.product() == p)
+                    .map(|l| {
+                        l.outstanding
+                            .monthly_interest(l.rate.cost_of_funds)
+                            .unwrap_or(Money::ZERO)
+                            .as_cents()
+                    })
+                    .fold(0i64, i64::saturating_add)
+            };
+            let consumer = -loans(Product::ConsumerLoan);
+            let homes = -loans(Product::Mortgage);
+            let business = -loans(Product::BusinessLoan);
             let current = ftp(sheet.deposits) - ftp(sheet.overdrafts);
             let savings = ftp(sheet.savings);
             let reserves = -(consumer + homes + business + current + savings);
