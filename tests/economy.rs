@@ -167,6 +167,31 @@ fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
             .map(|&p| e.bank_margin(bank.id, p, 1..=last).margin.as_cents())
             .sum();
         assert_eq!(products, profit, "{}", bank.name);
+        // The running costs are shared out among the products to the cent; the general line
+        // keeps the tax.
+        let running: i64 = e
+            .ledger()
+            .postings()
+            .filter(|p| p.turn >= 1 && p.turn <= last)
+            .filter(|p| p.kind == glassbank::sim::PostingKind::BankOperatingCost)
+            .filter(|p| p.from == Account::BankEquity(bank.id))
+            .map(|p| p.amount.as_cents())
+            .sum();
+        let allocated: i64 = glassbank::sim::Product::OF_BANKS
+            .iter()
+            .map(|&p| {
+                e.bank_margin(bank.id, p, 1..=last)
+                    .operating_costs
+                    .as_cents()
+            })
+            .sum();
+        assert_eq!(allocated, running, "{}", bank.name);
+        let tax: i64 = e.reports()[..usize::from(last)]
+            .iter()
+            .map(|r| r.banks[bank.id.index()].pnl.tax.as_cents())
+            .sum();
+        let general = e.bank_margin(bank.id, glassbank::sim::Product::None, 1..=last);
+        assert_eq!(general.margin.as_cents(), -tax, "{}", bank.name);
     }
     assert!(paid_any, "a bank made a profit and paid its shareholders");
 }

@@ -26,6 +26,7 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
                         "revenue": euros(lines_total(&m.revenue)),
                         "costs": euros(lines_total(&m.costs)),
                         "funding": euros(m.funding),
+                        "operating_costs": euros(m.operating_costs),
                         "margin": euros(m.margin),
                     })
                 })

@@ -29,7 +29,8 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
          risk_weighted_assets,cet1_ratio_bp,dividends,clients,clients_won,clients_lost,average_trust,merchants,loans_granted,loans_refused,\
          defaults,complaints\n",
     );
-    let mut products = String::from("turn,bank,product,revenue,costs,funding,margin\n");
+    let mut products =
+        String::from("turn,bank,product,revenue,costs,funding,operating_costs,margin\n");
     let mut merchants = String::from(
         "turn,merchant,sales,card_sales,vat,cost_of_goods,interchange,scheme_fee,\
          acquirer_margin,bank_fees,rent,loan_interest,net_income,balance,accepts_cards\n",
@@ -79,12 +80,13 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
                 let m = economy.bank_margin(b.bank, product, t..=t);
                 let _ = writeln!(
                     products,
-                    "{t},{},{},{},{},{},{}",
+                    "{t},{},{},{},{},{},{},{}",
                     bank_id(b.bank),
                     product.key(),
                     super::lines_total(&m.revenue),
                     super::lines_total(&m.costs),
                     m.funding,
+                    m.operating_costs,
                     m.margin,
                 );
             }

@@ -124,7 +124,9 @@ pub struct ProductMargin {
     /// What the money the product uses or brings is worth (funds transfer pricing, see
     /// `BankReport::funding`); positive for deposits, negative for loans.
     pub funding: Money,
-    /// Revenue - costs + funding.
+    /// The bank's running costs allocated to the product (`Economy::bank_margin`).
+    pub operating_costs: Money,
+    /// Revenue - costs + funding - operating costs.
     pub margin: Money,
 }
 
@@ -174,7 +176,11 @@ impl Economy {
     }
 
     /// A bank's margin on one of its products over the turns played in `turns` (inclusive),
-    /// from the postings on its equity and funds transfer pricing at the policy rate.
+    /// from the postings on its equity, funds transfer pricing (`BankReport::funding`) and its
+    /// running costs allocated as a controller would: each month the cost of keeping its
+    /// accounts to current accounts, the rest (its fixed costs) to every product in proportion
+    /// to what the product earned that month. `Product::None` keeps the tax, and the running
+    /// costs of a month in which no product earned anything.
     pub fn bank_margin(
         &self,
         bank: BankId,
@@ -183,21 +189,36 @@ impl Economy {
     ) -> ProductMargin {
         let mut by_kind: BTreeMap<PostingKind, i64> = BTreeMap::new();
         let mut funding = 0i64;
+        let mut allocated = 0i64;
+        let per_account = self
+            .banks
+            .get(bank.index())
+            .map_or(0, |b| b.cost_per_account.as_cents());
         for report in self.reports.iter().filter(|r| turns.contains(&r.turn)) {
             let Some(b) = report.banks.iter().find(|b| b.bank == bank) else {
                 continue;
             };
             if let Some(totals) = &b.totals {
-                // Dividends share out the profit; they are no part of a product's margin.
-                for kind in PostingKind::ALL
-                    .into_iter()
-                    .filter(|k| *k != PostingKind::Dividend)
-                {
+                let accounts = i64::from(b.activity.clients) + i64::from(b.activity.merchants);
+                let shares =
+                    running_cost_shares(totals, &b.funding, per_account.saturating_mul(accounts));
+                for kind in PostingKind::ALL.into_iter().filter(|k| in_margins(*k)) {
                     let m = totals.get(product, kind).as_cents();
-                    if m != 0 {
+                    // Allocated running costs leave the bank's general line.
+                    let allocated_away = product == Product::None
+                        && kind == PostingKind::BankOperatingCost
+                        && shares.is_some();
+                    if m != 0 && !allocated_away {
                         let total = by_kind.entry(kind).or_default();
                         *total = total.saturating_add(m);
                     }
+                }
+                if let Some(shares) = shares {
+                    let share = shares
+                        .iter()
+                        .find(|(p, _)| *p == product)
+                        .map_or(0, |(_, c)| *c);
+                    allocated = allocated.saturating_add(share);
                 }
             }
             funding = funding.saturating_add(
@@ -207,7 +228,10 @@ impl Economy {
                     .fold(0i64, |sum, (_, m)| sum.saturating_add(m.as_cents())),
             );
         }
-        margin_from(product, by_kind, funding)
+        let mut margin = margin_from(product, by_kind, funding);
+        margin.operating_costs = Money::cents(allocated);
+        margin.margin = margin.margin.saturating_sub(margin.operating_costs);
+        margin
     }
 
     /// A merchant's margin on its goods over the turns played in `turns`: sales less VAT, cost
@@ -240,6 +264,77 @@ impl Economy {
         }
         margin_from(Product::Goods, by_kind, 0)
     }
+}
+
+/// Whether a kind of posting on a bank's equity is part of its product margins: dividends share
+/// out the profit, and a failed bank's bail-in and guarantee rebuild its capital; none is a
+/// product's income or cost.
+fn in_margins(kind: PostingKind) -> bool {
+    !matches!(
+        kind,
+        PostingKind::Dividend | PostingKind::BailIn | PostingKind::Resolution
+    )
+}
+
+/// One month's running costs of a bank (`BankOperatingCost` on its general line) shared out
+/// among its products: `accounts_cost` (the cost of keeping its accounts) to current accounts,
+/// the rest in proportion to what each product earned: its income, and the value of the money
+/// it brings (a deposit's funds transfer price). `None` when no product earned anything: the
+/// costs stay on the general line. The shares add up to the running costs to the cent.
+fn running_cost_shares(
+    totals: &super::ledger::Totals,
+    funding: &[(Product, Money)],
+    accounts_cost: i64,
+) -> Option<Vec<(Product, i64)>> {
+    let running = totals
+        .get(Product::None, PostingKind::BankOperatingCost)
+        .as_cents()
+        .saturating_neg();
+    let earned: Vec<(Product, i64)> = Product::OF_BANKS
+        .into_iter()
+        .map(|p| {
+            let revenue = PostingKind::ALL
+                .into_iter()
+                .filter(|k| in_margins(*k))
+                .map(|k| totals.get(p, k).as_cents().max(0))
+                .fold(0i64, i64::saturating_add);
+            let brought = funding
+                .iter()
+                .filter(|(q, _)| *q == p)
+                .map(|(_, m)| m.as_cents().max(0))
+                .fold(0i64, i64::saturating_add);
+            (p, revenue.saturating_add(brought))
+        })
+        .collect();
+    let total: i128 = earned.iter().map(|(_, r)| i128::from(*r)).sum();
+    if running <= 0 || total <= 0 {
+        return None;
+    }
+    let direct = accounts_cost.clamp(0, running);
+    let overhead = i128::from(running - direct);
+    let mut shares: Vec<(Product, i64)> = earned
+        .iter()
+        .map(|&(p, r)| {
+            let part = (overhead * i128::from(r) / total) as i64;
+            let own = if p == Product::CurrentAccount {
+                direct
+            } else {
+                0
+            };
+            (p, part + own)
+        })
+        .collect();
+    // What rounding left goes to the product that earned most.
+    let given: i64 = shares.iter().map(|(_, c)| *c).sum();
+    if let Some(top) = earned
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, (_, r))| *r)
+        .map(|(i, _)| i)
+    {
+        shares[top].1 += running - given;
+    }
+    Some(shares)
 }
 
 fn margin_from(

@@ -249,7 +249,7 @@ fn money(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
         ui.end_row();
         for bank in economy.banks() {
             ui.label(&bank.name);
-            // The bank's running costs belong to no product: with them, the row adds up.
+            // The tax belongs to no product: with it, the row adds up.
             for p in products.into_iter().chain([Product::None]) {
                 let m = economy.bank_margin(bank.id, p, 1..=turns);
                 ui.label(format::euros(lang, m.margin));
