@@ -93,7 +93,7 @@ fn averaged(s: &Scenario) -> Vec<(String, [i32; RANGES.len()])> {
 /// The town's banks on average must fall in the EU ranges, but for the ratios a scenario's
 /// story moves on purpose (`excused`); each bank alone within `WIDE` of them, as banks of one
 /// country differ (a greedy bank earns more, a bank with fewer home loans holds more cash).
-fn check(id: &str, excused: &[&str]) {
+fn check(id: &str, excused: &[&str], wide: [i32; RANGES.len()]) {
     let s = scenario(id);
     let banks = averaged(&s);
     let mut wrong = Vec::new();
@@ -104,7 +104,7 @@ fn check(id: &str, excused: &[&str]) {
         for (sum, v) in town.iter_mut().zip(ratios) {
             *sum += i64::from(*v);
         }
-        for ((range, value), wide) in RANGES.iter().zip(ratios).zip(WIDE) {
+        for ((range, value), wide) in RANGES.iter().zip(ratios).zip(wide) {
             if excused.contains(&range.name) {
                 continue;
             }
@@ -129,8 +129,9 @@ fn check(id: &str, excused: &[&str]) {
     assert!(wrong.is_empty(), "{id}: {wrong:#?}");
 }
 
-/// How far one bank may stray from each range, in basis points.
-const WIDE: [i32; RANGES.len()] = [50, 1_500, 600, 40, 400, 2_000, 500];
+/// How far one bank may stray from each range, in basis points: NIM, cost/income, RoE, cost of
+/// risk, CET1, loans/deposits, cash/assets.
+const WIDE: [i32; RANGES.len()] = [30, 800, 400, 10, 200, 1_000, 500];
 
 fn table(ratios: &[i32; RANGES.len()]) -> String {
     RANGES
@@ -143,7 +144,7 @@ fn table(ratios: &[i32; RANGES.len()]) -> String {
 
 #[test]
 fn one_town_banks_look_like_eu_banks() {
-    check("one_town", &[]);
+    check("one_town", &[], WIDE);
 }
 
 // card_fees is left out: its two banks are specialised on purpose, an issuer that holds every
@@ -154,9 +155,13 @@ fn one_town_banks_look_like_eu_banks() {
 /// and with few home loans they hold more capital than they need.
 #[test]
 fn hidden_fees_banks_look_like_eu_banks_but_for_their_margins() {
+    // Its few home loans and its households in difficulty make one bank's losses lumpy.
+    let mut wide = WIDE;
+    wide[3] = 40;
     check(
         "hidden_fees",
         &["NIM", "cost/income", "CET1", "loans/deposits"],
+        wide,
     );
 }
 
@@ -164,5 +169,5 @@ fn hidden_fees_banks_look_like_eu_banks_but_for_their_margins() {
 /// income and returns rise, which is the scenario's lesson.
 #[test]
 fn rate_shock_banks_look_like_eu_banks_but_for_the_rise_in_margins() {
-    check("rate_shock", &["NIM", "cost/income", "RoE"]);
+    check("rate_shock", &["NIM", "cost/income", "RoE"], WIDE);
 }

@@ -459,3 +459,44 @@ fn a_shop_that_cannot_pay_for_three_months_closes_and_its_customers_go_elsewhere
             .any(|p| p.kind == PostingKind::CreditLoss && p.to == Account::Merchant(shop))
     );
 }
+
+#[test]
+fn a_failed_bank_with_no_one_to_take_it_over_is_put_back_at_its_requirement() {
+    use glassbank::sim::{BankId, Bp, Shock, SimEvent};
+    let mut config = town(TownSpec::new(1, 6, 100, 3));
+    config.banks[0].capital = Money::euros(1_000);
+    let mut e = Economy::new(config).unwrap();
+    e.apply_shock(Shock::Recession {
+        months: 12,
+        income_cut: Bp(1_000),
+        pd_rise: Bp(3_000),
+    })
+    .unwrap();
+    let failures = |e: &Economy| {
+        e.reports()
+            .iter()
+            .flat_map(|r| &r.events)
+            .filter(|ev| matches!(ev, SimEvent::BankResolved { acquirer: None, .. }))
+            .count()
+    };
+    for _ in 0..12 {
+        e.step(&bot_decisions(&e, &[])).unwrap();
+        if failures(&e) > 0 {
+            break;
+        }
+    }
+    assert_eq!(failures(&e), 1, "the bank failed");
+    let bank = BankId(0);
+    assert_eq!(e.banks()[0].resolved, None, "it stays open");
+    let c = e.capital(bank);
+    assert!(
+        c.ratio().0 >= c.requirement.0 - 1,
+        "back at its requirement: {:?}",
+        c.ratio()
+    );
+    // It does not fail again the next month.
+    e.step(&bot_decisions(&e, &[])).unwrap();
+    assert_eq!(failures(&e), 1);
+    let sheet = e.balance_sheet(bank);
+    assert_eq!(sheet.assets(), sheet.liabilities_and_equity());
+}

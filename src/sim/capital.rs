@@ -17,8 +17,8 @@ pub struct CapitalRules {
     /// weight), reserves at the central bank 0% (art. 114).
     pub retail_weight: Bp,
     pub sme_weight: Bp,
-    /// Loans secured on the borrower's home: 35% (CRR art. 125, for the part within 80% of
-    /// the home's value, which the town's home loans are in the main).
+    /// Loans secured on the borrower's home: 35% on the part within 80% of the home's value,
+    /// the retail weight on the rest (CRR art. 125; `MortgageRules::risk_weighted`).
     pub mortgage_weight: Bp,
     /// Operational risk: 15% of a year's operating income (the basic indicator approach,
     /// CRR art. 315), times 12.5 to count as risk-weighted assets.
@@ -58,10 +58,12 @@ pub struct Capital {
 }
 
 impl Capital {
-    /// A bank's capital from its balance sheet and its operating income over the last year.
+    /// A bank's capital from its balance sheet, its home loans already risk-weighted (their
+    /// weight depends on each home's value) and its operating income over the last year.
     pub fn of(
         rules: &CapitalRules,
         sheet: &BalanceSheet,
+        homes: Money,
         yearly_income: Money,
     ) -> Result<Capital, Overflow> {
         let retail = sheet
@@ -69,7 +71,6 @@ impl Capital {
             .checked_add(sheet.overdrafts)?
             .apply(rules.retail_weight)?;
         let sme = sheet.business_loans.apply(rules.sme_weight)?;
-        let homes = sheet.mortgages.apply(rules.mortgage_weight)?;
         let operational = yearly_income
             .max(Money::ZERO)
             .apply(rules.operational_share)?
@@ -115,7 +116,8 @@ mod tests {
             equity: Money::euros(100_000),
         };
         // 600,000 + 170,000 + 140,000 of credit risk, 12.5 x 15% of 80,000 of income.
-        let c = Capital::of(&rules, &sheet, Money::euros(80_000)).unwrap();
+        let homes = sheet.mortgages.apply(rules.mortgage_weight).unwrap();
+        let c = Capital::of(&rules, &sheet, homes, Money::euros(80_000)).unwrap();
         assert_eq!(c.rwa, Money::euros(1_060_000));
         assert_eq!(c.ratio(), Bp(943));
         // 100,000 / 7% = 1,428,571 of risk-weighted assets at most.

@@ -381,19 +381,56 @@ impl Economy {
 
     /// Every bank's capital now: its balance sheet's risks and its operating income over the
     /// last twelve months played.
+    /// Each bank's home loans, risk-weighted loan by loan (`MortgageRules::risk_weighted`).
+    pub fn home_loans_risk(&self) -> Vec<Money> {
+        let mut risk = vec![Money::ZERO; self.banks.len()];
+        for l in self
+            .loans
+            .iter()
+            .filter(|l| l.status == LoanStatus::Performing)
+        {
+            if let Some(home) = l.secured {
+                let weighted = super::mortgage::MortgageRules::risk_weighted(
+                    l.outstanding,
+                    home,
+                    &self.params.capital,
+                )
+                .unwrap_or(Money::ZERO);
+                if let Some(r) = risk.get_mut(l.lender.index()) {
+                    *r = r.saturating_add(weighted);
+                }
+            }
+        }
+        risk
+    }
+
     pub fn capitals(&self) -> Vec<super::capital::Capital> {
+        self.capitals_with(false)
+    }
+
+    /// Each bank's capital; with `this_month`, its operational risk counts the month being
+    /// played and the eleven before, as the month's report will.
+    pub(super) fn capitals_with(&self, this_month: bool) -> Vec<super::capital::Capital> {
+        let homes = self.home_loans_risk();
         let sheets = self.balance_sheets();
         sheets
             .iter()
             .enumerate()
             .map(|(b, sheet)| {
-                let income = self.pnl_over_last(
-                    b,
-                    12,
-                    Money::ZERO,
-                    super::report::BankPnl::operating_income,
+                let open = super::report::BankPnl::from_totals(
+                    &self
+                        .ledger
+                        .open_totals(Account::BankEquity(BankId(b as u16))),
                 );
-                super::capital::Capital::of(&self.params.capital, sheet, income).unwrap_or_default()
+                let (months, now) = if this_month {
+                    (11, open.operating_income())
+                } else {
+                    (12, Money::ZERO)
+                };
+                let income =
+                    self.pnl_over_last(b, months, now, super::report::BankPnl::operating_income);
+                super::capital::Capital::of(&self.params.capital, sheet, homes[b], income)
+                    .unwrap_or_default()
             })
             .collect()
     }

@@ -87,7 +87,11 @@ impl Economy {
     ) -> Result<Option<RefusalReason>, SimError> {
         let rules = self.params.mortgages;
         let policy = self.banks[client.bank.index()].retail.mortgages;
-        let risk = loan.apply(self.params.capital.mortgage_weight)?;
+        let home = Secured {
+            home_value: loan.checked_add(down_payment)?,
+            variable: false,
+        };
+        let risk = super::mortgage::MortgageRules::risk_weighted(loan, home, &self.params.capital)?;
         let room = match capital {
             Some(c) => c.allows(risk),
             None => self.capital(client.bank).allows(risk),
@@ -109,7 +113,11 @@ impl Economy {
             room,
             self.in_register(client.defaulted),
             pd > policy.max_pd,
-            debt_service > client.income.apply(rules.max_debt_service)? || own_money < down_payment,
+            debt_service
+                > self
+                    .income_now(client.income)?
+                    .apply(rules.max_debt_service)?
+                || own_money < down_payment,
         ))
     }
 
@@ -142,9 +150,16 @@ impl Economy {
             }
             self.buy_home(c, quote, log)?;
             if let Some(cap) = capital.get_mut(bank.index()) {
-                cap.rwa = cap
-                    .rwa
-                    .saturating_add(quote.loan.apply(self.params.capital.mortgage_weight)?);
+                let home = Secured {
+                    home_value: quote.price,
+                    variable: false,
+                };
+                let risk = super::mortgage::MortgageRules::risk_weighted(
+                    quote.loan,
+                    home,
+                    &self.params.capital,
+                )?;
+                cap.rwa = cap.rwa.saturating_add(risk);
             }
         }
         Ok(())

@@ -30,7 +30,8 @@ pub enum External {
     /// The banks' shareholders, paid dividends.
     Shareholders,
     /// The deposit guarantee scheme, which covers a failed bank's depositors up to €100,000
-    /// each (Directive 2014/49/EU; the French FGDR), paid for by the banks.
+    /// each (Directive 2014/49/EU; the French FGDR). The EU's banks fund it; here it stands
+    /// outside the town.
     DepositGuarantee,
     /// The payment systems that settle each bank's payments with the rest of the world and the
     /// other banks, in central-bank money (net, at the end of each month, as a clearing house

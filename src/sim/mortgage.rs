@@ -13,6 +13,9 @@ pub struct MortgageRules {
     /// EBA benchmarks put the loss given default of residential mortgages near 10-20%, which a
     /// 30% discount on homes bought with 80-90% loans gives.
     pub forced_sale_discount: Bp,
+    /// What a forced sale costs the bank (fees, months of unpaid interest), as a share of what
+    /// is owed: however much the home fetches, the bank loses at least this.
+    pub sale_costs: Bp,
     /// A home loan's handling costs are a fraction of a consumer loan's per euro lent (the loans
     /// are larger and last longer): this share of the bank's operating cost per euro.
     pub operating_cost_share: Bp,
@@ -31,6 +34,7 @@ impl Default for MortgageRules {
     fn default() -> Self {
         MortgageRules {
             forced_sale_discount: Bp(3_000),
+            sale_costs: Bp(1_000),
             operating_cost_share: Bp(2_500),
             home_price_months: 72,
             down_payment: Bp(1_500),
@@ -50,13 +54,39 @@ pub struct Secured {
 }
 
 impl MortgageRules {
-    /// What the sale of the home brings back on a default: its value less the discount, never
-    /// more than what is owed.
-    pub fn recovery(&self, outstanding: Money, home: Secured) -> Result<Money, Overflow> {
+    /// What a forced sale of the home fetches: its value when the loan was written, less the
+    /// discount.
+    pub fn sale(&self, home: Secured) -> Result<Money, Overflow> {
         let sale = home
             .home_value
             .checked_sub(home.home_value.apply(self.forced_sale_discount)?)?;
-        Ok(sale.max(Money::ZERO).min(outstanding))
+        Ok(sale.max(Money::ZERO))
+    }
+
+    /// What the sale of the home brings the bank back on a default: what it fetches, never
+    /// more than what is owed less the sale's costs.
+    pub fn recovery(&self, outstanding: Money, home: Secured) -> Result<Money, Overflow> {
+        let net_of_costs = outstanding.checked_sub(outstanding.apply(self.sale_costs)?)?;
+        Ok(self.sale(home)?.min(net_of_costs).max(Money::ZERO))
+    }
+
+    /// What the household gets back when the sale fetches more than it owed.
+    pub fn surplus(&self, outstanding: Money, home: Secured) -> Result<Money, Overflow> {
+        Ok(self.sale(home)?.checked_sub(outstanding)?.max(Money::ZERO))
+    }
+
+    /// The risk-weighted amount of a home loan: 35% on the part within 80% of the home's value,
+    /// the retail weight on the rest (CRR art. 125(1)).
+    pub fn risk_weighted(
+        outstanding: Money,
+        home: Secured,
+        rules: &super::capital::CapitalRules,
+    ) -> Result<Money, Overflow> {
+        let within = outstanding.min(home.home_value.apply(Bp(8_000))?.max(Money::ZERO));
+        let above = outstanding.checked_sub(within)?;
+        within
+            .apply(rules.mortgage_weight)?
+            .checked_add(above.apply(rules.retail_weight)?)
     }
 
     /// The loss a bank expects on a default, as a share of what is owed.
@@ -223,16 +253,27 @@ mod tests {
             home_value: Money::euros(250_000),
             variable: false,
         };
-        // The home fetches €175,000: nothing lost on €150,000, €25,000 on €200,000.
+        // The home fetches €175,000. On €150,000 owed the sale's costs take a tenth, and the
+        // household gets the €25,000 above what it owed; on €200,000 the bank loses €25,000.
         assert_eq!(
             rules.recovery(Money::euros(150_000), home).unwrap(),
-            Money::euros(150_000)
+            Money::euros(135_000)
+        );
+        assert_eq!(
+            rules.surplus(Money::euros(150_000), home).unwrap(),
+            Money::euros(25_000)
         );
         assert_eq!(
             rules
                 .loss_given_default(Money::euros(200_000), home)
                 .unwrap(),
             Bp(1_250)
+        );
+        // 35% on the €200,000 within 80% of the value, 75% on the €20,000 above.
+        let c = super::super::capital::CapitalRules::default();
+        assert_eq!(
+            MortgageRules::risk_weighted(Money::euros(220_000), home, &c).unwrap(),
+            Money::euros(70_000 + 15_000)
         );
     }
 

@@ -29,18 +29,27 @@ pub struct BalanceSheet {
 }
 
 impl BalanceSheet {
+    /// Reserves held, loans and overdrafts.
     pub fn assets(&self) -> Money {
         self.reserves
+            .max(Money::ZERO)
             .saturating_add(self.consumer_loans)
             .saturating_add(self.mortgages)
             .saturating_add(self.business_loans)
             .saturating_add(self.overdrafts)
     }
 
+    /// Deposits, savings, what the bank borrows from the central bank, and equity.
     pub fn liabilities_and_equity(&self) -> Money {
         self.deposits
             .saturating_add(self.savings)
+            .saturating_add(self.central_bank_borrowing())
             .saturating_add(self.equity)
+    }
+
+    /// What the bank borrows from the central bank: its reserves below zero.
+    pub fn central_bank_borrowing(&self) -> Money {
+        self.reserves.min(Money::ZERO).saturating_neg()
     }
 
     /// Assets that earn interest: loans, overdrafts and positive reserves.

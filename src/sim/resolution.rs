@@ -1,6 +1,6 @@
 //! A bank whose losses used up its equity fails and is resolved: its depositors above the
 //! guarantee bear the loss first, the deposit guarantee scheme covers the rest, and the soundest
-//! other bank takes over its accounts and loans (a transfer of business, BRRD art. 38, with the
+//! other bank able to carry them takes over its accounts and loans at book value (a transfer of business, BRRD art. 38, with the
 //! guarantee's contribution of DGSD art. 11(3)).
 use super::actors::LoanStatus;
 use super::economy::Economy;
@@ -39,9 +39,31 @@ impl Economy {
                 cause,
             )?;
             let acquirer = self.soundest_bank_but(failed);
-            if let Some(to) = acquirer {
-                self.transfer_business(failed, to, cause)?;
-                self.banks[b].resolved = Some(self.ledger.turn());
+            let mut guaranteed = guaranteed;
+            match acquirer {
+                Some(to) => {
+                    self.transfer_business(failed, to, cause)?;
+                    self.banks[b].resolved = Some(self.ledger.turn());
+                }
+                None => {
+                    // No bank to take it over: the guarantee puts it back at its capital
+                    // requirement, so that it does not fail again next month.
+                    let c = self
+                        .capitals_with(true)
+                        .get(failed.index())
+                        .copied()
+                        .unwrap_or_default();
+                    let needed = c.rwa.apply(c.requirement)?.checked_sub(c.cet1)?;
+                    self.pay(
+                        Account::External(External::DepositGuarantee),
+                        Account::BankEquity(failed),
+                        needed,
+                        PostingKind::Resolution,
+                        Product::None,
+                        cause,
+                    )?;
+                    guaranteed = guaranteed.checked_add(needed.max(Money::ZERO))?;
+                }
             }
             log.events.push(SimEvent::BankResolved {
                 bank: failed,
@@ -53,15 +75,19 @@ impl Economy {
         Ok(())
     }
 
-    /// The open bank with the highest CET1 ratio, other than `failed`.
+    /// The open bank with the highest CET1 ratio, other than `failed`, that still meets its
+    /// capital requirement once it carries the failed bank's risks: a resolution authority sells
+    /// a failed bank's business only to a buyer able to hold it (BRRD art. 38).
     fn soundest_bank_but(&self, failed: BankId) -> Option<BankId> {
-        let capitals = self.capitals();
+        let capitals = self.capitals_with(true);
+        let taken = capitals.get(failed.index()).map_or(Money::ZERO, |c| c.rwa);
         self.banks
             .iter()
             .filter(|b| b.id != failed && b.resolved.is_none())
-            .filter(|b| self.ledger.balance(Account::BankEquity(b.id)).is_positive())
-            .max_by_key(|b| capitals.get(b.id.index()).map_or(i32::MIN, |c| c.ratio().0))
-            .map(|b| b.id)
+            .filter_map(|b| capitals.get(b.id.index()).map(|c| (b.id, *c)))
+            .filter(|(_, c)| c.cet1.is_positive() && c.allows(taken))
+            .max_by_key(|(_, c)| c.ratio().0)
+            .map(|(b, _)| b)
     }
 
     /// Depositors bear the loss up to what they hold above the guarantee, each in proportion

@@ -93,7 +93,8 @@ pub struct BankRatios {
     pub net_interest_margin: Bp,
     /// Net interest income as a share of operating income.
     pub nii_share: Bp,
-    /// Credit losses over average loans, per year.
+    /// Credit losses (written off at default: there are no provisions) over average loans and
+    /// overdrafts, per year.
     pub cost_of_risk: Bp,
     /// Operating costs over operating income.
     pub cost_income: Bp,
@@ -101,8 +102,8 @@ pub struct BankRatios {
     pub return_on_equity: Bp,
     /// CET1 capital over risk-weighted assets at the end of the last month played.
     pub cet1: Bp,
-    /// Loans (consumer, home and business) over deposits and savings, on average over the
-    /// months.
+    /// Loans (consumer, home and business) and overdrafts over deposits and savings, on average
+    /// over the months.
     pub loans_to_deposits: Bp,
     /// Reserves held at the central bank over total assets, on average over the months.
     pub cash_to_assets: Bp,
@@ -280,9 +281,12 @@ impl Economy {
         {
             pnl.add(&b.pnl);
             earning += i128::from(b.sheet.earning_assets().as_cents());
+            // Loans and advances: overdrafts too (EBA's definitions for the cost of risk and
+            // the loan-to-deposit ratio).
             loans += i128::from(b.sheet.consumer_loans.as_cents())
                 + i128::from(b.sheet.mortgages.as_cents())
-                + i128::from(b.sheet.business_loans.as_cents());
+                + i128::from(b.sheet.business_loans.as_cents())
+                + i128::from(b.sheet.overdrafts.as_cents());
             equity += i128::from(b.sheet.equity.as_cents());
             deposits +=
                 i128::from(b.sheet.deposits.as_cents()) + i128::from(b.sheet.savings.as_cents());

@@ -1197,7 +1197,17 @@ impl Economy {
             }
         };
         let loss = loan.outstanding.checked_sub(recovered)?;
-        if let (Some(_), Borrower::Client(c)) = (loan.secured, loan.borrower) {
+        if let (Some(home), Borrower::Client(c)) = (loan.secured, loan.borrower) {
+            // What the sale fetched above what was owed is the household's.
+            let surplus = self.params.mortgages.surplus(loan.outstanding, home)?;
+            self.pay(
+                Account::External(External::Recoveries),
+                Account::Client(c),
+                surplus,
+                PostingKind::Recovery,
+                Product::None,
+                cause,
+            )?;
             // The household that lost its home rents one: its housing costs what it paid
             // on the loan.
             let (principal, interest) = loan.instalment()?;
@@ -1676,6 +1686,7 @@ impl Economy {
             a.average_trust = total.checked_div(u64::from(a.clients)).unwrap_or(0) as u16;
         }
         let sheets = self.balance_sheets();
+        let homes_risk = self.home_loans_risk();
         for ((b, activity), sheet) in activity.into_iter().enumerate().zip(sheets) {
             let bank = BankId(b as u16);
             let totals = self.ledger.open_totals(Account::BankEquity(bank));
@@ -1705,8 +1716,9 @@ impl Economy {
             // Operational risk counts this month's income and the eleven before.
             let income =
                 self.pnl_over_last(b, 11, pnl.operating_income(), BankPnl::operating_income);
-            let capital = super::capital::Capital::of(&self.params.capital, &sheet, income)
-                .unwrap_or_default();
+            let capital =
+                super::capital::Capital::of(&self.params.capital, &sheet, homes_risk[b], income)
+                    .unwrap_or_default();
             banks.push(BankReport {
                 bank,
                 pnl,

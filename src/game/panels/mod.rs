@@ -366,7 +366,16 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 }
                 Own::Bank(b) => {
                     let s = &b.sheet;
-                    line(tr.get("reserves"), m(s.reserves));
+                    line(
+                        tr.get("reserves"),
+                        m(s.reserves.max(crate::sim::Money::ZERO)),
+                    );
+                    if s.central_bank_borrowing().is_positive() {
+                        line(
+                            tr.get("central-bank-borrowing"),
+                            m(s.central_bank_borrowing()),
+                        );
+                    }
                     line(tr.get("consumer-loans"), m(s.consumer_loans));
                     line(tr.get("mortgages"), m(s.mortgages));
                     line(tr.get("business-loans"), m(s.business_loans));
