@@ -14,6 +14,19 @@ fn run(spec: TownSpec, turns: u16) -> Economy {
     economy
 }
 
+/// An economy in a year of recession: incomes 10% lower, borrowers 30 points a year likelier to
+/// default.
+fn in_deep_recession(config: glassbank::sim::EconomyConfig) -> Economy {
+    let mut e = Economy::new(config).unwrap();
+    e.apply_shock(glassbank::sim::Shock::Recession {
+        months: 12,
+        income_cut: glassbank::sim::Bp(1_000),
+        pd_rise: glassbank::sim::Bp(3_000),
+    })
+    .unwrap();
+    e
+}
+
 fn fingerprint(e: &Economy) -> (Vec<Posting>, Vec<Money>) {
     let postings: Vec<Posting> = e.ledger().postings().copied().collect();
     let mut balances: Vec<Money> = e
@@ -304,7 +317,7 @@ fn a_bank_short_of_capital_lends_no_more_and_says_why() {
 
 #[test]
 fn a_bank_whose_losses_pass_its_capital_is_resolved_and_its_depositors_keep_their_money() {
-    use glassbank::sim::{BankId, Bp, LoanStatus, PostingKind, Shock, SimEvent};
+    use glassbank::sim::{BankId, LoanStatus, PostingKind, SimEvent};
     // Two banks; Bank B starts with €3,000 of capital, and a deep recession makes its
     // borrowers default.
     let mut config = town(TownSpec::new(2, 10, 200, 7));
@@ -318,13 +331,7 @@ fn a_bank_whose_losses_pass_its_capital_is_resolved_and_its_depositors_keep_thei
         .unwrap();
     config.clients[rich].opening_savings = Money::euros(104_000);
     let rich = glassbank::sim::ClientId(rich as u32);
-    let mut e = Economy::new(config).unwrap();
-    e.apply_shock(Shock::Recession {
-        months: 12,
-        income_cut: Bp(1_000),
-        pd_rise: Bp(3_000),
-    })
-    .unwrap();
+    let mut e = in_deep_recession(config);
     let (b, a) = (BankId(1), BankId(0));
     let mut resolved = None;
     for _ in 0..24 {
@@ -462,16 +469,10 @@ fn a_shop_that_cannot_pay_for_three_months_closes_and_its_customers_go_elsewhere
 
 #[test]
 fn a_failed_bank_with_no_one_to_take_it_over_is_put_back_at_its_requirement() {
-    use glassbank::sim::{BankId, Bp, Shock, SimEvent};
+    use glassbank::sim::{BankId, SimEvent};
     let mut config = town(TownSpec::new(1, 6, 100, 3));
     config.banks[0].capital = Money::euros(1_000);
-    let mut e = Economy::new(config).unwrap();
-    e.apply_shock(Shock::Recession {
-        months: 12,
-        income_cut: Bp(1_000),
-        pd_rise: Bp(3_000),
-    })
-    .unwrap();
+    let mut e = in_deep_recession(config);
     let failures = |e: &Economy| {
         e.reports()
             .iter()
