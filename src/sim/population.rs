@@ -252,9 +252,9 @@ impl Default for HomeLoans {
 }
 
 impl HomeLoans {
-    /// A household's home loan, if it has one; what it pays on it comes out of its housing
-    /// costs (it pays the bank instead of a landlord), which keep at least a tenth of its income
-    /// for utilities. `quota` counts the share at the household's bank, so that every bank
+    /// A household's home loan, if it has one, its instalment no more than 35% of the income;
+    /// what it pays on it comes out of its housing costs (it pays the bank instead of a
+    /// landlord), which keep at least a tenth of its income for utilities. `quota` counts the share at the household's bank, so that every bank
     /// holds its share of the town's home loans, give or take one.
     fn draw(
         &self,
@@ -281,13 +281,27 @@ impl HomeLoans {
         if !has || size == 0 {
             return None;
         }
-        let outstanding = income.checked_mul(size.into()).ok()?;
-        let home_value = outstanding.ratio(10_000, ltv.into()).ok()?;
+        let drawn = income.checked_mul(size.into()).ok()?;
         let written = if variable {
             policy_rate.saturating_add(rate)
         } else {
             rate
         };
+        // The loan met the French 35% rule when it was written: what is owed now is no more
+        // than an instalment of 35% of the income repays over the months left (the instalment
+        // is in proportion to what is owed).
+        let most = income.apply(Bp(3_500)).ok()?;
+        let (principal, interest) = super::mortgage::annuity(drawn, months, written).ok()?;
+        let instalment = principal.saturating_add(interest);
+        let outstanding = if instalment > most && instalment.is_positive() {
+            drawn.ratio(most.as_cents(), instalment.as_cents()).ok()?
+        } else {
+            drawn
+        };
+        if !outstanding.is_positive() {
+            return None;
+        }
+        let home_value = outstanding.ratio(10_000, ltv.into()).ok()?;
         let (principal, interest) = super::mortgage::annuity(outstanding, months, written).ok()?;
         let utilities = income.apply(Bp(1_000)).unwrap_or(Money::ZERO);
         *fixed_costs = fixed_costs

@@ -292,7 +292,16 @@ impl Economy {
                 i128::from(b.sheet.deposits.as_cents()) + i128::from(b.sheet.savings.as_cents());
             cash += i128::from(b.sheet.reserves.max(Money::ZERO).as_cents());
             assets += i128::from(b.sheet.assets().as_cents());
-            cet1 = b.capital.ratio();
+            // A resolved bank has no capital and no risks: no ratio to speak of.
+            cet1 = if self
+                .banks
+                .get(bank.index())
+                .is_some_and(|b| b.resolved.is_some())
+            {
+                Bp::ZERO
+            } else {
+                b.capital.ratio()
+            };
         }
         // Sums of monthly flows over sums of month-end stocks, times twelve: yearly rates.
         let yearly = |flow: Money, stock: i128| ratio(i128::from(flow.as_cents()) * 12, stock);
