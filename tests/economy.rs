@@ -205,6 +205,27 @@ fn balance_sheets_balance_and_profit_is_the_change_in_equity() {
             .sum();
         let general = e.bank_margin(bank.id, glassbank::sim::Product::None, 1..=last);
         assert_eq!(general.margin.as_cents(), -tax, "{}", bank.name);
+        // The equity is shared among the products by credit risk, all of it (to the cent a
+        // month).
+        let shared: i64 = glassbank::sim::Product::OF_BANKS
+            .iter()
+            .map(|&p| e.bank_margin(bank.id, p, 1..=last).capital.as_cents())
+            .sum();
+        let equity: i64 = e.reports()[..usize::from(last)]
+            .iter()
+            .map(|r| r.banks[bank.id.index()].sheet.equity.as_cents())
+            .sum::<i64>()
+            / i64::from(last);
+        assert!(
+            (shared - equity).abs() <= 8,
+            "{}: {shared} / {equity}",
+            bank.name
+        );
+        assert!(
+            e.bank_margin(bank.id, glassbank::sim::Product::Mortgage, 1..=last)
+                .return_on_capital(last)
+                .is_some()
+        );
     }
     assert!(paid_any, "a bank made a profit and paid its shareholders");
 }

@@ -28,6 +28,8 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
                         "funding": euros(m.funding),
                         "operating_costs": euros(m.operating_costs),
                         "margin": euros(m.margin),
+                        "capital": euros(m.capital),
+                        "return_on_capital_bp": m.return_on_capital(last).map(|r| r.0),
                     })
                 })
                 .collect();

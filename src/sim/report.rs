@@ -211,6 +211,10 @@ pub struct BankReport {
     /// old fixed-rate loans cost or bring now that rates have moved), so the lines add up to
     /// zero.
     pub funding: Vec<(Product, Money)>,
+    /// Credit risk-weighted assets by product (overdrafts under current accounts): what decides
+    /// the share of the bank's equity each product ties up.
+    #[serde(default)]
+    pub risk: Vec<(Product, Money)>,
 }
 
 /// One merchant's turn.

@@ -126,8 +126,25 @@ pub struct ProductMargin {
     pub funding: Money,
     /// The bank's running costs allocated to the product (`Economy::bank_margin`).
     pub operating_costs: Money,
+    /// The bank's equity the product's loans tie up, on average over the months: its equity
+    /// shared in proportion to each product's credit risk-weighted assets (`BankReport::risk`;
+    /// overdrafts under current accounts).
+    pub capital: Money,
     /// Revenue - costs + funding - operating costs.
     pub margin: Money,
+}
+
+impl ProductMargin {
+    /// The margin over `months` months as a yearly return on the capital the product ties up;
+    /// `None` when it ties up none.
+    pub fn return_on_capital(&self, months: u16) -> Option<super::money::Bp> {
+        if !self.capital.is_positive() || months == 0 {
+            return None;
+        }
+        let yearly = i128::from(self.margin.as_cents()) * 12 * 10_000;
+        let bp = yearly / (i128::from(self.capital.as_cents()) * i128::from(months));
+        Some(super::money::Bp(bp.clamp(-1_000_000, 1_000_000) as i32))
+    }
 }
 
 impl Economy {
@@ -190,6 +207,7 @@ impl Economy {
         let mut by_kind: BTreeMap<PostingKind, i64> = BTreeMap::new();
         let mut funding = 0i64;
         let mut allocated = 0i64;
+        let (mut capital, mut months) = (0i128, 0i128);
         let per_account = self
             .banks
             .get(bank.index())
@@ -213,6 +231,19 @@ impl Economy {
                         *total = total.saturating_add(m);
                     }
                 }
+                months += 1;
+                // The equity is shared in proportion to credit risk; what operational risk
+                // ties up is not shared out.
+                let credit: i128 = b.risk.iter().map(|(_, m)| i128::from(m.as_cents())).sum();
+                let mine: i128 = b
+                    .risk
+                    .iter()
+                    .filter(|(p, _)| *p == product)
+                    .map(|(_, m)| i128::from(m.as_cents()))
+                    .sum();
+                if credit > 0 {
+                    capital += i128::from(b.sheet.equity.as_cents().max(0)) * mine / credit;
+                }
                 if let Some(shares) = shares {
                     let share = shares
                         .iter()
@@ -230,6 +261,9 @@ impl Economy {
         }
         let mut margin = margin_from(product, by_kind, funding);
         margin.operating_costs = Money::cents(allocated);
+        margin.capital = Money::cents(
+            i64::try_from(capital.checked_div(months).unwrap_or(0)).unwrap_or(i64::MAX),
+        );
         margin.margin = margin.margin.saturating_sub(margin.operating_costs);
         margin
     }
@@ -276,21 +310,10 @@ fn in_margins(kind: PostingKind) -> bool {
     )
 }
 
-/// One month's running costs of a bank (`BankOperatingCost` on its general line) shared out
-/// among its products: `accounts_cost` (the cost of keeping its accounts) to current accounts,
-/// the rest in proportion to what each product earned: its income, and the value of the money
-/// it brings (a deposit's funds transfer price). `None` when no product earned anything: the
-/// costs stay on the general line. The shares add up to the running costs to the cent.
-fn running_cost_shares(
-    totals: &super::ledger::Totals,
-    funding: &[(Product, Money)],
-    accounts_cost: i64,
-) -> Option<Vec<(Product, i64)>> {
-    let running = totals
-        .get(Product::None, PostingKind::BankOperatingCost)
-        .as_cents()
-        .saturating_neg();
-    let earned: Vec<(Product, i64)> = Product::OF_BANKS
+/// What each of a bank's products earned in a month: its income, and the value of the money it
+/// brings (a deposit's funds transfer price).
+fn earned(totals: &super::ledger::Totals, funding: &[(Product, Money)]) -> Vec<(Product, i64)> {
+    Product::OF_BANKS
         .into_iter()
         .map(|p| {
             let revenue = PostingKind::ALL
@@ -305,7 +328,24 @@ fn running_cost_shares(
                 .fold(0i64, i64::saturating_add);
             (p, revenue.saturating_add(brought))
         })
-        .collect();
+        .collect()
+}
+
+/// One month's running costs of a bank (`BankOperatingCost` on its general line) shared out
+/// among its products: `accounts_cost` (the cost of keeping its accounts) to current accounts,
+/// the rest in proportion to what each product earned: its income, and the value of the money
+/// it brings (a deposit's funds transfer price). `None` when no product earned anything: the
+/// costs stay on the general line. The shares add up to the running costs to the cent.
+fn running_cost_shares(
+    totals: &super::ledger::Totals,
+    funding: &[(Product, Money)],
+    accounts_cost: i64,
+) -> Option<Vec<(Product, i64)>> {
+    let running = totals
+        .get(Product::None, PostingKind::BankOperatingCost)
+        .as_cents()
+        .saturating_neg();
+    let earned = earned(totals, funding);
     let total: i128 = earned.iter().map(|(_, r)| i128::from(*r)).sum();
     if running <= 0 || total <= 0 {
         return None;

@@ -1735,6 +1735,25 @@ impl Economy {
                     (Product::BusinessLoan, Money::cents(business)),
                     (Product::Reserves, Money::cents(reserves)),
                 ],
+                risk: {
+                    let rules = &self.params.capital;
+                    let weigh = |m: Money, w: Bp| m.apply(w).unwrap_or(Money::ZERO);
+                    vec![
+                        (
+                            Product::CurrentAccount,
+                            weigh(sheet.overdrafts, rules.retail_weight),
+                        ),
+                        (
+                            Product::ConsumerLoan,
+                            weigh(sheet.consumer_loans, rules.retail_weight),
+                        ),
+                        (Product::Mortgage, homes_risk[b]),
+                        (
+                            Product::BusinessLoan,
+                            weigh(sheet.business_loans, rules.sme_weight),
+                        ),
+                    ]
+                },
             });
         }
         let merchants = self

@@ -252,7 +252,19 @@ fn money(ui: &mut egui::Ui, tr: &Translations, session: &Session) {
             // The tax belongs to no product: with it, the row adds up.
             for p in products.into_iter().chain([Product::None]) {
                 let m = economy.bank_margin(bank.id, p, 1..=turns);
-                ui.label(format::euros(lang, m.margin));
+                // A lending product with its yearly return on the capital its loans tie up.
+                let lends = matches!(
+                    p,
+                    Product::ConsumerLoan | Product::Mortgage | Product::BusinessLoan
+                );
+                match m.return_on_capital(turns).filter(|_| lends) {
+                    Some(r) => ui.label(format!(
+                        "{} ({})",
+                        format::euros(lang, m.margin),
+                        format::rate(lang, r)
+                    )),
+                    None => ui.label(format::euros(lang, m.margin)),
+                };
             }
             ui.label(format::euros(
                 lang,
