@@ -82,7 +82,7 @@ const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localSto
 const at = {
   play: [640, 382],
   open: [90, 203],
-  questionnaire: [634, 49],
+  questionnaire: [777, 49],
   consent: [106, 175],
   answer: [68, 256],
   save: [71, 445],
