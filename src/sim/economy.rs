@@ -379,8 +379,6 @@ impl Economy {
         layer != Transparency::Opaque || self.bank(bank).is_some_and(|b| b.retail.disclose)
     }
 
-    /// Every bank's capital now: its balance sheet's risks and its operating income over the
-    /// last twelve months played.
     /// Each bank's home loans, risk-weighted loan by loan (`MortgageRules::risk_weighted`).
     pub fn home_loans_risk(&self) -> Vec<Money> {
         let mut risk = vec![Money::ZERO; self.banks.len()];
@@ -404,6 +402,8 @@ impl Economy {
         risk
     }
 
+    /// Every bank's capital now: its balance sheet's risks and its operating income over the
+    /// last twelve months played.
     pub fn capitals(&self) -> Vec<super::capital::Capital> {
         self.capitals_with(false)
     }
@@ -417,12 +417,12 @@ impl Economy {
             .iter()
             .enumerate()
             .map(|(b, sheet)| {
-                let open = super::report::BankPnl::from_totals(
-                    &self
-                        .ledger
-                        .open_totals(Account::BankEquity(BankId(b as u16))),
-                );
                 let (months, now) = if this_month {
+                    let open = super::report::BankPnl::from_totals(
+                        &self
+                            .ledger
+                            .open_totals(Account::BankEquity(BankId(b as u16))),
+                    );
                     (11, open.operating_income())
                 } else {
                     (12, Money::ZERO)

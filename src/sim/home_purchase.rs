@@ -28,6 +28,8 @@ pub struct HomeQuote {
     pub rate: LoanRate,
     /// The first monthly instalment, principal and interest.
     pub instalment: Money,
+    /// The risk-weighted assets the loan adds to the bank's.
+    pub risk: Money,
     /// Why the bank would refuse, if it would.
     pub refusal: Option<RefusalReason>,
 }
@@ -64,7 +66,8 @@ impl Economy {
         let months = policy.max_months.max(1);
         let (principal, interest) = annuity(loan, months, rate.total())?;
         let instalment = principal.checked_add(interest)?;
-        let refusal = self.home_refusal(client, capital, loan, instalment, down_payment, pd)?;
+        let risk = super::mortgage::MortgageRules::risk_weighted(loan, home, &self.params.capital)?;
+        let refusal = self.home_refusal(client, capital, risk, instalment, down_payment, pd)?;
         Ok(HomeQuote {
             price,
             down_payment,
@@ -72,6 +75,7 @@ impl Economy {
             months,
             rate,
             instalment,
+            risk,
             refusal,
         })
     }
@@ -80,30 +84,18 @@ impl Economy {
         &self,
         client: &Client,
         capital: Option<&Capital>,
-        loan: Money,
+        risk: Money,
         instalment: Money,
         down_payment: Money,
         pd: Bp,
     ) -> Result<Option<RefusalReason>, SimError> {
         let rules = self.params.mortgages;
         let policy = self.banks[client.bank.index()].retail.mortgages;
-        let home = Secured {
-            home_value: loan.checked_add(down_payment)?,
-            variable: false,
-        };
-        let risk = super::mortgage::MortgageRules::risk_weighted(loan, home, &self.params.capital)?;
         let room = match capital {
             Some(c) => c.allows(risk),
             None => self.capital(client.bank).allows(risk),
         };
-        let other = match client.loan.and_then(|l| self.loans.get(l.index())) {
-            Some(l) => {
-                let (p, i) = l.instalment()?;
-                p.checked_add(i)?
-            }
-            None => Money::ZERO,
-        };
-        let debt_service = instalment.checked_add(other)?;
+        let debt_service = instalment.checked_add(self.instalment_of(client.loan)?)?;
         let own_money = self
             .ledger
             .balance(Account::Client(client.id))
@@ -150,16 +142,7 @@ impl Economy {
             }
             self.buy_home(c, quote, log)?;
             if let Some(cap) = capital.get_mut(bank.index()) {
-                let home = Secured {
-                    home_value: quote.price,
-                    variable: false,
-                };
-                let risk = super::mortgage::MortgageRules::risk_weighted(
-                    quote.loan,
-                    home,
-                    &self.params.capital,
-                )?;
-                cap.rwa = cap.rwa.saturating_add(risk);
+                cap.rwa = cap.rwa.saturating_add(quote.risk);
             }
         }
         Ok(())

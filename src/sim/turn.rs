@@ -945,7 +945,7 @@ impl Economy {
                 let spare = self
                     .income_now(c.income)?
                     .checked_sub(c.fixed_costs)?
-                    .checked_sub(self.mortgage_payment(c)?)?;
+                    .checked_sub(self.instalment_of(c.mortgage)?)?;
                 (c.bank, c.pd, c.loan, Some(spare), c.defaulted)
             }
             Borrower::Merchant(m) => {
@@ -1100,9 +1100,9 @@ impl Economy {
         defaulted.is_some_and(|at| self.ledger.turn().saturating_sub(at) < REGISTER_MONTHS)
     }
 
-    /// This month's instalment on a household's home loan, if it has one.
-    pub(super) fn mortgage_payment(&self, c: &super::actors::Client) -> Result<Money, SimError> {
-        let Some(loan) = c.mortgage.and_then(|l| self.loans.get(l.index())) else {
+    /// This month's instalment, principal and interest, on a borrower's loan if it has one.
+    pub(super) fn instalment_of(&self, loan: Option<LoanId>) -> Result<Money, SimError> {
+        let Some(loan) = loan.and_then(|l| self.loans.get(l.index())) else {
             return Ok(Money::ZERO);
         };
         let (principal, interest) = loan.instalment()?;
@@ -1570,7 +1570,7 @@ impl Economy {
             let id = self.clients[i].id;
             let buffer = self.clients[i]
                 .monthly_outgoings()
-                .saturating_add(self.mortgage_payment(&self.clients[i])?);
+                .saturating_add(self.instalment_of(self.clients[i].mortgage)?);
             let balance = self.ledger.balance(Account::Client(id));
             let savings = self.ledger.balance(Account::Savings(id));
             let (from, to, amount) = if balance > buffer {
