@@ -132,7 +132,7 @@ fn a_bad_file_exits_1_naming_every_problem() {
     std::fs::write(
         &bad,
         good.replace("turns: 24", "turns: 0")
-            .replace("capital: 170000", "capital: -1"),
+            .replace("capital: 150000", "capital: -1"),
     )
     .unwrap();
     let o = glassbank(&["check", bad.to_str().unwrap(), "scenarios/rate_shock.ron"]);
@@ -243,7 +243,7 @@ fn a_bad_file_is_explained_in_french_with_its_place_and_the_path_of_each_field()
     std::fs::write(
         &bad,
         good.replace("turns: 24", "turns: 0")
-            .replace("capital: 170000", "capital: -1"),
+            .replace("capital: 150000", "capital: -1"),
     )
     .unwrap();
     let o = glassbank(&[

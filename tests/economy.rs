@@ -344,6 +344,8 @@ fn a_bank_whose_losses_pass_its_capital_is_resolved_and_its_depositors_keep_thei
     let mut config = town(TownSpec::new(2, 10, 200, 7));
     config.retention.detail_turns = None;
     config.banks[1].capital = Money::euros(3_000);
+    // Bank A is well capitalised: it can carry its own losses and Bank B's loans.
+    config.banks[0].capital = Money::euros(1_000_000);
     // One household of Bank B holds €104,000 of savings: €4,000 above the guarantee.
     let rich = config
         .clients
@@ -521,4 +523,150 @@ fn a_failed_bank_with_no_one_to_take_it_over_is_put_back_at_its_requirement() {
     assert_eq!(failures(&e), 1);
     let sheet = e.balance_sheet(bank);
     assert_eq!(sheet.assets(), sheet.liabilities_and_equity());
+}
+
+#[test]
+fn a_household_in_hard_times_without_savings_misses_three_instalments_and_defaults() {
+    use glassbank::sim::{
+        ARREARS_PD, Bp, ClientId, LoanRequest, LoanStatus, MISSED_TO_DEFAULT, PostingKind, SimEvent,
+    };
+    let mut config = town(TownSpec::new(2, 10, 200, 9));
+    config.retention.detail_turns = None;
+    // Two households sure to fall on hard times within a few years, one with nothing put by
+    // and one with ten years of income saved.
+    for (c, savings) in [(0, Money::ZERO), (1, Money::euros(400_000))] {
+        let client = &mut config.clients[c];
+        client.pd = Bp(10_000);
+        client.opening_balance = Money::ZERO;
+        client.opening_savings = savings;
+        client.opening_mortgage = None;
+        client.opening_loan = Some(LoanRequest {
+            amount: client.income.checked_mul(3).unwrap(),
+            months: 60,
+        });
+    }
+    let mut e = Economy::new(config).unwrap();
+    let (poor, rich) = (ClientId(0), ClientId(1));
+    let loan_of = |e: &Economy, c: ClientId| {
+        e.loans()
+            .iter()
+            .find(|l| l.borrower == glassbank::sim::Borrower::Client(c))
+            .map(|l| l.id)
+            .unwrap()
+    };
+    let (poor_loan, rich_loan) = (loan_of(&e, poor), loan_of(&e, rich));
+    let (mut hard_times, mut missed, mut defaulted) = (None, Vec::new(), None);
+    let mut rich_hard_times = false;
+    for _ in 0..60 {
+        let report = e.step(&bot_decisions(&e, &[])).unwrap();
+        for ev in &report.events {
+            match *ev {
+                SimEvent::HardTimes { client } if client == poor && hard_times.is_none() => {
+                    hard_times = Some(report.turn)
+                }
+                SimEvent::HardTimes { client } if client == rich => rich_hard_times = true,
+                SimEvent::InstalmentMissed { loan, missed: n } if loan == poor_loan => {
+                    missed.push((report.turn, n));
+                    // In arrears, the bank provisions the loan's lifetime expected loss.
+                    let l = e.loan(loan).unwrap();
+                    let lgd = e.banks()[l.lender.index()].lending.loss_given_default;
+                    assert_eq!(
+                        l.provision,
+                        l.outstanding.apply(ARREARS_PD).unwrap().apply(lgd).unwrap()
+                    );
+                }
+                SimEvent::LoanDefaulted { loan, .. } if loan == poor_loan => {
+                    defaulted = Some(report.turn)
+                }
+                _ => {}
+            }
+        }
+        if defaulted.is_some() && rich_hard_times {
+            break;
+        }
+    }
+    let start = hard_times.expect("hard times came");
+    let defaulted = defaulted.expect("the loan defaulted");
+    println!("hard times in month {start}, missed {missed:?}, default in month {defaulted}");
+    assert_eq!(missed.len(), usize::from(MISSED_TO_DEFAULT) - 1);
+    assert_eq!(missed[0].1, 1);
+    assert_eq!(missed[1], (missed[0].0 + 1, 2));
+    assert_eq!(
+        defaulted,
+        missed[0].0 + 2,
+        "the third missed instalment is a default"
+    );
+    assert!(
+        missed[0].0 >= start,
+        "no instalment was missed before the salary stopped"
+    );
+    assert_eq!(e.loan(poor_loan).unwrap().status, LoanStatus::Defaulted);
+    assert_eq!(e.clients()[0].defaulted, Some(defaulted));
+    // The provision covered part of the loss: the default used the allowance.
+    assert!(
+        e.ledger()
+            .postings()
+            .any(|p| p.kind == PostingKind::Impairment
+                && p.turn == defaulted
+                && p.to == Account::BankLoans(e.loan(poor_loan).unwrap().lender))
+    );
+    // The household with savings rode its hard times out and never missed an instalment.
+    assert!(rich_hard_times, "hard times came to the saver too");
+    assert_eq!(e.loan(rich_loan).unwrap().missed, 0);
+    assert_ne!(e.loan(rich_loan).unwrap().status, LoanStatus::Defaulted);
+}
+
+#[test]
+fn each_bank_sets_aside_the_expected_loss_of_its_loans_and_the_allowance_is_an_account() {
+    let e = run(TownSpec::new(3, 10, 300, 13), 24);
+    let mut arrears = 0;
+    for bank in e.banks() {
+        let provisions: Money = e
+            .loans()
+            .iter()
+            .filter(|l| l.lender == bank.id)
+            .fold(Money::ZERO, |sum, l| sum.checked_add(l.provision).unwrap());
+        let sheet = e.balance_sheet(bank.id);
+        assert_eq!(sheet.loan_loss_allowance, provisions, "{}", bank.name);
+        assert_eq!(
+            e.ledger().balance(Account::Provisions(bank.id)),
+            provisions,
+            "{}",
+            bank.name
+        );
+        assert!(
+            provisions.is_positive(),
+            "{} expects some losses",
+            bank.name
+        );
+        for l in e.loans().iter().filter(|l| l.lender == bank.id) {
+            assert_eq!(l.provision, e.expected_loss(l.id).unwrap());
+            if l.missed > 0 {
+                arrears += 1;
+            }
+        }
+        // The cost of risk is the change in the allowance plus the losses it did not cover.
+        let pnl = e.reports().iter().fold(Money::ZERO, |sum, r| {
+            sum.checked_add(r.banks[bank.id.index()].pnl.credit_losses)
+                .unwrap()
+        });
+        let posted: i64 = e
+            .ledger()
+            .postings()
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    glassbank::sim::PostingKind::Impairment
+                        | glassbank::sim::PostingKind::CreditLoss
+                )
+            })
+            .map(|p| match (p.from, p.to) {
+                (Account::BankEquity(b), _) if b == bank.id => p.amount.as_cents(),
+                (_, Account::BankEquity(b)) if b == bank.id => -p.amount.as_cents(),
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(pnl, Money::cents(posted), "{}", bank.name);
+    }
+    println!("loans in arrears after two years: {arrears}");
 }

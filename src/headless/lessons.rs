@@ -154,6 +154,7 @@ pub fn metric_label(metric: Metric, scenario: &Scenario) -> Message {
         Metric::HouseholdsFeesPaid => "metric-households-fees-paid",
         Metric::HouseholdsSurpriseFees => "metric-households-surprise-fees",
         Metric::HouseholdsInterest => "metric-households-interest",
+        Metric::HouseholdsSavingsYield => "metric-households-savings-yield",
         Metric::HouseholdsSwitched => "metric-households-switched",
         Metric::HouseholdsComplaints => "metric-households-complaints",
         Metric::HouseholdsTrust => "metric-households-trust",

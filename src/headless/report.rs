@@ -61,6 +61,7 @@ pub fn json_report(scenario: &Scenario, run: &Run) -> String {
                     "consumer_loans": euros(sheet.consumer_loans),
                     "mortgages": euros(sheet.mortgages),
                     "business_loans": euros(sheet.business_loans),
+                    "loan_loss_allowance": euros(sheet.loan_loss_allowance),
                     "overdrafts": euros(sheet.overdrafts),
                     "deposits": euros(sheet.deposits),
                     "savings": euros(sheet.savings),

@@ -24,10 +24,10 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
     let ids = scenario.ids();
     let bank_id = |b: BankId| field(&ids.bank_id(b).unwrap_or_default());
     let mut banks = String::from(
-        "turn,bank,reserves,consumer_loans,mortgages,business_loans,overdrafts,deposits,savings,equity,\
+        "turn,bank,reserves,consumer_loans,mortgages,business_loans,loan_loss_allowance,overdrafts,deposits,savings,equity,\
          interest_income,interest_expense,fee_income,operating_costs,credit_losses,tax,net_profit,\
          risk_weighted_assets,cet1_ratio_bp,dividends,clients,clients_won,clients_lost,average_trust,merchants,loans_granted,loans_refused,\
-         defaults,complaints\n",
+         defaults,missed_instalments,complaints\n",
     );
     let mut products =
         String::from("turn,bank,product,revenue,costs,funding,operating_costs,margin\n");
@@ -46,12 +46,13 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
             let (s, p, a) = (&b.sheet, &b.pnl, &b.activity);
             let _ = writeln!(
                 banks,
-                "{t},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+                "{t},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
                 bank_id(b.bank),
                 s.reserves,
                 s.consumer_loans,
                 s.mortgages,
                 s.business_loans,
+                s.loan_loss_allowance,
                 s.overdrafts,
                 s.deposits,
                 s.savings,
@@ -74,6 +75,7 @@ pub fn time_series(scenario: &Scenario, economy: &Economy) -> Vec<CsvFile> {
                 a.loans_granted,
                 a.loans_refused,
                 a.defaults,
+                a.missed_instalments,
                 a.complaints,
             );
             for product in Product::OF_BANKS {

@@ -98,6 +98,7 @@ fn bank_lines(bank: &BankSummary, language: Language) -> Vec<(usize, Message)> {
                 .with("consumer_loans", m(sheet.consumer_loans))
                 .with("mortgages", m(sheet.mortgages))
                 .with("business_loans", m(sheet.business_loans))
+                .with("allowance", m(sheet.loan_loss_allowance))
                 .with("overdrafts", m(sheet.overdrafts))
                 .with("deposits", m(sheet.deposits))
                 .with("savings", m(sheet.savings))

@@ -144,12 +144,27 @@ pub struct Client {
     pub home_appetite: Bp,
     /// The month it last failed to repay a loan: in the credit register for a while.
     pub defaulted: Option<Turn>,
+    /// The last month of the household's hard times (a lost job, an illness, a separation),
+    /// when no salary comes in (`credit_risk.rs`).
+    pub hard_times_until: Option<Turn>,
     pub shops: Vec<MerchantId>,
     pub strategy: Strategy,
     pub experience: Experience,
 }
 
 impl Client {
+    /// The overdraft the bank agrees to: half a month's income.
+    pub fn authorised_overdraft(&self) -> Money {
+        Money::cents(self.income.as_cents() / 2)
+    }
+
+    /// How far past zero the bank lets a direct debit take the account, with a fee, before it
+    /// rejects the next: a month's income. Past it, bills go unpaid (the household owes its
+    /// landlord) and only the bank's own charges still land.
+    pub fn tolerated_overdraft(&self) -> Money {
+        self.income
+    }
+
     /// What the household pays out in a normal month: fixed costs and its spending budget.
     pub fn monthly_outgoings(&self) -> Money {
         Money::cents(
@@ -195,6 +210,13 @@ pub struct Loan {
     pub status: LoanStatus,
     /// The home behind a home loan; `None` for an unsecured loan.
     pub secured: Option<Secured>,
+    /// Instalments missed in a row: a loan in arrears (`credit_risk.rs`).
+    #[serde(default)]
+    pub missed: u8,
+    /// What the lender has set aside for this loan's expected loss (its share of the bank's
+    /// `Account::Provisions`).
+    #[serde(default)]
+    pub provision: Money,
 }
 
 impl Loan {

@@ -110,6 +110,7 @@ mod tests {
             consumer_loans: Money::euros(800_000),
             mortgages: Money::euros(400_000),
             business_loans: Money::euros(200_000),
+            loan_loss_allowance: Money::ZERO,
             overdrafts: Money::ZERO,
             deposits: Money::euros(1_800_000),
             savings: Money::ZERO,

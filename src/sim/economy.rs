@@ -144,15 +144,16 @@ impl Economy {
                 mortgage: None,
                 home_appetite: c.home_appetite,
                 defaulted: None,
+                hard_times_until: None,
                 shops: c.shops,
                 strategy: c.strategy,
                 experience: Experience::default(),
             });
-            if let Some(request) = opening_loan {
-                economy.open_loan(id, request, opening)?;
-            }
             if let Some(mortgage) = opening_mortgage {
                 economy.open_mortgage(id, mortgage, opening)?;
+            }
+            if let Some(request) = opening_loan {
+                economy.open_loan(id, request, opening)?;
             }
         }
         // The opening balances came from outside the banks: their reserves hold them.
@@ -161,7 +162,10 @@ impl Economy {
         Ok(economy)
     }
 
-    /// A loan the household took before the game: the money was spent before turn 1.
+    /// A loan the household took before the game: the money was spent before turn 1. It met
+    /// the rules when it was written: with the home loan's, its instalment is at most 35% of
+    /// the household's income (the HCSF's rule, `MortgageRules::max_debt_service`), and at most
+    /// what the income leaves after fixed costs.
     fn open_loan(
         &mut self,
         c: ClientId,
@@ -172,15 +176,31 @@ impl Economy {
         let bank = &self.banks[client.bank.index()];
         let policy = bank.retail.consumer_loans;
         let rate = LoanRate::price(&policy, &bank.lending, self.params.policy_rate, client.pd);
-        let id = self.open_book(
-            c,
-            bank.id,
-            request.amount,
-            request.months,
-            rate,
-            None,
-            cause,
-        )?;
+        let months = request.months.max(1);
+        let home = self.instalment_of(client.mortgage)?;
+        let spare = client
+            .income
+            .checked_sub(client.fixed_costs)?
+            .checked_sub(home)?;
+        let debt_service = client
+            .income
+            .apply(self.params.mortgages.max_debt_service)?
+            .checked_sub(home)?;
+        let (principal, interest) =
+            super::pricing::instalment(request.amount, months, rate.total())?;
+        let asked = principal.checked_add(interest)?;
+        let affordable = spare.min(debt_service).max(Money::ZERO);
+        let amount = if asked > affordable {
+            request
+                .amount
+                .ratio(affordable.as_cents(), asked.as_cents().max(1))?
+        } else {
+            request.amount
+        };
+        if !amount.is_positive() {
+            return Ok(());
+        }
+        let id = self.open_book(c, bank.id, amount, months, rate, None, cause)?;
         self.clients[c.index()].loan = Some(id);
         Ok(())
     }
@@ -245,6 +265,8 @@ impl Economy {
             granted: 0,
             status: LoanStatus::Performing,
             secured,
+            missed: 0,
+            provision: Money::ZERO,
         };
         self.ledger.post(
             Account::BankLoans(lender),
@@ -255,6 +277,17 @@ impl Economy {
             cause,
         )?;
         self.loans.push(loan);
+        // The bank set its expected loss aside when it wrote the loan, before the game.
+        let provision = self.expected_loss(id)?;
+        self.pay(
+            Account::External(External::Opening),
+            Account::Provisions(lender),
+            provision,
+            PostingKind::Opening,
+            loan.product(),
+            cause,
+        )?;
+        self.loans[id.index()].provision = provision;
         Ok(id)
     }
 
@@ -517,6 +550,7 @@ impl Economy {
                     consumer_loans: clamp(consumer[b]),
                     mortgages: clamp(homes[b]),
                     business_loans: clamp(business[b]),
+                    loan_loss_allowance: self.ledger.balance(Account::Provisions(bank)),
                     overdrafts: clamp(overdrafts[b]),
                     deposits: clamp(deposits[b]),
                     savings: clamp(savings[b]),

@@ -172,6 +172,8 @@ impl Economy {
                 home_value: q.price,
                 variable: false,
             }),
+            missed: 0,
+            provision: Money::ZERO,
         });
         let cause = self
             .ledger

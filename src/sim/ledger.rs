@@ -69,6 +69,10 @@ pub enum Account {
     /// customers pay out of the bank, or receive from outside it, is settled here at each
     /// clearing, so that its assets equal its liabilities and equity.
     Reserves(BankId),
+    /// A bank's loan-loss allowance: the losses it expects on its performing loans, set aside
+    /// out of its equity (IFRS 9 expected credit losses, `credit_risk.rs`). Loans are carried
+    /// on the balance sheet net of it.
+    Provisions(BankId),
     /// A client's current account at their bank.
     Client(ClientId),
     /// A client's savings account at their bank.
@@ -125,10 +129,12 @@ pub enum PostingKind {
     /// The resolution of a failed bank: the deposit guarantee's payment, and its accounts and
     /// loans passed to a sound bank.
     Resolution,
+    /// A bank sets losses it expects aside in its loan-loss allowance, or releases them.
+    Impairment,
 }
 
 impl PostingKind {
-    pub const COUNT: usize = 35;
+    pub const COUNT: usize = 36;
     pub const ALL: [PostingKind; Self::COUNT] = [
         PostingKind::Opening,
         PostingKind::Salary,
@@ -165,6 +171,7 @@ impl PostingKind {
         PostingKind::Dividend,
         PostingKind::BailIn,
         PostingKind::Resolution,
+        PostingKind::Impairment,
     ];
 
     pub const fn index(self) -> usize {
@@ -209,6 +216,7 @@ impl PostingKind {
             PostingKind::Dividend => "dividend",
             PostingKind::BailIn => "bail_in",
             PostingKind::Resolution => "resolution",
+            PostingKind::Impairment => "impairment",
         }
     }
 }
@@ -353,7 +361,7 @@ impl Retention {
     }
 }
 
-/// A group of accounts, for totals: every external account, each bank's two accounts, and all
+/// A group of accounts, for totals: every external account, each bank's own four, and all
 /// merchants, current accounts and savings accounts each as one party.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Party {
@@ -361,6 +369,7 @@ pub enum Party {
     BankEquity(BankId),
     BankLoans(BankId),
     Reserves(BankId),
+    Provisions(BankId),
     Merchants,
     Clients,
     Savings,
@@ -373,6 +382,7 @@ impl Party {
             Account::BankEquity(b) => Party::BankEquity(b),
             Account::BankLoans(b) => Party::BankLoans(b),
             Account::Reserves(b) => Party::Reserves(b),
+            Account::Provisions(b) => Party::Provisions(b),
             Account::Client(_) => Party::Clients,
             Account::Savings(_) => Party::Savings,
             Account::Merchant(_) => Party::Merchants,
@@ -490,8 +500,8 @@ pub struct Ledger {
 }
 
 const EXTERNALS: usize = External::ALL.len();
-/// Each bank's accounts: equity, loans, reserves.
-const PER_BANK: usize = 3;
+/// Each bank's accounts: equity, loans, reserves, provisions.
+const PER_BANK: usize = 4;
 const NO_BANK: u16 = u16::MAX;
 
 impl Ledger {
@@ -523,9 +533,11 @@ impl Ledger {
         for b in 0..shape.banks {
             let first = EXTERNALS + PER_BANK * b;
             party_of.extend((first..first + PER_BANK).map(|p| p as u16));
-            // A bank's equity and loan book are its own; its reserves settle, they do not owe.
+            // A bank's equity, loan book and provisions are its own; its reserves settle, they
+            // do not owe.
             ledger.bank_of[first] = b as u16;
             ledger.bank_of[first + 1] = b as u16;
+            ledger.bank_of[first + 3] = b as u16;
         }
         let merchants = ledger.party_index(Party::Merchants) as u16;
         let clients = ledger.party_index(Party::Clients) as u16;
@@ -562,6 +574,9 @@ impl Ledger {
                 Some(EXTERNALS + PER_BANK * b.index() + 1)
             }
             Account::Reserves(b) if b.index() < banks => Some(EXTERNALS + PER_BANK * b.index() + 2),
+            Account::Provisions(b) if b.index() < banks => {
+                Some(EXTERNALS + PER_BANK * b.index() + 3)
+            }
             Account::Merchant(m) if m.index() < merchants => Some(customers + m.index()),
             Account::Client(c) if c.index() < clients => Some(customers + merchants + c.index()),
             Account::Savings(c) if c.index() < clients => {
@@ -578,6 +593,7 @@ impl Ledger {
             Party::BankEquity(b) => EXTERNALS + PER_BANK * b.index(),
             Party::BankLoans(b) => EXTERNALS + PER_BANK * b.index() + 1,
             Party::Reserves(b) => EXTERNALS + PER_BANK * b.index() + 2,
+            Party::Provisions(b) => EXTERNALS + PER_BANK * b.index() + 3,
             Party::Merchants => EXTERNALS + PER_BANK * banks,
             Party::Clients => EXTERNALS + PER_BANK * banks + 1,
             Party::Savings => EXTERNALS + PER_BANK * banks + 2,
@@ -591,6 +607,7 @@ impl Ledger {
             parties.push(Party::BankEquity(bank));
             parties.push(Party::BankLoans(bank));
             parties.push(Party::Reserves(bank));
+            parties.push(Party::Provisions(bank));
         }
         parties.extend([Party::Merchants, Party::Clients, Party::Savings]);
         parties

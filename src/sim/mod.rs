@@ -4,6 +4,7 @@ mod actors;
 mod bots;
 mod capital;
 mod config;
+mod credit_risk;
 mod decisions;
 mod economy;
 mod error;
@@ -35,6 +36,7 @@ pub use config::{
     BankConfig, CardKind, ClientConfig, EconomyConfig, Good, MarketParams, MerchantConfig,
     OpeningMortgage, ReserveRules, Strategy, Transparency, TrustRules,
 };
+pub use credit_risk::{ARREARS_PD, HARD_TIMES_MONTHS, MISFORTUNE_RENTS, MISSED_TO_DEFAULT};
 pub use decisions::{
     BusinessDecision, ClientDecision, Decisions, LoanRequest, MerchantDecision, RetailDecision,
     Role, Seat,

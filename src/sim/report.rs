@@ -20,6 +20,9 @@ pub struct BalanceSheet {
     /// Loans on households' homes.
     pub mortgages: Money,
     pub business_loans: Money,
+    /// The losses the bank expects on its loans (`Account::Provisions`), deducted from them.
+    #[serde(default)]
+    pub loan_loss_allowance: Money,
     /// Negative balances of client and merchant accounts.
     pub overdrafts: Money,
     /// Positive balances of client current accounts and merchant accounts.
@@ -29,13 +32,14 @@ pub struct BalanceSheet {
 }
 
 impl BalanceSheet {
-    /// Reserves held, loans and overdrafts.
+    /// Reserves held, loans net of the allowance for their expected losses, and overdrafts.
     pub fn assets(&self) -> Money {
         self.reserves
             .max(Money::ZERO)
             .saturating_add(self.consumer_loans)
             .saturating_add(self.mortgages)
             .saturating_add(self.business_loans)
+            .saturating_sub(self.loan_loss_allowance)
             .saturating_add(self.overdrafts)
     }
 
@@ -70,6 +74,8 @@ pub struct BankPnl {
     pub interest_expense: Money,
     pub fee_income: Money,
     pub operating_costs: Money,
+    /// The cost of risk: write-offs beyond the allowance and changes in the loan-loss
+    /// allowance (`credit_risk.rs`).
     pub credit_losses: Money,
     /// Tax on the month's profit, after earlier losses.
     pub tax: Money,
@@ -103,7 +109,11 @@ impl BankPnl {
                 PostingKind::BankOperatingCost | PostingKind::FraudRefund => {
                     add(&mut pnl.operating_costs, net.saturating_neg())
                 }
-                PostingKind::CreditLoss => add(&mut pnl.credit_losses, net.saturating_neg()),
+                // The cost of risk: losses written off beyond the allowance, and what the
+                // allowance grew by (or, released, shrank by).
+                PostingKind::CreditLoss | PostingKind::Impairment => {
+                    add(&mut pnl.credit_losses, net.saturating_neg())
+                }
                 PostingKind::ProfitTax => add(&mut pnl.tax, net.saturating_neg()),
                 // Money that is not the bank's income or cost: opening capital, the customers'
                 // own payments, the loan book and the reserves.
@@ -188,6 +198,9 @@ pub struct BankActivity {
     pub loans_granted: u32,
     pub loans_refused: u32,
     pub defaults: u32,
+    /// Instalments its borrowers could not pay.
+    #[serde(default)]
+    pub missed_instalments: u32,
 }
 
 /// One bank's turn.
@@ -302,6 +315,21 @@ pub enum SimEvent {
     },
     LoanRepaid {
         loan: LoanId,
+    },
+    /// A borrower could not pay an instalment: `missed` in a row so far (the third is a
+    /// default).
+    InstalmentMissed {
+        loan: LoanId,
+        missed: u8,
+    },
+    /// A household fell on hard times: no salary for a few months.
+    HardTimes {
+        client: ClientId,
+    },
+    /// A shop was hit by a bill it did not expect.
+    Misfortune {
+        merchant: MerchantId,
+        bill: Money,
     },
     ComplaintRefunded {
         client: ClientId,

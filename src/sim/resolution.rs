@@ -174,6 +174,7 @@ impl Economy {
                 loan.product(),
                 cause,
             )?;
+            self.transfer_provision(loan.id, to, cause)?;
             self.loans[l].lender = to;
         }
         Ok(())

@@ -428,6 +428,10 @@ fn audience(economy: &Economy, event: &SimEvent) -> Vec<Seat> {
         | SimEvent::CardFraud { client, bank, .. } => {
             vec![Seat::Client(client), Seat::RetailBanker(bank)]
         }
+        // A household's or a shop's hard times are its own news; its bank learns of them when
+        // an instalment is missed.
+        SimEvent::HardTimes { client } => vec![Seat::Client(client)],
+        SimEvent::Misfortune { merchant, .. } => vec![Seat::Merchant(merchant)],
         SimEvent::MerchantSwitched { merchant, from, to } => vec![
             Seat::Merchant(merchant),
             Seat::BusinessBanker(from),
@@ -442,6 +446,7 @@ fn audience(economy: &Economy, event: &SimEvent) -> Vec<Seat> {
         }
         SimEvent::LoanGranted { loan }
         | SimEvent::LoanDefaulted { loan, .. }
+        | SimEvent::InstalmentMissed { loan, .. }
         | SimEvent::LoanRepaid { loan } => economy.loan(loan).map_or_else(Vec::new, |l| {
             let mut seats = vec![borrower(l.borrower)];
             seats.extend(bankers(l.lender));
@@ -621,7 +626,9 @@ fn concerns(economy: &Economy, seat: Seat, event: &SimEvent) -> bool {
         (Seat::Client(c), SimEvent::ClientSwitched { client, .. })
         | (Seat::Client(c), SimEvent::ComplaintRefunded { client, .. })
         | (Seat::Client(c), SimEvent::ComplaintRefused { client, .. })
-        | (Seat::Client(c), SimEvent::CardFraud { client, .. }) => c == *client,
+        | (Seat::Client(c), SimEvent::CardFraud { client, .. })
+        | (Seat::Client(c), SimEvent::HardTimes { client }) => c == *client,
+        (Seat::Merchant(m), SimEvent::Misfortune { merchant, .. }) => m == *merchant,
         (Seat::Client(c), SimEvent::LoanRefused { borrower, .. }) => {
             *borrower == Borrower::Client(c)
         }
@@ -633,6 +640,7 @@ fn concerns(economy: &Economy, seat: Seat, event: &SimEvent) -> bool {
             Seat::Client(_) | Seat::Merchant(_),
             SimEvent::LoanGranted { loan }
             | SimEvent::LoanDefaulted { loan, .. }
+            | SimEvent::InstalmentMissed { loan, .. }
             | SimEvent::LoanRepaid { loan },
         ) => bank_of_loan(*loan).is_some_and(|(_, borrower)| match (seat, borrower) {
             (Seat::Client(c), Borrower::Client(b)) => c == b,
@@ -661,6 +669,7 @@ fn concerns(economy: &Economy, seat: Seat, event: &SimEvent) -> bool {
             Seat::RetailBanker(b) | Seat::BusinessBanker(b),
             SimEvent::LoanGranted { loan }
             | SimEvent::LoanDefaulted { loan, .. }
+            | SimEvent::InstalmentMissed { loan, .. }
             | SimEvent::LoanRepaid { loan },
         ) => bank_of_loan(*loan).is_some_and(|(lender, borrower)| {
             lender == b

@@ -77,6 +77,8 @@ pub struct HouseholdSummary {
     /// Fees charged above what households expected from the prices they could see.
     pub surprise_fees: Money,
     pub interest_earned: Money,
+    /// `interest_earned` over the average money in current accounts and savings, per year.
+    pub savings_yield: Bp,
     pub irregular_payments: u32,
     /// Overdrawn at the end of the last month played.
     pub overdrawn: u32,
@@ -120,6 +122,9 @@ pub enum Metric<B = BankId> {
     HouseholdsSurpriseFees,
     /// Interest households earned on current accounts and savings (euros).
     HouseholdsInterest,
+    /// That interest as a yearly share of what they held in current accounts and savings, on
+    /// average over the months (percent a year): the rate savers were paid, whatever they held.
+    HouseholdsSavingsYield,
     /// Households that changed bank.
     HouseholdsSwitched,
     HouseholdsComplaints,
@@ -166,6 +171,7 @@ impl<B> Metric<B> {
             Metric::HouseholdsFeesPaid => Metric::HouseholdsFeesPaid,
             Metric::HouseholdsSurpriseFees => Metric::HouseholdsSurpriseFees,
             Metric::HouseholdsInterest => Metric::HouseholdsInterest,
+            Metric::HouseholdsSavingsYield => Metric::HouseholdsSavingsYield,
             Metric::HouseholdsSwitched => Metric::HouseholdsSwitched,
             Metric::HouseholdsComplaints => Metric::HouseholdsComplaints,
             Metric::HouseholdsTrust => Metric::HouseholdsTrust,
@@ -205,7 +211,7 @@ impl Metric {
             | Metric::BankClients(_)
             | Metric::BankMerchants(_) => Unit::Count,
             Metric::HouseholdsTrust => Unit::Points,
-            Metric::BankNim(_) => Unit::Percent,
+            Metric::BankNim(_) | Metric::HouseholdsSavingsYield => Unit::Percent,
         }
     }
 
@@ -246,6 +252,7 @@ impl Summary {
             Metric::HouseholdsFeesPaid => euros(h.fees_paid),
             Metric::HouseholdsSurpriseFees => euros(h.surprise_fees),
             Metric::HouseholdsInterest => euros(h.interest_earned),
+            Metric::HouseholdsSavingsYield => f64::from(h.savings_yield.0) / 100.0,
             Metric::HouseholdsSwitched => f64::from(h.switched_bank),
             Metric::HouseholdsComplaints => f64::from(h.complaints),
             Metric::HouseholdsTrust => f64::from(h.average_trust),
@@ -405,12 +412,14 @@ impl Economy {
             fees_paid: Money::ZERO,
             surprise_fees: Money::ZERO,
             interest_earned: Money::ZERO,
+            savings_yield: Bp::ZERO,
             irregular_payments: 0,
             overdrawn: last.map_or(0, |l| l.clients.overdrawn),
             money: last.map_or(Money::ZERO, |l| {
                 l.clients.deposits.saturating_add(l.clients.savings)
             }),
         };
+        let mut held = 0i128;
         for r in reports {
             for m in &r.merchants {
                 let s = &mut merchants;
@@ -433,7 +442,11 @@ impl Economy {
             h.surprise_fees = h.surprise_fees.saturating_add(c.surprise_fees);
             h.interest_earned = h.interest_earned.saturating_add(c.interest_earned);
             h.irregular_payments += c.irregular_payments;
+            held += i128::from(c.deposits.as_cents()) + i128::from(c.savings.as_cents());
         }
+        // Interest over the average holding, times twelve: the months cancel out.
+        households.savings_yield =
+            ratio(i128::from(households.interest_earned.as_cents()) * 12, held);
         Summary {
             turns_played: reports.len(),
             postings: self.ledger.posting_count(),

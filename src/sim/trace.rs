@@ -71,6 +71,10 @@ pub enum TxnKind {
     Resolution {
         bank: BankId,
     },
+    /// A bank's month-end review of the losses it expects on its loans.
+    Impairment {
+        bank: BankId,
+    },
 }
 
 /// One recipient's share of a payment.

@@ -78,8 +78,8 @@ pub(super) enum Overdraft {
     UpToLimit,
     /// Refused if the money is not there (cash comes out of a cash machine).
     Never,
-    /// Always made, with an irregular-payment fee beyond the authorised overdraft (direct debits:
-    /// rent, loan instalments).
+    /// Made with an irregular-payment fee beyond the authorised overdraft, up to what the bank
+    /// tolerates (`Client::tolerated_overdraft`); refused past it (direct debits: rent).
     Irregular,
     /// Always made, without an irregular-payment fee (the bank's own fees).
     Silent,
@@ -260,8 +260,10 @@ impl Economy {
                 .get(client.bank.index())
                 .map_or(Money::ZERO, |o| o.expected_bill(usage, &caps, statement));
         }
+        self.draw_hard_times(&mut log)?;
         self.pay_income_and_fixed_costs(&mut log)?;
         self.move_savings(idx)?;
+        self.collect_instalments(&mut log)?;
         self.go_shopping(&mut log)?;
         self.commit_fraud(&mut log)?;
         self.pay_merchant_costs()?;
@@ -269,6 +271,7 @@ impl Economy {
         self.pay_interest(&mut log)?;
         self.charge_client_fees()?;
         self.close_failing_shops(&mut log)?;
+        self.review_provisions()?;
         self.pay_bank_costs()?;
         self.pay_profit_tax()?;
         let dividends = self.pay_dividends()?;
@@ -351,12 +354,12 @@ impl Economy {
         let balance = self.ledger.balance(current);
         let after = balance.checked_sub(amount)?;
         let client = &self.clients[c.index()];
-        // The authorised overdraft is half a month's income.
-        let authorised = Money::cents(client.income.as_cents() / 2).saturating_neg();
+        let authorised = client.authorised_overdraft().saturating_neg();
         let refused = match overdraft {
             Overdraft::Never => after.is_negative(),
             Overdraft::UpToLimit => after < authorised,
-            Overdraft::Irregular | Overdraft::Silent => false,
+            Overdraft::Irregular => after < client.tolerated_overdraft().saturating_neg(),
+            Overdraft::Silent => false,
         };
         if refused {
             self.clients[c.index()].experience.declined_payments += 1;
@@ -576,7 +579,12 @@ impl Economy {
         for i in 0..self.clients.len() {
             let (id, income, fixed) = {
                 let c = &self.clients[i];
-                (c.id, self.income_now(c.income)?, c.fixed_costs)
+                let income = if self.in_hard_times(c.id, self.turn()) {
+                    Money::ZERO
+                } else {
+                    self.income_now(c.income)?
+                };
+                (c.id, income, c.fixed_costs)
             };
             if income.is_positive() {
                 let cause = self.ledger.open_transaction(TxnKind::Salary { client: id });
@@ -594,6 +602,9 @@ impl Economy {
                 let cause = self
                     .ledger
                     .open_transaction(TxnKind::FixedCosts { client: id });
+                // Even without a salary, the bank pays a household's bills past its overdraft
+                // and charges for each (the French *commission d'intervention*): hard times
+                // are when fees pile up.
                 self.client_pays(
                     id,
                     Account::External(External::Landlords),
@@ -846,13 +857,18 @@ impl Economy {
         Ok(())
     }
 
-    fn run_loans(&mut self, idx: &TurnDecisions, log: &mut TurnLog) -> Result<(), SimError> {
-        // Repayments and defaults of the loans already running, oldest first.
+    /// The instalments of the loans already running, oldest first, taken early in the month as
+    /// direct debits are: a household spends what is left.
+    fn collect_instalments(&mut self, log: &mut TurnLog) -> Result<(), SimError> {
         for l in 0..self.loans.len() {
             if self.loans[l].status == LoanStatus::Performing {
                 self.service_loan(LoanId(l as u32), log)?;
             }
         }
+        Ok(())
+    }
+
+    fn run_loans(&mut self, idx: &TurnDecisions, log: &mut TurnLog) -> Result<(), SimError> {
         // What each bank's capital allows, as loans are granted this month.
         let mut capital = self.capitals();
         // Last month's applications at banks whose bankers decide them.
@@ -1049,6 +1065,8 @@ impl Economy {
             granted: self.ledger.turn(),
             status: LoanStatus::Performing,
             secured: None,
+            missed: 0,
+            provision: Money::ZERO,
         };
         let product = loan.product();
         self.loans.push(loan);
@@ -1117,13 +1135,14 @@ impl Economy {
         let loan = self.loans[id.index()];
         let product = loan.product();
         let bank = loan.lender;
-        // The yearly probability of default, spread evenly over twelve months: the borrower's
-        // own, raised while a recession lasts (and only then).
-        let stress = self.recession_in(self.turn()).map_or(0, |r| r.pd_rise.0);
-        if self.rng.random_range(0..120_000) < loan.own_pd.0.saturating_add(stress) {
-            return self.default_loan(id, log);
-        }
         let (principal, interest) = loan.instalment()?;
+        // A household that cannot pay falls into arrears (`credit_risk.rs`); a shop pays from
+        // its account, overdrawn or not, until it closes (`shop_closure.rs`).
+        if let Borrower::Client(c) = loan.borrower
+            && !self.can_pay(c, principal.checked_add(interest)?)?
+        {
+            return self.miss_instalment(id, interest, log);
+        }
         let cause = self
             .ledger
             .open_transaction(TxnKind::LoanInstalment { loan: id });
@@ -1170,6 +1189,7 @@ impl Economy {
         let loan = &mut self.loans[id.index()];
         loan.outstanding = loan.outstanding.checked_sub(principal)?;
         loan.months_left = loan.months_left.saturating_sub(1);
+        loan.missed = 0;
         if loan.outstanding == Money::ZERO || loan.months_left == 0 {
             self.end_loan(id, LoanStatus::Repaid);
             log.events.push(SimEvent::LoanRepaid { loan: id });
@@ -1216,14 +1236,7 @@ impl Economy {
                 .fixed_costs
                 .saturating_add(principal.saturating_add(interest));
         }
-        self.pay(
-            Account::BankEquity(bank),
-            Account::BankLoans(bank),
-            loss,
-            PostingKind::CreditLoss,
-            product,
-            cause,
-        )?;
+        self.write_off(id, loss, cause)?;
         self.pay(
             Account::External(External::Recoveries),
             Account::BankLoans(bank),

@@ -57,6 +57,15 @@ pub fn news(ui: &mut egui::Ui, tr: &Translations, messages: &[Text], view: &Seat
                 &[("loss", format::money(lang, *loss).into())],
             ),
             SimEvent::LoanRepaid { .. } => tr.get("news-loan-repaid"),
+            SimEvent::InstalmentMissed { missed, .. } => tr.format(
+                "news-instalment-missed",
+                &[("missed", i64::from(*missed).into())],
+            ),
+            SimEvent::HardTimes { .. } => tr.get("news-hard-times"),
+            SimEvent::Misfortune { bill, .. } => tr.format(
+                "news-misfortune",
+                &[("bill", format::money(lang, *bill).into())],
+            ),
             SimEvent::ComplaintRefunded { amount, .. } => tr.format(
                 "news-complaint-refunded",
                 &[("amount", format::money(lang, *amount).into())],
@@ -379,6 +388,7 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     line(tr.get("consumer-loans"), m(s.consumer_loans));
                     line(tr.get("mortgages"), m(s.mortgages));
                     line(tr.get("business-loans"), m(s.business_loans));
+                    line(tr.get("loan-loss-allowance"), m(s.loan_loss_allowance));
                     line(tr.get("deposits"), m(s.deposits));
                     line(tr.get("savings"), m(s.savings));
                     line(tr.get("equity"), m(s.equity));
@@ -388,6 +398,17 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     line(tr.get("fee-income"), m(p.fee_income));
                     line(tr.get("operating-costs"), m(p.operating_costs));
                     line(tr.get("credit-losses"), m(p.credit_losses));
+                    let a = &b.last_activity;
+                    line(
+                        tr.get("missed-instalments"),
+                        tr.format(
+                            "missed-and-defaults",
+                            &[
+                                ("missed", i64::from(a.missed_instalments).into()),
+                                ("defaults", i64::from(a.defaults).into()),
+                            ],
+                        ),
+                    );
                     line(tr.get("profit-tax"), m(p.tax));
                     line(tr.get("profit"), m(p.net_profit()));
                     let c = &b.capital;

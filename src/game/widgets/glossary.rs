@@ -5,7 +5,7 @@ use bevy_egui::egui;
 use crate::i18n::Translations;
 
 /// Every term the glossary explains.
-pub const TERMS: [&str; 27] = [
+pub const TERMS: [&str; 28] = [
     "interchange",
     "msc",
     "scheme-fee",
@@ -28,6 +28,7 @@ pub const TERMS: [&str; 27] = [
     "layer",
     "pd",
     "cost-of-risk",
+    "loan-loss-allowance",
     "reserves",
     "cet1",
     "profit-tax",
