@@ -670,3 +670,72 @@ fn each_bank_sets_aside_the_expected_loss_of_its_loans_and_the_allowance_is_an_a
     }
     println!("loans in arrears after two years: {arrears}");
 }
+
+#[test]
+fn a_credit_cardholder_overdrawn_at_the_months_end_revolves_and_repays_a_thirty_sixth() {
+    use glassbank::sim::{Bp, CardKind, ClientId, LoanStatus, Product};
+    let mut config = town(TownSpec::new(1, 10, 100, 21));
+    config.retention.detail_turns = None;
+    config.banks[0].retail.card_credit_rate = Bp(1_900);
+    // A household that spends more than it earns, with a credit card and nothing put by.
+    let c = &mut config.clients[0];
+    c.card = CardKind::Credit;
+    c.opening_savings = Money::ZERO;
+    c.opening_balance = Money::ZERO;
+    c.opening_loan = None;
+    c.opening_mortgage = None;
+    c.pd = Bp(0);
+    c.fixed_costs = c.income.apply(Bp(6_000)).unwrap();
+    c.spending_budget = c.income.apply(Bp(6_000)).unwrap();
+    let income = c.income;
+    let mut e = Economy::new(config).unwrap();
+    let me = ClientId(0);
+    let mut drawn = None;
+    for _ in 0..12 {
+        e.step(&bot_decisions(&e, &[])).unwrap();
+        if let Some(id) = e.clients()[0].card_credit {
+            let loan = e.loan(id).unwrap();
+            assert_eq!(loan.product(), Product::RevolvingCredit);
+            // Never more than a month of income, and the account is back at zero or above
+            // once the card covered it.
+            assert!(loan.outstanding <= income, "{}", loan.outstanding);
+            if loan.outstanding < income {
+                assert!(!e.ledger().balance(Account::Client(me)).is_negative());
+            }
+            // Its yearly rate is the card's, whatever its parts.
+            assert_eq!(loan.rate.total(), Bp(1_900));
+            drawn = Some(id);
+        }
+    }
+    let id = drawn.expect("the household revolved on its card");
+    let loan = e.loan(id).unwrap();
+    assert!(loan.outstanding.is_positive() || loan.status == LoanStatus::Repaid);
+    // It paid interest on what it owed, and at least a thirty-sixth of it each month.
+    let interest = e
+        .ledger()
+        .postings()
+        .filter(|p| {
+            p.product == Product::RevolvingCredit
+                && p.kind == glassbank::sim::PostingKind::LoanInterest
+                && p.from == Account::Client(me)
+        })
+        .count();
+    let repaid = e
+        .ledger()
+        .postings()
+        .filter(|p| {
+            p.product == Product::RevolvingCredit
+                && p.kind == glassbank::sim::PostingKind::LoanPrincipal
+                && p.from == Account::Client(me)
+        })
+        .count();
+    println!(
+        "card credit {}, {interest} interest and {repaid} repayments",
+        loan.outstanding
+    );
+    assert!(interest > 0 && repaid > 0);
+    // The bank's books hold it among loans to households, with its capital and provision.
+    let sheet = e.balance_sheet(glassbank::sim::BankId(0));
+    assert_eq!(sheet.assets(), sheet.liabilities_and_equity());
+    assert_eq!(loan.provision, e.expected_loss(id).unwrap());
+}

@@ -283,6 +283,10 @@ fn every_message_of_the_game_is_translated() {
         keys.insert(format!("term-{term}"));
         keys.insert(format!("glossary-{term}"));
     }
+    // Each product's name, from the product list: a new product is checked here at once.
+    for product in glassbank::sim::Product::OF_BANKS {
+        keys.insert(format!("product-{}", product.key()));
+    }
     for stage in [
         "shoppers",
         "shops",
@@ -315,13 +319,6 @@ fn every_message_of_the_game_is_translated() {
         "refusal-withdrawn",
         "language-en",
         "language-fr",
-        "product-current_account",
-        "product-savings",
-        "product-card_issuing",
-        "product-acquiring",
-        "product-consumer_loan",
-        "product-business_loan",
-        "product-reserves",
         // Passed through the two tables' row helper.
         "tables-fee-income",
     ] {

@@ -559,6 +559,12 @@ fn apply_product(c: &mut Checker, pp: &str, product: &ProductSpec, config: &mut 
                     c.limited_euros(&f("fee"), fee, RetailDecision::CREDIT_CARD_FEE);
             }
         }
+        ProductSpec::RevolvingCredit(p) => {
+            if let Some(rate) = p.rate_bp {
+                retail.card_credit_rate =
+                    c.limited_bp(&f("rate_bp"), rate, RetailDecision::CARD_CREDIT_RATE);
+            }
+        }
         ProductSpec::ConsumerLoan(p) | ProductSpec::Mortgage(p) | ProductSpec::BusinessLoan(p) => {
             let policy = match product {
                 ProductSpec::ConsumerLoan(_) => &mut retail.consumer_loans,

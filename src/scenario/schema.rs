@@ -283,6 +283,7 @@ pub enum ProductSpec {
     Savings(SavingsSpec),
     DebitCard(CardSpec),
     CreditCard(CardSpec),
+    RevolvingCredit(RevolvingCreditSpec),
     ConsumerLoan(LoanSpec),
     Mortgage(LoanSpec),
     BusinessLoan(LoanSpec),
@@ -298,6 +299,7 @@ impl ProductSpec {
             ProductSpec::Savings(_) => "savings",
             ProductSpec::DebitCard(_) => "debit_card",
             ProductSpec::CreditCard(_) => "credit_card",
+            ProductSpec::RevolvingCredit(_) => "revolving_credit",
             ProductSpec::ConsumerLoan(_) => "consumer_loan",
             ProductSpec::Mortgage(_) => "mortgage",
             ProductSpec::BusinessLoan(_) => "business_loan",
@@ -333,6 +335,13 @@ pub struct SavingsSpec {
 #[serde(rename = "card", default, deny_unknown_fields)]
 pub struct CardSpec {
     pub fee: Option<Euros>,
+}
+
+/// Revolving credit on the bank's credit cards, at a yearly rate (none if left out).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "revolving_credit", default, deny_unknown_fields)]
+pub struct RevolvingCreditSpec {
+    pub rate_bp: Option<i32>,
 }
 
 /// A loan product: its rate is funding + operating cost + expected loss + cost of capital +

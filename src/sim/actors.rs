@@ -140,6 +140,8 @@ pub struct Client {
     pub loan: Option<LoanId>,
     /// The loan on its home, if it has one.
     pub mortgage: Option<LoanId>,
+    /// What the household owes on its credit card's revolving credit, if anything.
+    pub card_credit: Option<LoanId>,
     /// Monthly chance of wanting to buy a home while it has none.
     pub home_appetite: Bp,
     /// The month it last failed to repay a loan: in the credit register for a while.
@@ -217,12 +219,18 @@ pub struct Loan {
     /// `Account::Provisions`).
     #[serde(default)]
     pub provision: Money,
+    /// Revolving credit on a credit card rather than a loan paid by instalments.
+    #[serde(default)]
+    pub revolving: bool,
 }
 
 impl Loan {
     pub fn product(&self) -> super::ledger::Product {
         match (self.borrower, self.secured) {
             (Borrower::Client(_), Some(_)) => super::ledger::Product::Mortgage,
+            (Borrower::Client(_), None) if self.revolving => {
+                super::ledger::Product::RevolvingCredit
+            }
             (Borrower::Client(_), None) => super::ledger::Product::ConsumerLoan,
             (Borrower::Merchant(_), _) => super::ledger::Product::BusinessLoan,
         }

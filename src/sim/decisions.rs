@@ -56,6 +56,10 @@ pub struct RetailDecision {
     /// Loans to buy a home: the margin, the riskiest borrower and the longest term.
     #[serde(default = "LoanPolicy::ordinary_mortgages")]
     pub mortgages: LoanPolicy,
+    /// The yearly rate of the revolving credit on the bank's credit cards; zero: its credit
+    /// cards are paid in full each month (`revolving.rs`).
+    #[serde(default)]
+    pub card_credit_rate: Bp,
     /// Whether complaints about fees are refunded.
     pub refund_complaints: bool,
     /// Whether the full fee schedule and pricing rules are published, whatever the layer.

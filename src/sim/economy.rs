@@ -142,6 +142,7 @@ impl Economy {
                 loan_appetite: c.loan_appetite,
                 loan: None,
                 mortgage: None,
+                card_credit: None,
                 home_appetite: c.home_appetite,
                 defaulted: None,
                 hard_times_until: None,
@@ -266,6 +267,7 @@ impl Economy {
             status: LoanStatus::Performing,
             secured,
             missed: 0,
+            revolving: false,
             provision: Money::ZERO,
         };
         self.ledger.post(

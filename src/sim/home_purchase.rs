@@ -173,6 +173,7 @@ impl Economy {
                 variable: false,
             }),
             missed: 0,
+            revolving: false,
             provision: Money::ZERO,
         });
         let cause = self

@@ -235,6 +235,9 @@ pub enum Product {
     CardIssuing,
     Acquiring,
     ConsumerLoan,
+    /// Revolving credit on a credit card: what a cardholder did not pay back of its card
+    /// spending, at the card's yearly rate (`revolving.rs`).
+    RevolvingCredit,
     /// A household's loan on its home.
     Mortgage,
     BusinessLoan,
@@ -254,6 +257,7 @@ impl Product {
             Product::CardIssuing => "card_issuing",
             Product::Acquiring => "acquiring",
             Product::ConsumerLoan => "consumer_loan",
+            Product::RevolvingCredit => "revolving_credit",
             Product::Mortgage => "mortgage",
             Product::BusinessLoan => "business_loan",
             Product::Reserves => "reserves",
@@ -262,18 +266,27 @@ impl Product {
     }
 
     /// The products a bank sells, and its reserves: the lines of its product margins.
-    pub const OF_BANKS: [Product; 8] = [
+    pub const OF_BANKS: [Product; 9] = [
         Product::CurrentAccount,
         Product::Savings,
         Product::CardIssuing,
         Product::Acquiring,
         Product::ConsumerLoan,
+        Product::RevolvingCredit,
         Product::Mortgage,
         Product::BusinessLoan,
         Product::Reserves,
     ];
 
-    pub const COUNT: usize = 10;
+    /// The products that lend: each is charged its loans' cost of funds and ties up capital.
+    pub const LENDING: [Product; 4] = [
+        Product::ConsumerLoan,
+        Product::RevolvingCredit,
+        Product::Mortgage,
+        Product::BusinessLoan,
+    ];
+
+    pub const COUNT: usize = 11;
     pub const ALL: [Product; Self::COUNT] = [
         Product::None,
         Product::CurrentAccount,
@@ -281,6 +294,7 @@ impl Product {
         Product::CardIssuing,
         Product::Acquiring,
         Product::ConsumerLoan,
+        Product::RevolvingCredit,
         Product::Mortgage,
         Product::BusinessLoan,
         Product::Reserves,

@@ -184,6 +184,10 @@ impl RetailDecision {
     pub const OVERDRAFT_RATE: Limit = Limit::bp("overdraft_rate", "term-overdraft", 0, 3_000);
     pub const CURRENT_RATE: Limit = Limit::bp("current_rate", "current-rate", -500, 1_000);
     pub const SAVINGS_RATE: Limit = Limit::bp("savings_rate", "term-savings-rate", 0, 2_000);
+    /// Up to 24% a year: France's usury ceiling for consumer credit up to €3,000, which covers
+    /// most revolving credit, stood at about 22-24% in 2024 (Banque de France, *taux d'usure*).
+    pub const CARD_CREDIT_RATE: Limit =
+        Limit::bp("card_credit_rate", "term-card-credit-rate", 0, 2_400);
 }
 
 impl LoanPolicy {
@@ -230,6 +234,10 @@ impl Bounded for RetailDecision {
             (Self::OVERDRAFT_RATE, Field::Bp(&mut f.overdraft_rate)),
             (Self::CURRENT_RATE, Field::Bp(&mut self.current_rate)),
             (Self::SAVINGS_RATE, Field::Bp(&mut self.savings_rate)),
+            (
+                Self::CARD_CREDIT_RATE,
+                Field::Bp(&mut self.card_credit_rate),
+            ),
         ];
         fields.extend(self.consumer_loans.fields());
         fields.extend(self.mortgages.fields());

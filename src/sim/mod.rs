@@ -19,6 +19,7 @@ mod pricing;
 mod report;
 mod resolution;
 mod review;
+mod revolving;
 mod seat_view;
 mod secrets;
 mod shock;

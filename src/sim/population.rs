@@ -90,6 +90,7 @@ pub fn ordinary_bank(name: &str, capital: Money, strategy: Strategy) -> BankConf
                 max_months: 60,
             },
             mortgages: LoanPolicy::ordinary_mortgages(),
+            card_credit_rate: Bp::ZERO,
             refund_complaints: true,
             disclose: false,
         },

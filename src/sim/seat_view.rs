@@ -138,6 +138,9 @@ pub struct ClientOwn {
     pub loan: Option<LoanView>,
     /// The loan on its home, if it has one.
     pub mortgage: Option<LoanView>,
+    /// What it owes on its credit card's revolving credit.
+    #[serde(default)]
+    pub card_credit: Option<LoanView>,
     /// The home it could buy, while it has no home loan.
     pub home: Option<HomeOffer>,
     /// The rate its bank would quote it for a consumer loan now.
@@ -759,6 +762,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                 trust: client.trust.points(),
                 loan: loan_view(client.loan),
                 mortgage: loan_view(client.mortgage),
+                card_credit: loan_view(client.card_credit),
                 home: client
                     .mortgage
                     .is_none()

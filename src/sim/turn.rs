@@ -270,6 +270,7 @@ impl Economy {
         self.run_loans(idx, &mut log)?;
         self.pay_interest(&mut log)?;
         self.charge_client_fees()?;
+        self.run_card_credit(&mut log)?;
         self.close_failing_shops(&mut log)?;
         self.review_provisions()?;
         self.pay_bank_costs()?;
@@ -861,7 +862,8 @@ impl Economy {
     /// direct debits are: a household spends what is left.
     fn collect_instalments(&mut self, log: &mut TurnLog) -> Result<(), SimError> {
         for l in 0..self.loans.len() {
-            if self.loans[l].status == LoanStatus::Performing {
+            // Card credit is settled at the month's end (`revolving.rs`).
+            if self.loans[l].status == LoanStatus::Performing && !self.loans[l].revolving {
                 self.service_loan(LoanId(l as u32), log)?;
             }
         }
@@ -1066,6 +1068,7 @@ impl Economy {
             status: LoanStatus::Performing,
             secured: None,
             missed: 0,
+            revolving: false,
             provision: Money::ZERO,
         };
         let product = loan.product();
@@ -1261,6 +1264,9 @@ impl Economy {
         loan.status = status;
         loan.outstanding = Money::ZERO;
         match (loan.borrower, loan.secured) {
+            (Borrower::Client(c), None) if loan.revolving => {
+                self.clients[c.index()].card_credit = None
+            }
             (Borrower::Client(c), None) => self.clients[c.index()].loan = None,
             (Borrower::Client(c), Some(_)) => self.clients[c.index()].mortgage = None,
             (Borrower::Merchant(m), _) => self.merchants[m.index()].loan = None,
@@ -1719,12 +1725,18 @@ impl Economy {
                     })
                     .fold(0i64, i64::saturating_add)
             };
-            let consumer = -loans(Product::ConsumerLoan);
-            let homes = -loans(Product::Mortgage);
-            let business = -loans(Product::BusinessLoan);
+            let lending: Vec<(Product, i64)> =
+                Product::LENDING.iter().map(|&p| (p, -loans(p))).collect();
             let current = ftp(sheet.deposits) - ftp(sheet.overdrafts);
             let savings = ftp(sheet.savings);
-            let reserves = -(consumer + homes + business + current + savings);
+            let reserves = -(lending.iter().map(|(_, m)| m).sum::<i64>() + current + savings);
+            let outstanding = |p: Product| -> Money {
+                self.loans
+                    .iter()
+                    .filter(|l| l.lender == bank && l.status == LoanStatus::Performing)
+                    .filter(|l| l.product() == p)
+                    .fold(Money::ZERO, |sum, l| sum.saturating_add(l.outstanding))
+            };
             let pnl = BankPnl::from_totals(&totals);
             // Operational risk counts this month's income and the eleven before.
             let income =
@@ -1740,32 +1752,31 @@ impl Economy {
                 dividends: dividends.get(b).copied().unwrap_or(Money::ZERO),
                 activity,
                 totals: Some(Box::new(totals)),
-                funding: vec![
+                funding: [
                     (Product::CurrentAccount, Money::cents(current)),
                     (Product::Savings, Money::cents(savings)),
-                    (Product::ConsumerLoan, Money::cents(consumer)),
-                    (Product::Mortgage, Money::cents(homes)),
-                    (Product::BusinessLoan, Money::cents(business)),
-                    (Product::Reserves, Money::cents(reserves)),
-                ],
+                ]
+                .into_iter()
+                .chain(lending.iter().map(|&(p, m)| (p, Money::cents(m))))
+                .chain([(Product::Reserves, Money::cents(reserves))])
+                .collect(),
                 risk: {
                     let rules = &self.params.capital;
                     let weigh = |m: Money, w: Bp| m.apply(w).unwrap_or(Money::ZERO);
-                    vec![
-                        (
-                            Product::CurrentAccount,
-                            weigh(sheet.overdrafts, rules.retail_weight),
-                        ),
-                        (
-                            Product::ConsumerLoan,
-                            weigh(sheet.consumer_loans, rules.retail_weight),
-                        ),
-                        (Product::Mortgage, homes_risk[b]),
-                        (
-                            Product::BusinessLoan,
-                            weigh(sheet.business_loans, rules.sme_weight),
-                        ),
-                    ]
+                    let overdrafts = (
+                        Product::CurrentAccount,
+                        weigh(sheet.overdrafts, rules.retail_weight),
+                    );
+                    std::iter::once(overdrafts)
+                        .chain(Product::LENDING.iter().map(|&p| {
+                            let risk = match p {
+                                Product::Mortgage => homes_risk[b],
+                                Product::BusinessLoan => weigh(outstanding(p), rules.sme_weight),
+                                _ => weigh(outstanding(p), rules.retail_weight),
+                            };
+                            (p, risk)
+                        }))
+                        .collect()
                 },
             });
         }

@@ -38,6 +38,10 @@ pub struct BankOffer {
     pub account_fee: Money,
     pub debit_card_fee: Money,
     pub credit_card_fee: Money,
+    /// The yearly rate of the revolving credit on its credit cards (zero: none). An advertised
+    /// price, shown under every layer (the consumer credit directive's APR).
+    #[serde(default)]
+    pub card_credit_rate: Bp,
     pub savings_rate: Bp,
     /// Small print: hidden under the opaque layer unless the bank discloses it.
     pub irregular_payment_fee: Shown<Money>,
@@ -159,6 +163,7 @@ impl Economy {
                     account_fee: r.fees.account_fee,
                     debit_card_fee: r.fees.debit_card_fee,
                     credit_card_fee: r.fees.credit_card_fee,
+                    card_credit_rate: r.card_credit_rate,
                     savings_rate: r.savings_rate,
                     irregular_payment_fee: show(published, r.fees.irregular_payment_fee),
                     overdraft_rate: show(published, r.fees.overdraft_rate),

@@ -630,6 +630,14 @@ fn retail(
             0.5,
         );
         ui.end_row();
+        glossary::term(ui, tr, "card-credit-rate");
+        rate_slider(
+            ui,
+            lang,
+            &mut d.card_credit_rate,
+            RetailDecision::CARD_CREDIT_RATE,
+        );
+        ui.end_row();
         glossary::term(ui, tr, "irregular-payment-fee");
         euro_slider(
             ui,

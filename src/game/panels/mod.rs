@@ -240,6 +240,16 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
             row(
                 ui,
                 &|ui| {
+                    glossary::term(ui, tr, "card-credit-rate");
+                },
+                view.offers
+                    .iter()
+                    .map(|o| Shown::Shown(rate(o.card_credit_rate)))
+                    .collect(),
+            );
+            row(
+                ui,
+                &|ui| {
                     glossary::term(ui, tr, "savings-rate");
                 },
                 view.offers
@@ -371,6 +381,10 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     if let Some(l) = c.mortgage {
                         line(tr.get("mortgage-outstanding"), m(l.outstanding));
                         line(tr.get("mortgage-instalment"), m(l.instalment));
+                    }
+                    if let Some(l) = c.card_credit {
+                        line(tr.get("card-credit-outstanding"), m(l.outstanding));
+                        line(tr.get("card-credit-least"), m(l.instalment));
                     }
                 }
                 Own::Bank(b) => {

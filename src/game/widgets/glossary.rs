@@ -5,7 +5,7 @@ use bevy_egui::egui;
 use crate::i18n::Translations;
 
 /// Every term the glossary explains.
-pub const TERMS: [&str; 28] = [
+pub const TERMS: [&str; 29] = [
     "interchange",
     "msc",
     "scheme-fee",
@@ -29,6 +29,7 @@ pub const TERMS: [&str; 28] = [
     "pd",
     "cost-of-risk",
     "loan-loss-allowance",
+    "card-credit-rate",
     "reserves",
     "cet1",
     "profit-tax",
