@@ -711,24 +711,18 @@ fn a_credit_cardholder_overdrawn_at_the_months_end_revolves_and_repays_a_thirty_
     let loan = e.loan(id).unwrap();
     assert!(loan.outstanding.is_positive() || loan.status == LoanStatus::Repaid);
     // It paid interest on what it owed, and at least a thirty-sixth of it each month.
-    let interest = e
-        .ledger()
-        .postings()
-        .filter(|p| {
-            p.product == Product::RevolvingCredit
-                && p.kind == glassbank::sim::PostingKind::LoanInterest
-                && p.from == Account::Client(me)
-        })
-        .count();
-    let repaid = e
-        .ledger()
-        .postings()
-        .filter(|p| {
-            p.product == Product::RevolvingCredit
-                && p.kind == glassbank::sim::PostingKind::LoanPrincipal
-                && p.from == Account::Client(me)
-        })
-        .count();
+    let paid = |kind: glassbank::sim::PostingKind| {
+        e.ledger()
+            .postings()
+            .filter(|p| {
+                p.product == Product::RevolvingCredit
+                    && p.kind == kind
+                    && p.from == Account::Client(me)
+            })
+            .count()
+    };
+    let interest = paid(glassbank::sim::PostingKind::LoanInterest);
+    let repaid = paid(glassbank::sim::PostingKind::LoanPrincipal);
     println!(
         "card credit {}, {interest} interest and {repaid} repayments",
         loan.outstanding
