@@ -733,3 +733,50 @@ fn a_credit_cardholder_overdrawn_at_the_months_end_revolves_and_repays_a_thirty_
     assert_eq!(sheet.assets(), sheet.liabilities_and_equity());
     assert_eq!(loan.provision, e.expected_loss(id).unwrap());
 }
+
+#[test]
+fn a_household_past_its_overdraft_two_months_running_pays_the_fragile_clients_caps() {
+    use glassbank::sim::{Bp, ClientId, PostingKind};
+    let mut config = town(TownSpec::new(1, 10, 50, 3));
+    config.retention.detail_turns = None;
+    config.params.caps.irregular_fee_per_payment = Some(Money::euros(8));
+    config.params.caps.fragile_fee_per_payment = Some(Money::euros(4));
+    config.params.caps.fragile_fees_per_month = Some(Money::euros(20));
+    config.banks[0].retail.fees.irregular_payment_fee = Money::euros(8);
+    // Bills a tenth above its income, nothing put by and nothing else to spend.
+    let c = &mut config.clients[0];
+    c.opening_savings = Money::ZERO;
+    c.opening_balance = Money::ZERO;
+    c.opening_loan = None;
+    c.opening_mortgage = None;
+    c.pd = Bp(0);
+    c.fixed_costs = c.income.apply(Bp(11_000)).unwrap();
+    c.spending_budget = Money::ZERO;
+    let mut e = Economy::new(config).unwrap();
+    let me = Account::Client(ClientId(0));
+    let mut fees = Vec::new();
+    for _ in 0..10 {
+        let report = e.step(&bot_decisions(&e, &[])).unwrap();
+        let month: Vec<Money> = e
+            .ledger()
+            .postings_in(report.turn)
+            .iter()
+            .filter(|p| p.kind == PostingKind::IrregularPaymentFee && p.from == me)
+            .map(|p| p.amount)
+            .collect();
+        fees.push((report.turn, month, e.clients()[0].fragile_until));
+    }
+    println!("{fees:?}");
+    // The first two months past the overdraft cost the general €8; from the third on the
+    // household is fragile and pays €4.
+    let charged: Vec<&(u16, Vec<Money>, Option<u16>)> =
+        fees.iter().filter(|(_, f, _)| !f.is_empty()).collect();
+    assert!(charged.len() >= 3, "{fees:?}");
+    assert_eq!(charged[0].1, vec![Money::euros(8)]);
+    assert_eq!(charged[1].1, vec![Money::euros(8)]);
+    assert!(
+        charged[1].2.is_some(),
+        "two months in a row make it fragile"
+    );
+    assert_eq!(charged[2].1, vec![Money::euros(4)]);
+}

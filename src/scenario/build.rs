@@ -329,6 +329,16 @@ fn market(c: &mut Checker, m: &MarketSpec, transparency: sim::Transparency) -> M
                 "market.irregular_fee_cap_per_month",
                 m.irregular_fee_cap_per_month,
             ),
+            fragile_fee_per_payment: fee_cap(
+                c,
+                "market.fragile_fee_cap_per_payment",
+                m.fragile_fee_cap_per_payment,
+            ),
+            fragile_fees_per_month: fee_cap(
+                c,
+                "market.fragile_fee_cap_per_month",
+                m.fragile_fee_cap_per_month,
+            ),
         },
         transparency,
         purchases_per_month: c.int(

@@ -131,6 +131,9 @@ pub struct MarketSpec {
     pub interchange_cap_credit_bp: Option<i32>,
     pub irregular_fee_cap_per_payment: Option<Euros>,
     pub irregular_fee_cap_per_month: Option<Euros>,
+    /// Lower caps for financially fragile clients; `None` for none.
+    pub fragile_fee_cap_per_payment: Option<Euros>,
+    pub fragile_fee_cap_per_month: Option<Euros>,
     pub purchases_per_month: u8,
     pub spending_noise_bp: i32,
     pub trust: TrustSpec,
@@ -165,6 +168,8 @@ impl Default for MarketSpec {
             interchange_cap_credit_bp: p.caps.interchange_credit.map(|b| b.0),
             irregular_fee_cap_per_payment: p.caps.irregular_fee_per_payment.map(Euros::of),
             irregular_fee_cap_per_month: p.caps.irregular_fees_per_month.map(Euros::of),
+            fragile_fee_cap_per_payment: p.caps.fragile_fee_per_payment.map(Euros::of),
+            fragile_fee_cap_per_month: p.caps.fragile_fees_per_month.map(Euros::of),
             purchases_per_month: p.purchases_per_month,
             spending_noise_bp: p.spending_noise.0,
             trust: TrustSpec::default(),

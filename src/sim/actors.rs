@@ -149,6 +149,10 @@ pub struct Client {
     /// The last month of the household's hard times (a lost job, an illness, a separation),
     /// when no salary comes in (`credit_risk.rs`).
     pub hard_times_until: Option<Turn>,
+    /// The last month the bank must treat the household as financially fragile (`fragile.rs`).
+    pub fragile_until: Option<Turn>,
+    /// Months in a row that ended with an irregular payment.
+    pub irregular_months: u8,
     pub shops: Vec<MerchantId>,
     pub strategy: Strategy,
     pub experience: Experience,

@@ -146,6 +146,8 @@ impl Economy {
                 home_appetite: c.home_appetite,
                 defaulted: None,
                 hard_times_until: None,
+                fragile_until: None,
+                irregular_months: 0,
                 shops: c.shops,
                 strategy: c.strategy,
                 experience: Experience::default(),

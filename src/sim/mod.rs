@@ -8,6 +8,7 @@ mod credit_risk;
 mod decisions;
 mod economy;
 mod error;
+mod fragile;
 mod home_purchase;
 mod ids;
 mod ledger;

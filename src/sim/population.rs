@@ -50,6 +50,9 @@ pub fn euro_area_params() -> MarketParams {
             interchange_credit: Some(Bp(30)),
             irregular_fee_per_payment: Some(Money::euros(8)),
             irregular_fees_per_month: Some(Money::euros(80)),
+            // France's €4 and €20 for fragile clients: a scenario sets them.
+            fragile_fee_per_payment: None,
+            fragile_fees_per_month: None,
         },
         transparency: Transparency::Opaque,
         purchases_per_month: 4,

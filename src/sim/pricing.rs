@@ -173,6 +173,35 @@ pub struct Caps {
     pub interchange_credit: Option<Bp>,
     pub irregular_fee_per_payment: Option<Money>,
     pub irregular_fees_per_month: Option<Money>,
+    /// Lower caps for financially fragile clients (`fragile.rs`): in France €4 a payment and
+    /// €20 a month (Code monétaire et financier R312-4-3).
+    #[serde(default)]
+    pub fragile_fee_per_payment: Option<Money>,
+    #[serde(default)]
+    pub fragile_fees_per_month: Option<Money>,
+}
+
+impl Caps {
+    /// The caps on a client's irregular-payment fees, per payment and per month: the lower of
+    /// the general and the fragile clients' caps for a fragile client.
+    pub fn irregular_fees(&self, fragile: bool) -> (Option<Money>, Option<Money>) {
+        let lower = |general: Option<Money>, special: Option<Money>| match (general, special) {
+            (Some(g), Some(s)) => Some(g.min(s)),
+            (g, None) => g,
+            (None, s) => s,
+        };
+        if fragile {
+            (
+                lower(self.irregular_fee_per_payment, self.fragile_fee_per_payment),
+                lower(self.irregular_fees_per_month, self.fragile_fees_per_month),
+            )
+        } else {
+            (
+                self.irregular_fee_per_payment,
+                self.irregular_fees_per_month,
+            )
+        }
+    }
 }
 
 /// A shelf price, VAT included: unit cost x (1 + mark-up) x (1 + VAT), each step to the cent.

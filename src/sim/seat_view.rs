@@ -160,6 +160,9 @@ pub struct ClientOwn {
     pub left_lately: Option<BankId>,
     pub irregular_payments: u16,
     pub declined_payments: u16,
+    /// Whether its bank must treat it as financially fragile: lower caps on its fees.
+    #[serde(default)]
+    pub fragile: bool,
     /// The shops it visits, with their shelf prices.
     pub shops: Vec<ShopView>,
 }
@@ -809,6 +812,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                     .map(|(bank, _)| bank),
                 irregular_payments: e.irregular_payments,
                 declined_payments: e.declined_payments,
+                fragile: economy.is_fragile(client),
                 shops: client
                     .shops
                     .iter()

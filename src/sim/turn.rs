@@ -109,6 +109,7 @@ impl Economy {
                 .balance(Account::Client(client.id))
                 .min(Money::ZERO)
                 .saturating_neg(),
+            fragile: self.is_fragile(client),
         }
     }
 
@@ -278,6 +279,7 @@ impl Economy {
         let dividends = self.pay_dividends()?;
         self.resolve_failed_banks(&mut log)?;
         self.sweep_savings(idx)?;
+        self.mark_fragile_clients();
         self.update_trust(&mut log);
         let clearing = self.ledger.open_transaction(TxnKind::Clearing);
         self.ledger.clear(clearing)?;
@@ -380,12 +382,13 @@ impl Economy {
     fn charge_irregular_fee(&mut self, c: ClientId, cause: TxnId) -> Result<(), SimError> {
         let bank = self.clients[c.index()].bank;
         let asked = self.banks[bank.index()].retail.fees.irregular_payment_fee;
-        let caps = self.params.caps;
-        let mut fee = caps
-            .irregular_fee_per_payment
-            .map_or(asked, |cap| asked.min(cap));
+        let (per_payment, per_month) = self
+            .params
+            .caps
+            .irregular_fees(self.is_fragile(&self.clients[c.index()]));
+        let mut fee = per_payment.map_or(asked, |cap| asked.min(cap));
         let e = &self.clients[c.index()].experience;
-        if let Some(month_cap) = caps.irregular_fees_per_month {
+        if let Some(month_cap) = per_month {
             fee = fee.min(month_cap.checked_sub(e.irregular_fees)?.max(Money::ZERO));
         }
         let e = &mut self.clients[c.index()].experience;

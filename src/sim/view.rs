@@ -66,6 +66,9 @@ pub struct Usage {
     pub irregular_payments: u16,
     /// How far below zero the account stands (zero when it is in credit).
     pub overdraft: Money,
+    /// Whether the bank must treat the household as financially fragile (lower fee caps).
+    #[serde(default)]
+    pub fragile: bool,
 }
 
 impl BankOffer {
@@ -83,14 +86,12 @@ impl BankOffer {
             .irregular_payment_fee
             .shown()
             .map_or(Money::ZERO, |fee| {
-                let fee = caps
-                    .irregular_fee_per_payment
-                    .map_or(fee, |cap| fee.min(cap));
+                let (per_payment, per_month) = caps.irregular_fees(usage.fragile);
+                let fee = per_payment.map_or(fee, |cap| fee.min(cap));
                 let all = fee
                     .checked_mul(i64::from(usage.irregular_payments))
                     .unwrap_or(Money::ZERO);
-                caps.irregular_fees_per_month
-                    .map_or(all, |cap| all.min(cap))
+                per_month.map_or(all, |cap| all.min(cap))
             });
         let overdraft = self.overdraft_rate.shown().map_or(Money::ZERO, |rate| {
             usage

@@ -508,6 +508,7 @@ fn client(
         card: own.card,
         irregular_payments: own.irregular_payments,
         overdraft: own.balance.min(Money::ZERO).saturating_neg(),
+        fragile: own.fragile,
     };
     let label = |o: &crate::sim::BankOffer| {
         tr.format(

@@ -382,6 +382,22 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                         line(tr.get("mortgage-outstanding"), m(l.outstanding));
                         line(tr.get("mortgage-instalment"), m(l.instalment));
                     }
+                    if c.fragile {
+                        let (per_payment, per_month) = view.caps.irregular_fees(true);
+                        let cap = |m: Option<crate::sim::Money>| {
+                            m.map_or_else(|| tr.get("no-cap"), |m| format::money(lang, m))
+                        };
+                        line(
+                            tr.get("fragile-client"),
+                            tr.format(
+                                "fragile-caps",
+                                &[
+                                    ("per_payment", cap(per_payment).into()),
+                                    ("per_month", cap(per_month).into()),
+                                ],
+                            ),
+                        );
+                    }
                     if let Some(l) = c.card_credit {
                         line(tr.get("card-credit-outstanding"), m(l.outstanding));
                         line(tr.get("card-credit-least"), m(l.instalment));

@@ -65,6 +65,7 @@ fn fees_at(view: &SeatView, own: &ClientOwn, offer: &BankOffer) -> Money {
         card: own.card,
         irregular_payments: own.irregular_payments,
         overdraft: own.balance.min(Money::ZERO).saturating_neg(),
+        fragile: own.fragile,
     };
     offer.expected_fees(&usage, &view.caps)
 }
