@@ -678,15 +678,8 @@ fn a_credit_cardholder_overdrawn_at_the_months_end_revolves_and_repays_a_thirty_
     config.retention.detail_turns = None;
     config.banks[0].retail.card_credit_rate = Bp(1_900);
     // A household that spends more than it earns, with a credit card and nothing put by.
-    let c = &mut config.clients[0];
+    let c = short_of_money(&mut config.clients[0], Bp(6_000), Bp(6_000));
     c.card = CardKind::Credit;
-    c.opening_savings = Money::ZERO;
-    c.opening_balance = Money::ZERO;
-    c.opening_loan = None;
-    c.opening_mortgage = None;
-    c.pd = Bp(0);
-    c.fixed_costs = c.income.apply(Bp(6_000)).unwrap();
-    c.spending_budget = c.income.apply(Bp(6_000)).unwrap();
     let income = c.income;
     let mut e = Economy::new(config).unwrap();
     let me = ClientId(0);
@@ -744,14 +737,7 @@ fn a_household_past_its_overdraft_two_months_running_pays_the_fragile_clients_ca
     config.params.caps.fragile_fees_per_month = Some(Money::euros(20));
     config.banks[0].retail.fees.irregular_payment_fee = Money::euros(8);
     // Bills a tenth above its income, nothing put by and nothing else to spend.
-    let c = &mut config.clients[0];
-    c.opening_savings = Money::ZERO;
-    c.opening_balance = Money::ZERO;
-    c.opening_loan = None;
-    c.opening_mortgage = None;
-    c.pd = Bp(0);
-    c.fixed_costs = c.income.apply(Bp(11_000)).unwrap();
-    c.spending_budget = Money::ZERO;
+    short_of_money(&mut config.clients[0], Bp(11_000), Bp(0));
     let mut e = Economy::new(config).unwrap();
     let me = Account::Client(ClientId(0));
     let mut fees = Vec::new();
@@ -779,4 +765,21 @@ fn a_household_past_its_overdraft_two_months_running_pays_the_fragile_clients_ca
         "two months in a row make it fragile"
     );
     assert_eq!(charged[2].1, vec![Money::euros(4)]);
+}
+
+/// A household with nothing put by, no loans and no chance of hard times, whose bills and
+/// spending are the given shares of its income.
+fn short_of_money(
+    c: &mut glassbank::sim::ClientConfig,
+    bills: glassbank::sim::Bp,
+    spending: glassbank::sim::Bp,
+) -> &mut glassbank::sim::ClientConfig {
+    c.opening_savings = Money::ZERO;
+    c.opening_balance = Money::ZERO;
+    c.opening_loan = None;
+    c.opening_mortgage = None;
+    c.pd = glassbank::sim::Bp(0);
+    c.fixed_costs = c.income.apply(bills).unwrap();
+    c.spending_budget = c.income.apply(spending).unwrap();
+    c
 }
