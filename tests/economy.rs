@@ -783,3 +783,44 @@ fn short_of_money(
     c.spending_budget = c.income.apply(spending).unwrap();
     c
 }
+
+#[test]
+fn with_a_term_premium_a_long_loan_is_funded_dearer_than_a_short_one() {
+    use glassbank::sim::{Bp, LoanStatus};
+    let mut config = town(TownSpec::new(2, 10, 300, 17));
+    config.retention.detail_turns = None;
+    config.params.term_premium = Bp(100);
+    let policy = config.params.policy_rate;
+    let mut e = Economy::new(config).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..12 {
+        let report = e.step(&bot_decisions(&e, &[])).unwrap();
+        for l in e
+            .loans()
+            .iter()
+            .filter(|l| l.granted == report.turn && l.status == LoanStatus::Performing)
+        {
+            // Priced on the funding curve at its term: the policy rate plus a tenth of a point
+            // a year of term, up to ten years.
+            let term = i32::from(l.months_left.min(120));
+            assert_eq!(
+                l.rate.cost_of_funds,
+                Bp(policy.0 + 100 * term / 120),
+                "{:?} over {} months",
+                l.product(),
+                l.months_left
+            );
+            seen.insert(l.product());
+        }
+    }
+    assert!(
+        seen.contains(&glassbank::sim::Product::ConsumerLoan),
+        "{seen:?}"
+    );
+    // A home loan over 25 years is quoted at the policy rate plus the whole premium.
+    let quote = e.home_quote(glassbank::sim::ClientId(0), None).unwrap();
+    assert_eq!(quote.months, 300);
+    assert_eq!(quote.rate.cost_of_funds, Bp(policy.0 + 100));
+    assert_eq!(e.params().funding_rate(300), Bp(policy.0 + 100));
+    assert_eq!(e.params().funding_rate(1), Bp(policy.0));
+}

@@ -355,6 +355,9 @@ fn market(c: &mut Checker, m: &MarketSpec, transparency: sim::Transparency) -> M
             mortgage_weight: c.share("market.mortgage_weight_bp", m.mortgage_weight_bp),
             ..sim::CapitalRules::default()
         },
+        // From an inverted curve to a steep one: ten-year money two points below or above
+        // the policy rate.
+        term_premium: c.bp("market.term_premium_bp", m.term_premium_bp, -200, 200),
         mortgages: sim::MortgageRules {
             forced_sale_discount: c
                 .share("market.forced_sale_discount_bp", m.forced_sale_discount_bp),

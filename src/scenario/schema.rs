@@ -153,6 +153,8 @@ pub struct MarketSpec {
     pub mortgage_weight_bp: i32,
     /// What a forced sale of a home fetches below its value.
     pub forced_sale_discount_bp: i32,
+    /// What money lent for ten years costs above the policy rate (the funding curve's slope).
+    pub term_premium_bp: i32,
 }
 
 impl Default for MarketSpec {
@@ -181,6 +183,7 @@ impl Default for MarketSpec {
             dividend_payout_bp: p.capital.dividend_payout.0,
             mortgage_weight_bp: p.capital.mortgage_weight.0,
             forced_sale_discount_bp: p.mortgages.forced_sale_discount.0,
+            term_premium_bp: p.term_premium.0,
         }
     }
 }

@@ -115,7 +115,14 @@ pub struct MarketParams {
     pub reserves: ReserveRules,
     pub capital: super::capital::CapitalRules,
     pub mortgages: super::mortgage::MortgageRules,
+    /// What money lent for ten years or more costs above the policy rate: the slope of the
+    /// funding curve (`funding_rate`).
+    #[serde(default)]
+    pub term_premium: Bp,
 }
+
+/// The longest term the funding curve rises over, in months.
+pub const CURVE_MONTHS: u16 = 120;
 
 /// What the central bank asks of the banks' reserves: a minimum, what it pays on it, and what
 /// a bank short of reserves pays to borrow them overnight.
@@ -169,6 +176,15 @@ impl ReserveRules {
 }
 
 impl MarketParams {
+    /// The cost of funds for money lent for `months` months, as a bank's treasury prices it: the
+    /// policy rate plus the term premium in proportion to the term, up to ten years. A simple
+    /// curve: straight, and moving with the policy rate.
+    pub fn funding_rate(&self, months: u16) -> Bp {
+        let term = i64::from(months.min(CURVE_MONTHS));
+        let premium = i64::from(self.term_premium.0) * term / i64::from(CURVE_MONTHS);
+        Bp(self.policy_rate.0.saturating_add(premium as i32))
+    }
+
     /// The interchange actually charged on a card payment, after the regulator's cap.
     pub fn interchange(&self, card: CardKind) -> Bp {
         let (rate, cap) = match card {

@@ -178,8 +178,13 @@ impl Economy {
         let client = &self.clients[c.index()];
         let bank = &self.banks[client.bank.index()];
         let policy = bank.retail.consumer_loans;
-        let rate = LoanRate::price(&policy, &bank.lending, self.params.policy_rate, client.pd);
         let months = request.months.max(1);
+        let rate = LoanRate::price(
+            &policy,
+            &bank.lending,
+            self.params.funding_rate(months),
+            client.pd,
+        );
         let home = self.instalment_of(client.mortgage)?;
         let spare = client
             .income

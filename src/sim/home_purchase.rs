@@ -62,8 +62,8 @@ impl Economy {
         );
         let costs = rules.costs(&bank.lending, weights, lgd);
         let pd = self.effective_pd(client.pd);
-        let rate = LoanRate::price(&policy, &costs, self.params.policy_rate, pd);
         let months = policy.max_months.max(1);
+        let rate = LoanRate::price(&policy, &costs, self.params.funding_rate(months), pd);
         let (principal, interest) = annuity(loan, months, rate.total())?;
         let instalment = principal.checked_add(interest)?;
         let risk = super::mortgage::MortgageRules::risk_weighted(loan, home, &self.params.capital)?;

@@ -61,6 +61,10 @@ pub fn euro_area_params() -> MarketParams {
         reserves: super::config::ReserveRules::default(),
         mortgages: super::mortgage::MortgageRules::default(),
         capital: super::capital::CapitalRules::default(),
+        // The euro area's curve was about flat in 2024, ten-year swaps near or below the
+        // overnight rate after the rises of 2022-2023 (ECB yield-curve statistics): a flat
+        // funding curve. A scenario sets a slope.
+        term_premium: Bp::ZERO,
     }
 }
 

@@ -787,7 +787,9 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                             LoanRate::price(
                                 &b.retail.consumer_loans,
                                 &b.lending,
-                                economy.params().policy_rate,
+                                economy
+                                    .params()
+                                    .funding_rate(b.retail.consumer_loans.max_months),
                                 economy.effective_pd(client.pd),
                             )
                         })
@@ -837,7 +839,7 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                 .reports()
                 .last()
                 .and_then(|t| t.banks.get(b.index()));
-            let policy = economy.params().policy_rate;
+            let funding = |p: &crate::sim::LoanPolicy| economy.params().funding_rate(p.max_months);
             Own::Bank(Box::new(BankOwn {
                 bank: b,
                 name: bank.name.clone(),
@@ -859,13 +861,13 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                 consumer_rate: LoanRate::price(
                     &bank.retail.consumer_loans,
                     &bank.lending,
-                    policy,
+                    funding(&bank.retail.consumer_loans),
                     TYPICAL_PD,
                 ),
                 business_rate: LoanRate::price(
                     &bank.business.business_loans,
                     &bank.lending,
-                    policy,
+                    funding(&bank.business.business_loans),
                     TYPICAL_PD,
                 ),
                 cases: cases(economy, seat),
@@ -912,7 +914,9 @@ fn own(economy: &Economy, seat: Seat, layer: Transparency, offers: &[BankOffer])
                             LoanRate::price(
                                 &b.business.business_loans,
                                 &b.lending,
-                                economy.params().policy_rate,
+                                economy
+                                    .params()
+                                    .funding_rate(b.business.business_loans.max_months),
                                 economy.effective_pd(merchant.pd),
                             )
                         })

@@ -985,7 +985,7 @@ impl Economy {
             Borrower::Merchant(_) => b.business.business_loans,
         };
         let months = request.months.min(policy.max_months).max(1);
-        let rate = LoanRate::price(&policy, &b.lending, self.params.policy_rate, pd);
+        let rate = LoanRate::price(&policy, &b.lending, self.params.funding_rate(months), pd);
         let (first_principal, first_interest) = instalment(request.amount, months, rate.total())?;
         let first_instalment = first_principal.checked_add(first_interest)?;
         let room = match capital {
