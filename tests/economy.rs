@@ -824,3 +824,17 @@ fn with_a_term_premium_a_long_loan_is_funded_dearer_than_a_short_one() {
     assert_eq!(e.params().funding_rate(300), Bp(policy.0 + 100));
     assert_eq!(e.params().funding_rate(1), Bp(policy.0));
 }
+
+#[test]
+fn a_bankers_decision_saved_before_a_field_existed_still_loads_with_the_ordinary_value() {
+    use glassbank::sim::{Bp, RetailDecision};
+    // A retail decision from before card credit, as JSON: the new field takes the ordinary
+    // bank's value (no card credit), the others keep theirs.
+    let mut old = serde_json::to_value(RetailDecision::default()).unwrap();
+    old.as_object_mut().unwrap().remove("card_credit_rate");
+    old["savings_rate"] = serde_json::json!(400);
+    let loaded: RetailDecision = serde_json::from_value(old).unwrap();
+    assert_eq!(loaded.card_credit_rate, Bp::ZERO);
+    assert_eq!(loaded.savings_rate, Bp(400));
+    assert_eq!(loaded.mortgages, RetailDecision::default().mortgages);
+}

@@ -44,8 +44,10 @@ impl Seat {
     }
 }
 
-/// The retail banker's settings for the month.
+/// The retail banker's settings for the month. A field missing from a saved decision (one
+/// written before the field existed) takes the ordinary bank's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RetailDecision {
     pub fees: FeeSchedule,
     /// Yearly interest paid on positive current-account balances.
@@ -66,8 +68,10 @@ pub struct RetailDecision {
     pub disclose: bool,
 }
 
-/// The business banker's settings for the month.
+/// The business banker's settings for the month; a missing field takes the ordinary bank's
+/// value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct BusinessDecision {
     pub merchant_fees: MerchantFees,
     pub business_loans: LoanPolicy,

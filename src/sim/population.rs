@@ -68,6 +68,20 @@ pub fn euro_area_params() -> MarketParams {
     }
 }
 
+impl Default for RetailDecision {
+    /// The ordinary bank's.
+    fn default() -> Self {
+        ordinary_bank("", Money::ZERO, Strategy::Fair).retail
+    }
+}
+
+impl Default for BusinessDecision {
+    /// The ordinary bank's.
+    fn default() -> Self {
+        ordinary_bank("", Money::ZERO, Strategy::Fair).business
+    }
+}
+
 /// A bank with ordinary French retail prices and EU-like lending costs.
 pub fn ordinary_bank(name: &str, capital: Money, strategy: Strategy) -> BankConfig {
     BankConfig {
