@@ -165,6 +165,7 @@ loan-instalment = Monthly payment
 mortgage-outstanding = Home loan still owed
 mortgage-instalment = Home loan monthly payment
 card-credit-outstanding = Owed on the credit card
+card-credit-none = not offered
 fragile-client = Financially fragile client
 fragile-caps = fees beyond the overdraft capped at { $per_payment } a payment, { $per_month } a month
 card-credit-least = Least card repayment this month

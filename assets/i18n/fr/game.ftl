@@ -165,6 +165,7 @@ loan-instalment = Mensualité
 mortgage-outstanding = Reste dû sur le prêt immobilier
 mortgage-instalment = Mensualité du prêt immobilier
 card-credit-outstanding = Dû sur la carte de crédit
+card-credit-none = non proposé
 fragile-client = Client en situation de fragilité financière
 fragile-caps = frais d'incident plafonnés à { $per_payment } par opération, { $per_month } par mois
 card-credit-least = Remboursement minimum de la carte ce mois-ci

@@ -244,7 +244,14 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 },
                 view.offers
                     .iter()
-                    .map(|o| Shown::Shown(rate(o.card_credit_rate)))
+                    .map(|o| {
+                        // Zero: the bank does not lend on its cards (not a free loan).
+                        Shown::Shown(if o.card_credit_rate.0 > 0 {
+                            rate(o.card_credit_rate)
+                        } else {
+                            tr.get("card-credit-none")
+                        })
+                    })
                     .collect(),
             );
             row(
