@@ -672,7 +672,7 @@ fn each_bank_sets_aside_the_expected_loss_of_its_loans_and_the_allowance_is_an_a
 }
 
 #[test]
-fn a_credit_cardholder_overdrawn_at_the_months_end_revolves_and_repays_a_thirty_sixth() {
+fn a_credit_cardholder_overdrawn_at_the_months_end_revolves_on_its_card() {
     use glassbank::sim::{Bp, CardKind, ClientId, LoanStatus, Product};
     let mut config = town(TownSpec::new(1, 10, 100, 21));
     config.retention.detail_turns = None;
@@ -703,7 +703,7 @@ fn a_credit_cardholder_overdrawn_at_the_months_end_revolves_and_repays_a_thirty_
     let id = drawn.expect("the household revolved on its card");
     let loan = e.loan(id).unwrap();
     assert!(loan.outstanding.is_positive() || loan.status == LoanStatus::Repaid);
-    // It paid interest on what it owed, and at least a thirty-sixth of it each month.
+    // It paid interest on what it owed, and paid some of it back.
     let paid = |kind: glassbank::sim::PostingKind| {
         e.ledger()
             .postings()

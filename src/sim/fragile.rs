@@ -1,9 +1,11 @@
 //! Financially fragile clients: a household with irregular payments two months in a row, or in the credit register, is fragile for the next three months, and its irregular-payment fees fall under the market's lower caps.
 //!
 //! French banks must spot such clients (Code monétaire et financier L312-1-3 and R312-4-3;
-//! décret 2020-889: five irregularities or payment incidents in one month, or a registration
-//! in the Banque de France's FICP) and may charge them at most €4 a payment and €20 a month for
-//! irregularities, against €8 and €80 for everyone (R312-4-2). A household here pays its bills
+//! décret 2020-889: five irregularities or payment incidents in one month; or three months in
+//! the Banque de France's cheque register; or an over-indebtedness file, for which the game's
+//! credit register stands) and cap what they charge them: €25 a month in all incident fees, and
+//! €4 a payment and €20 a month for irregularities to those who hold the low-cost *offre
+//! spécifique*, against €8 and €80 for everyone. A household here pays its bills
 //! as one direct debit a month where a French household has several (rent, energy, phone,
 //! insurance), so a month with an irregular payment stands for several incidents; the game's
 //! reading of the five-incident rule is two such months in a row. A scenario sets the lower caps

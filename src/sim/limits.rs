@@ -184,10 +184,11 @@ impl RetailDecision {
     pub const OVERDRAFT_RATE: Limit = Limit::bp("overdraft_rate", "term-overdraft", 0, 3_000);
     pub const CURRENT_RATE: Limit = Limit::bp("current_rate", "current-rate", -500, 1_000);
     pub const SAVINGS_RATE: Limit = Limit::bp("savings_rate", "term-savings-rate", 0, 2_000);
-    /// Up to 24% a year: France's usury ceiling for consumer credit up to €3,000, which covers
-    /// most revolving credit, stood at about 22-24% in 2024 (Banque de France, *taux d'usure*).
+    /// Up to 22.5% a year: France's usury ceiling for consumer credit up to €3,000, which covers
+    /// most revolving credit, stood at about 22-22.5% in 2024 (22.49% in the third quarter;
+    /// Banque de France, *taux d'usure*).
     pub const CARD_CREDIT_RATE: Limit =
-        Limit::bp("card_credit_rate", "term-card-credit-rate", 0, 2_400);
+        Limit::bp("card_credit_rate", "term-card-credit-rate", 0, 2_250);
 }
 
 impl LoanPolicy {

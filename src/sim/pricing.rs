@@ -174,7 +174,8 @@ pub struct Caps {
     pub irregular_fee_per_payment: Option<Money>,
     pub irregular_fees_per_month: Option<Money>,
     /// Lower caps for financially fragile clients (`fragile.rs`): in France €4 a payment and
-    /// €20 a month (Code monétaire et financier R312-4-3).
+    /// €20 a month for those who hold the low-cost *offre spécifique*, €25 a month for the others
+    /// (Code monétaire et financier R312-4-3).
     #[serde(default)]
     pub fragile_fee_per_payment: Option<Money>,
     #[serde(default)]

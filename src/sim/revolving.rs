@@ -1,12 +1,13 @@
-//! Revolving credit on credit cards: what a cardholder cannot pay at the month's end is lent on its card at the card's yearly rate, and repaid at least a thirty-sixth a month.
+//! Revolving credit on credit cards: what a cardholder cannot pay at the month's end is lent on its card at the card's yearly rate, and paid back within 36 months (60 above €3,000).
 //!
 //! A bank whose `card_credit_rate` is above zero lends on its credit cards, as French banks and
 //! consumer lenders do with *crédit renouvelable*. At the end of each month a credit cardholder
 //! whose current account is overdrawn draws on its line what covers it, up to
 //! `LIMIT_MONTHS` of its income; one in credit pays back what it can. What is owed bears the
-//! card's rate, which follows the bank's choice and the policy rate (its cost of funds), and
-//! must be repaid by at least a thirty-sixth a month with the interest: France's rule for lines
-//! up to €3,000 (the *loi Lagarde* of 2010, Code de la consommation L312-65). A cardholder who
+//! card's rate, which follows the bank's choice and the policy rate (its cost of funds), and the
+//! least monthly repayment must pay it back within 36 months, or 60 when it is above €3,000 (the
+//! *loi Lagarde* of 2010, décret 2011-136): each new drawing starts that count again, and the
+//! least repayment is what is owed over the months left, with the interest. A cardholder who
 //! cannot pay that falls into arrears like any borrower (`credit_risk.rs`); the third missed
 //! payment is a default, and the line is closed to it while it is in the credit register.
 use super::actors::{Borrower, Loan, LoanStatus};
@@ -23,8 +24,10 @@ use super::turn::{Overdraft, TurnLog};
 /// A card's credit line, in months of the cardholder's income. French revolving lines are
 /// mostly of €1,000 to €3,000.
 pub const LIMIT_MONTHS: i64 = 1;
-/// The least monthly repayment is a thirty-sixth of what is owed, with the interest.
+/// The longest a drawing may take to pay back: 36 months, or 60 above `LONG_ABOVE`.
 pub const REPAYMENT_MONTHS: u16 = 36;
+pub const LONG_REPAYMENT_MONTHS: u16 = 60;
+pub const LONG_ABOVE: Money = Money::euros(3_000);
 
 impl Economy {
     /// The month's end on every credit card: interest and the least repayment, what the
@@ -69,7 +72,6 @@ impl Economy {
         let rate = self.card_rate(loan.lender, pd);
         let loan = &mut self.loans[id.index()];
         loan.rate = rate;
-        loan.months_left = REPAYMENT_MONTHS;
         let loan = *loan;
         let (least, interest) = loan.instalment()?;
         if !self.can_pay(c, least.checked_add(interest)?)? {
@@ -102,6 +104,7 @@ impl Economy {
         )?;
         let loan = &mut self.loans[id.index()];
         loan.outstanding = loan.outstanding.checked_sub(repaid)?;
+        loan.months_left = loan.months_left.saturating_sub(1).max(1);
         loan.missed = 0;
         if loan.outstanding == Money::ZERO {
             loan.status = LoanStatus::Repaid;
@@ -156,6 +159,12 @@ impl Economy {
         let loan = &mut self.loans[id.index()];
         loan.outstanding = loan.outstanding.checked_add(draw)?;
         loan.principal = loan.principal.checked_add(draw)?;
+        // A new drawing: the count of months to pay it all back starts again.
+        loan.months_left = if loan.outstanding > LONG_ABOVE {
+            LONG_REPAYMENT_MONTHS
+        } else {
+            REPAYMENT_MONTHS
+        };
         Ok(())
     }
 
