@@ -19,7 +19,7 @@
 //!   30 days past due, §5.5.11), at `ARREARS_PD`. At a default the allowance covers the loss
 //!   first (stage 3). The cost of risk is what the allowance grew by plus the losses it did
 //!   not cover.
-use super::actors::{Borrower, LoanStatus};
+use super::actors::LoanStatus;
 use super::economy::Economy;
 use super::error::SimError;
 use super::ids::{BankId, ClientId, LoanId, Turn};
@@ -256,22 +256,5 @@ impl Economy {
             loan.product(),
             cause,
         )
-    }
-
-    /// Loans in arrears at a bank, and what they still owe.
-    pub fn arrears(&self, bank: BankId) -> (u32, Money) {
-        self.loans
-            .iter()
-            .filter(|l| l.lender == bank && l.status == LoanStatus::Performing && l.missed > 0)
-            .fold((0, Money::ZERO), |(n, owed), l| {
-                (n + 1, owed.saturating_add(l.outstanding))
-            })
-    }
-
-    /// Whether a borrower is behind on a loan.
-    pub fn in_arrears(&self, borrower: Borrower) -> bool {
-        self.loans
-            .iter()
-            .any(|l| l.borrower == borrower && l.status == LoanStatus::Performing && l.missed > 0)
     }
 }

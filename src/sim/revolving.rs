@@ -107,8 +107,7 @@ impl Economy {
         loan.months_left = loan.months_left.saturating_sub(1).max(1);
         loan.missed = 0;
         if loan.outstanding == Money::ZERO {
-            loan.status = LoanStatus::Repaid;
-            self.clients[c.index()].card_credit = None;
+            self.end_loan(id, LoanStatus::Repaid);
         }
         Ok(())
     }

@@ -1262,7 +1262,7 @@ impl Economy {
         Ok(())
     }
 
-    fn end_loan(&mut self, id: LoanId, status: LoanStatus) {
+    pub(super) fn end_loan(&mut self, id: LoanId, status: LoanStatus) {
         let loan = &mut self.loans[id.index()];
         loan.status = status;
         loan.outstanding = Money::ZERO;
@@ -1715,11 +1715,13 @@ impl Economy {
             let ftp = |m: Money| m.monthly_interest(policy).unwrap_or(Money::ZERO).as_cents();
             // Each loan is charged the cost of funds it was priced at: fixed when it was written
             // (matched maturity), this month's for a variable rate.
+            let performing = |p: Product| {
+                self.loans.iter().filter(move |l| {
+                    l.lender == bank && l.status == LoanStatus::Performing && l.product() == p
+                })
+            };
             let loans = |p: Product| -> i64 {
-                self.loans
-                    .iter()
-                    .filter(|l| l.lender == bank && l.status == LoanStatus::Performing)
-                    .filter(|l| l.product() == p)
+                performing(p)
                     .map(|l| {
                         l.outstanding
                             .monthly_interest(l.rate.cost_of_funds)
@@ -1734,11 +1736,7 @@ impl Economy {
             let savings = ftp(sheet.savings);
             let reserves = -(lending.iter().map(|(_, m)| m).sum::<i64>() + current + savings);
             let outstanding = |p: Product| -> Money {
-                self.loans
-                    .iter()
-                    .filter(|l| l.lender == bank && l.status == LoanStatus::Performing)
-                    .filter(|l| l.product() == p)
-                    .fold(Money::ZERO, |sum, l| sum.saturating_add(l.outstanding))
+                performing(p).fold(Money::ZERO, |sum, l| sum.saturating_add(l.outstanding))
             };
             let pnl = BankPnl::from_totals(&totals);
             // Operational risk counts this month's income and the eleven before.
