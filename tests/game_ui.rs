@@ -283,6 +283,15 @@ fn every_message_of_the_game_is_translated() {
         keys.insert(format!("term-{term}"));
         keys.insert(format!("glossary-{term}"));
     }
+    // Each row of the market's table, from the sim's list of terms.
+    for term in glassbank::sim::Term::ALL {
+        if term.explained() {
+            keys.insert(format!("term-{}", term.key()));
+            keys.insert(format!("glossary-{}", term.key()));
+        } else {
+            keys.insert(term.key().to_string());
+        }
+    }
     // Each product's name, from the product list: a new product is checked here at once.
     for product in glassbank::sim::Product::OF_BANKS {
         keys.insert(format!("product-{}", product.key()));

@@ -216,9 +216,14 @@ pub struct Loan {
     pub status: LoanStatus,
     /// The home behind a home loan; `None` for an unsecured loan.
     pub secured: Option<Secured>,
-    /// Instalments missed in a row: a loan in arrears (`credit_risk.rs`).
+    /// Instalments in arrears: how many months the oldest unpaid one is past due, since a
+    /// payment goes to the oldest first (`credit_risk.rs`).
     #[serde(default)]
     pub missed: u8,
+    /// What fell due and was not paid, principal and interest: part of `outstanding`, it bears
+    /// no interest (no interest on interest).
+    #[serde(default)]
+    pub past_due: Money,
     /// What the lender has set aside for this loan's expected loss (its share of the bank's
     /// `Account::Provisions`).
     #[serde(default)]
@@ -240,13 +245,27 @@ impl Loan {
         }
     }
 
-    /// This month's principal and interest: equal instalments for a home loan, equal principal
-    /// for the others.
+    /// A payment that went to the arrears, `paid`, all of them or none: the loan is current
+    /// again once nothing is past due.
+    pub(super) fn clear_arrears(&mut self, paid: Money) -> Result<(), Overflow> {
+        self.past_due = self.past_due.checked_sub(paid)?.max(Money::ZERO);
+        if self.past_due == Money::ZERO {
+            self.missed = 0;
+        }
+        Ok(())
+    }
+
+    /// This month's principal and interest on what is not yet due: equal instalments for a
+    /// home loan, equal principal for the others. What is past due comes on top.
     pub fn instalment(&self) -> Result<(Money, Money), Overflow> {
         let rate = self.rate.total();
+        let scheduled = self
+            .outstanding
+            .checked_sub(self.past_due)?
+            .max(Money::ZERO);
         match self.secured {
-            Some(_) => super::mortgage::annuity(self.outstanding, self.months_left, rate),
-            None => super::pricing::instalment(self.outstanding, self.months_left, rate),
+            Some(_) => super::mortgage::annuity(scheduled, self.months_left, rate),
+            None => super::pricing::instalment(scheduled, self.months_left, rate),
         }
     }
 }

@@ -9,9 +9,15 @@
 //!   (`shop_closure.rs`) and its loan defaults. The probability of default is what the bank
 //!   expects; the defaults are what the cash allows.
 //! - **Arrears and default.** An instalment is paid if the household's current account, its
-//!   savings and its authorised overdraft cover it; otherwise it is missed and its interest is
-//!   added to what is owed. The third missed instalment in a row is a default: more than 90 days
-//!   past due, the EU's definition (CRR art. 178; EBA/GL/2016/07).
+//!   savings and its authorised overdraft cover it; otherwise it falls due unpaid: its interest
+//!   is earned and owed, and the amount past due bears no interest (no interest on interest:
+//!   French law allows it only on interest a year overdue, Code civil art. 1343-2). A
+//!   household pays its arrears all at once when it can, with the month's instalment. A
+//!   payment goes to the oldest amount due, so one that pays the month's instalment but not
+//!   its arrears stays as many months past due; the third instalment in arrears is a default:
+//!   more than 90 days past due, the EU's definition (CRR art. 178; EBA/GL/2016/07). Late
+//!   interest on the unpaid principal, which French lenders may charge at the contract's
+//!   rate, is left out.
 //! - **Provisions.** At each month-end a bank sets aside, in its loan-loss allowance, each
 //!   performing loan's expected loss (IFRS 9 §5.5): over the next twelve months while it is
 //!   paid (stage 1, at the borrower's probability of default as scoring sees it now, so a
@@ -19,7 +25,7 @@
 //!   30 days past due, §5.5.11), at `ARREARS_PD`. At a default the allowance covers the loss
 //!   first (stage 3). The cost of risk is what the allowance grew by plus the losses it did
 //!   not cover.
-use super::actors::LoanStatus;
+use super::actors::{Loan, LoanStatus};
 use super::economy::Economy;
 use super::error::SimError;
 use super::ids::{BankId, ClientId, LoanId, Turn};
@@ -101,11 +107,30 @@ impl Economy {
         Ok(held.checked_sub(amount)? >= floor)
     }
 
-    /// A household could not pay this month's instalment: its interest is added to what it
-    /// owes, and the third missed instalment in a row is a default.
+    /// Whether a household pays this month's instalment (`current`), and how much of its
+    /// arrears it pays with it: all of them when it can, none otherwise. `None`: it cannot pay
+    /// this month's instalment, or, with the loan's term over, what is past due.
+    pub(super) fn arrears_payment(
+        &self,
+        c: ClientId,
+        loan: &Loan,
+        current: Money,
+    ) -> Result<Option<Money>, SimError> {
+        if self.can_pay(c, current.checked_add(loan.past_due)?)? {
+            return Ok(Some(loan.past_due));
+        }
+        if current.is_positive() && self.can_pay(c, current)? {
+            return Ok(Some(Money::ZERO));
+        }
+        Ok(None)
+    }
+
+    /// A household could not pay this month's instalment: it falls due unpaid, its interest
+    /// earned and owed, and the third instalment in arrears is a default.
     pub(super) fn miss_instalment(
         &mut self,
         id: LoanId,
+        principal: Money,
         interest: Money,
         log: &mut TurnLog,
     ) -> Result<(), SimError> {
@@ -123,6 +148,17 @@ impl Economy {
         )?;
         let loan = &mut self.loans[id.index()];
         loan.outstanding = loan.outstanding.checked_add(interest)?;
+        loan.past_due = loan
+            .past_due
+            .checked_add(principal)?
+            .checked_add(interest)?
+            .min(loan.outstanding);
+        // The contract's months run on; a card's least repayment stays spread over a month
+        // at least.
+        loan.months_left = loan
+            .months_left
+            .saturating_sub(1)
+            .max(u16::from(loan.revolving));
         loan.missed = loan.missed.saturating_add(1);
         let (missed, lender) = (loan.missed, loan.lender);
         log.activity[lender.index()].missed_instalments += 1;

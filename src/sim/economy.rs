@@ -274,6 +274,7 @@ impl Economy {
             status: LoanStatus::Performing,
             secured,
             missed: 0,
+            past_due: Money::ZERO,
             revolving: false,
             provision: Money::ZERO,
         };

@@ -173,6 +173,7 @@ impl Economy {
                 variable: false,
             }),
             missed: 0,
+            past_due: Money::ZERO,
             revolving: false,
             provision: Money::ZERO,
         });

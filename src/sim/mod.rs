@@ -80,4 +80,4 @@ pub use summary::{
 pub use trace::{PaymentTrace, ProductMargin, Share, TxnKind};
 pub use turn::Assessment;
 pub use value_chain::{ChainFlow, Stage, ValueChain};
-pub use view::{BankOffer, Shown, Usage};
+pub use view::{BankOffer, Price, Shown, Term, Usage};

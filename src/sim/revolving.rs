@@ -74,9 +74,9 @@ impl Economy {
         loan.rate = rate;
         let loan = *loan;
         let (least, interest) = loan.instalment()?;
-        if !self.can_pay(c, least.checked_add(interest)?)? {
-            return self.miss_instalment(id, interest, log);
-        }
+        let Some(cured) = self.arrears_payment(c, &loan, least.checked_add(interest)?)? else {
+            return self.miss_instalment(id, least, interest, log);
+        };
         let cause = self
             .ledger
             .open_transaction(TxnKind::LoanInstalment { loan: id });
@@ -90,9 +90,10 @@ impl Economy {
             cause,
             Overdraft::Silent,
         )?;
-        // The least repayment, and whatever the current account holds above zero.
+        // The least repayment and any arrears, or whatever the current account holds above
+        // zero if that is more.
         let spare = self.ledger.balance(Account::Client(c)).max(Money::ZERO);
-        let repaid = least.max(spare).min(loan.outstanding);
+        let repaid = least.checked_add(cured)?.max(spare).min(loan.outstanding);
         self.client_pays(
             c,
             Account::BankLoans(bank),
@@ -105,7 +106,8 @@ impl Economy {
         let loan = &mut self.loans[id.index()];
         loan.outstanding = loan.outstanding.checked_sub(repaid)?;
         loan.months_left = loan.months_left.saturating_sub(1).max(1);
-        loan.missed = 0;
+        // Beyond the least repayment, a payment goes to the arrears first.
+        loan.clear_arrears(repaid.checked_sub(least)?.max(Money::ZERO))?;
         if loan.outstanding == Money::ZERO {
             self.end_loan(id, LoanStatus::Repaid);
         }
@@ -186,6 +188,7 @@ impl Economy {
             status: LoanStatus::Performing,
             secured: None,
             missed: 0,
+            past_due: Money::ZERO,
             provision: Money::ZERO,
             revolving: true,
         });

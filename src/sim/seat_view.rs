@@ -43,6 +43,9 @@ pub struct LoanView {
     pub rate: RateView,
     /// This month's instalment: principal and interest.
     pub instalment: Money,
+    /// What fell due and was not paid, owed on top of the instalment.
+    #[serde(default)]
+    pub past_due: Money,
 }
 
 impl LoanView {
@@ -53,6 +56,7 @@ impl LoanView {
             months_left: loan.months_left,
             rate: RateView::of(loan.rate, published),
             instalment: principal.saturating_add(interest),
+            past_due: loan.past_due,
         }
     }
 }

@@ -1071,6 +1071,7 @@ impl Economy {
             status: LoanStatus::Performing,
             secured: None,
             missed: 0,
+            past_due: Money::ZERO,
             revolving: false,
             provision: Money::ZERO,
         };
@@ -1142,12 +1143,15 @@ impl Economy {
         let product = loan.product();
         let bank = loan.lender;
         let (principal, interest) = loan.instalment()?;
-        // A household that cannot pay falls into arrears (`credit_risk.rs`); a shop pays from
-        // its account, overdrawn or not, until it closes (`shop_closure.rs`).
-        if let Borrower::Client(c) = loan.borrower
-            && !self.can_pay(c, principal.checked_add(interest)?)?
-        {
-            return self.miss_instalment(id, interest, log);
+        // A household that cannot pay falls into arrears, and pays them off once it can
+        // (`credit_risk.rs`); a shop pays from its account, overdrawn or not, until it closes
+        // (`shop_closure.rs`).
+        let mut cured = Money::ZERO;
+        if let Borrower::Client(c) = loan.borrower {
+            match self.arrears_payment(c, &loan, principal.checked_add(interest)?)? {
+                Some(paid) => cured = paid,
+                None => return self.miss_instalment(id, principal, interest, log),
+            }
         }
         let cause = self
             .ledger
@@ -1172,6 +1176,16 @@ impl Economy {
                     cause,
                     Overdraft::Silent,
                 )?;
+                // What was past due is already owed to the bank: paying it repays the loan.
+                self.client_pays(
+                    c,
+                    Account::BankLoans(bank),
+                    cured,
+                    PostingKind::LoanPrincipal,
+                    product,
+                    cause,
+                    Overdraft::Irregular,
+                )?;
             }
             Borrower::Merchant(m) => {
                 self.pay(
@@ -1193,10 +1207,15 @@ impl Economy {
             }
         }
         let loan = &mut self.loans[id.index()];
-        loan.outstanding = loan.outstanding.checked_sub(principal)?;
+        loan.outstanding = loan
+            .outstanding
+            .checked_sub(principal)?
+            .checked_sub(cured)?;
         loan.months_left = loan.months_left.saturating_sub(1);
-        loan.missed = 0;
-        if loan.outstanding == Money::ZERO || loan.months_left == 0 {
+        loan.clear_arrears(cured)?;
+        if loan.outstanding == Money::ZERO
+            || (loan.months_left == 0 && loan.past_due == Money::ZERO)
+        {
             self.end_loan(id, LoanStatus::Repaid);
             log.events.push(SimEvent::LoanRepaid { loan: id });
         }
@@ -1859,5 +1878,93 @@ mod tests {
         // A year after the default it is out of the register.
         e.clients[c].defaulted = Some(now - REGISTER_MONTHS);
         assert_ne!(refusal(&e), Some(RefusalReason::InRegister));
+    }
+
+    /// Sets a household's current account to `held` and empties its savings.
+    fn hold(e: &mut Economy, c: ClientId, held: Money) {
+        let cause = e.ledger.open_transaction(TxnKind::Salary { client: c });
+        let savings = e.ledger.balance(Account::Savings(c));
+        e.pay(
+            Account::Savings(c),
+            Account::Client(c),
+            savings,
+            PostingKind::Salary,
+            Product::None,
+            cause,
+        )
+        .unwrap();
+        let now = e.ledger.balance(Account::Client(c));
+        let (from, to) = if now > held {
+            (Account::Client(c), Account::External(External::Suppliers))
+        } else {
+            (Account::External(External::Employer), Account::Client(c))
+        };
+        let amount = now.max(held).checked_sub(now.min(held)).unwrap();
+        e.pay(from, to, amount, PostingKind::Salary, Product::None, cause)
+            .unwrap();
+        assert_eq!(e.ledger.balance(Account::Client(c)), held);
+    }
+
+    #[test]
+    fn arrears_stay_until_paid_off_and_bear_no_interest() {
+        let mut e = Economy::new(town(TownSpec::new(2, 4, 60, 9))).unwrap();
+        let (c, id) = e
+            .clients
+            .iter()
+            .enumerate()
+            .find_map(|(i, c)| c.loan.map(|l| (ClientId(i as u32), l)))
+            .expect("a household with a consumer loan");
+        let mut log = TurnLog {
+            activity: vec![BankActivity::default(); e.banks.len()],
+            events: Vec::new(),
+            clients: ClientsReport::default(),
+        };
+        let floor = e.clients[c.index()].authorised_overdraft().saturating_neg();
+        // Nothing left within the authorised overdraft: two instalments fall due unpaid.
+        hold(&mut e, c, floor);
+        let before = e.loans[id.index()];
+        let (p1, i1) = before.instalment().unwrap();
+        e.service_loan(id, &mut log).unwrap();
+        let (p2, i2) = e.loans[id.index()].instalment().unwrap();
+        e.service_loan(id, &mut log).unwrap();
+        let loan = e.loans[id.index()];
+        assert_eq!(loan.missed, 2);
+        let past_due = Money::sum([p1, i1, p2, i2]).unwrap();
+        assert_eq!(loan.past_due, past_due);
+        // The interest was earned and is owed; the principal is still owed.
+        assert_eq!(
+            loan.outstanding,
+            Money::sum([before.outstanding, i1, i2]).unwrap()
+        );
+        assert_eq!(loan.months_left, before.months_left - 2);
+        // No interest on interest: the third month's is on what is not yet due.
+        let (p3, i3) = loan.instalment().unwrap();
+        let scheduled = loan.outstanding.checked_sub(past_due).unwrap();
+        assert_eq!(i3, scheduled.monthly_interest(loan.rate.total()).unwrap());
+        // Enough for the month's instalment only: it is paid, the arrears stay as they were.
+        hold(
+            &mut e,
+            c,
+            floor.checked_add(p3).unwrap().checked_add(i3).unwrap(),
+        );
+        e.service_loan(id, &mut log).unwrap();
+        let loan = e.loans[id.index()];
+        assert_eq!((loan.missed, loan.past_due), (2, past_due));
+        assert_eq!(loan.status, LoanStatus::Performing);
+        // Enough for the arrears too: the loan is current again.
+        let (p4, i4) = loan.instalment().unwrap();
+        let due = Money::sum([p4, i4, past_due]).unwrap();
+        hold(&mut e, c, floor.checked_add(due).unwrap());
+        e.service_loan(id, &mut log).unwrap();
+        let loan = e.loans[id.index()];
+        assert_eq!((loan.missed, loan.past_due), (0, Money::ZERO));
+        assert_eq!(
+            loan.outstanding,
+            Money::sum([before.outstanding, i1, i2])
+                .unwrap()
+                .checked_sub(Money::sum([p3, p4, past_due]).unwrap())
+                .unwrap()
+        );
+        assert_eq!(e.ledger.balance(Account::Client(c)), floor);
     }
 }

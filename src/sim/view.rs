@@ -58,6 +58,77 @@ pub struct BankOffer {
     pub merchant_account_fee: Money,
 }
 
+/// A line of the market's table: a price every bank's offer carries. The market panel shows
+/// one row per term, in this order; a new price is a new term here and its translation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Term {
+    AccountFee,
+    DebitCardFee,
+    CreditCardFee,
+    CardCreditRate,
+    SavingsRate,
+    IrregularPaymentFee,
+    OverdraftRate,
+    ConsumerLoanMargin,
+    MscDebit,
+    TerminalFee,
+}
+
+/// A price as the market shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Price {
+    Money(Money),
+    Rate(Bp),
+    /// The bank does not sell it (a card without credit), which is not a price of zero.
+    NotOffered,
+}
+
+impl Term {
+    pub const ALL: [Term; 10] = [
+        Term::AccountFee,
+        Term::DebitCardFee,
+        Term::CreditCardFee,
+        Term::CardCreditRate,
+        Term::SavingsRate,
+        Term::IrregularPaymentFee,
+        Term::OverdraftRate,
+        Term::ConsumerLoanMargin,
+        Term::MscDebit,
+        Term::TerminalFee,
+    ];
+
+    /// Its translation key, and its glossary entry's when `explained`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Term::AccountFee => "account-fee",
+            Term::DebitCardFee => "debit-card-fee",
+            Term::CreditCardFee => "credit-card-fee",
+            Term::CardCreditRate => "card-credit-rate",
+            Term::SavingsRate => "savings-rate",
+            Term::IrregularPaymentFee => "irregular-payment-fee",
+            Term::OverdraftRate => "overdraft",
+            Term::ConsumerLoanMargin => "margin",
+            Term::MscDebit => "msc",
+            Term::TerminalFee => "terminal-fee",
+        }
+    }
+
+    /// Whether the glossary explains it: the panel then links its name to the entry.
+    pub fn explained(self) -> bool {
+        match self {
+            Term::AccountFee | Term::DebitCardFee | Term::CreditCardFee | Term::TerminalFee => {
+                false
+            }
+            Term::CardCreditRate
+            | Term::SavingsRate
+            | Term::IrregularPaymentFee
+            | Term::OverdraftRate
+            | Term::ConsumerLoanMargin
+            | Term::MscDebit => true,
+        }
+    }
+}
+
 /// How a household uses its account in a month: what its expected cost is priced on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Usage {
@@ -72,6 +143,27 @@ pub struct Usage {
 }
 
 impl BankOffer {
+    /// One of its prices, hidden where the layer hides it.
+    pub fn term(&self, term: Term) -> Shown<Price> {
+        match term {
+            Term::AccountFee => Shown::Shown(Price::Money(self.account_fee)),
+            Term::DebitCardFee => Shown::Shown(Price::Money(self.debit_card_fee)),
+            Term::CreditCardFee => Shown::Shown(Price::Money(self.credit_card_fee)),
+            // Zero: the bank does not lend on its cards (not a free loan).
+            Term::CardCreditRate => Shown::Shown(if self.card_credit_rate.0 > 0 {
+                Price::Rate(self.card_credit_rate)
+            } else {
+                Price::NotOffered
+            }),
+            Term::SavingsRate => Shown::Shown(Price::Rate(self.savings_rate)),
+            Term::IrregularPaymentFee => self.irregular_payment_fee.map(Price::Money),
+            Term::OverdraftRate => self.overdraft_rate.map(Price::Rate),
+            Term::ConsumerLoanMargin => self.consumer_loan_margin.map(Price::Rate),
+            Term::MscDebit => self.msc_debit.map(Price::Rate),
+            Term::TerminalFee => Shown::Shown(Price::Money(self.terminal_fee)),
+        }
+    }
+
     /// What a household expects its bank to charge in a month, from what it can see: the account
     /// and card fees, and, when the small print is shown, the irregular-payment fees and
     /// overdraft interest its own usage would cost, within the regulator's caps. A hidden price
@@ -176,5 +268,43 @@ impl Economy {
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::{TownSpec, town};
+
+    #[test]
+    fn the_market_hides_the_small_print_under_opaque_and_shows_every_term_under_glass() {
+        let mut e = Economy::new(town(TownSpec::new(2, 4, 60, 9))).unwrap();
+        e.banks[0].retail.card_credit_rate = Bp(0);
+        let hidden = |layer| {
+            let offer = &e.bank_offers_under(layer)[0];
+            Term::ALL
+                .into_iter()
+                .filter(|t| offer.term(*t) == Shown::Hidden)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            hidden(Transparency::Opaque),
+            [
+                Term::IrregularPaymentFee,
+                Term::OverdraftRate,
+                Term::ConsumerLoanMargin,
+                Term::MscDebit
+            ]
+        );
+        assert_eq!(hidden(Transparency::Glass), []);
+        let offer = &e.bank_offers_under(Transparency::Glass)[0];
+        assert_eq!(
+            offer.term(Term::CardCreditRate),
+            Shown::Shown(Price::NotOffered)
+        );
+        assert_eq!(
+            offer.term(Term::AccountFee),
+            Shown::Shown(Price::Money(offer.account_fee))
+        );
     }
 }

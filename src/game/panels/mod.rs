@@ -190,127 +190,29 @@ pub fn market(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                 ui.strong(&o.name);
             }
             ui.end_row();
-            let row =
-                |ui: &mut egui::Ui, label: &dyn Fn(&mut egui::Ui), cells: Vec<Shown<String>>| {
-                    label(ui);
-                    for c in cells {
-                        match c {
-                            Shown::Shown(s) => {
-                                ui.label(s);
-                            }
-                            Shown::Hidden => {
-                                widgets::hidden(ui, tr);
-                            }
+            // One row per term of the offers, in the sim's order.
+            for term in crate::sim::Term::ALL {
+                if term.explained() {
+                    glossary::term(ui, tr, term.key());
+                } else {
+                    ui.label(tr.get(term.key()));
+                }
+                for o in view.offers.iter() {
+                    match o.term(term) {
+                        Shown::Shown(price) => {
+                            ui.label(match price {
+                                crate::sim::Price::Money(m) => format::money(lang, m),
+                                crate::sim::Price::Rate(r) => format::rate(lang, r),
+                                crate::sim::Price::NotOffered => tr.get("not-offered"),
+                            });
+                        }
+                        Shown::Hidden => {
+                            widgets::hidden(ui, tr);
                         }
                     }
-                    ui.end_row();
-                };
-            let money = |m: crate::sim::Money| format::money(lang, m);
-            let rate = |r: crate::sim::Bp| format::rate(lang, r);
-            row(
-                ui,
-                &|ui| {
-                    ui.label(tr.get("account-fee"));
-                },
-                view.offers
-                    .iter()
-                    .map(|o| Shown::Shown(money(o.account_fee)))
-                    .collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    ui.label(tr.get("debit-card-fee"));
-                },
-                view.offers
-                    .iter()
-                    .map(|o| Shown::Shown(money(o.debit_card_fee)))
-                    .collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    ui.label(tr.get("credit-card-fee"));
-                },
-                view.offers
-                    .iter()
-                    .map(|o| Shown::Shown(money(o.credit_card_fee)))
-                    .collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    glossary::term(ui, tr, "card-credit-rate");
-                },
-                view.offers
-                    .iter()
-                    .map(|o| {
-                        // Zero: the bank does not lend on its cards (not a free loan).
-                        Shown::Shown(if o.card_credit_rate.0 > 0 {
-                            rate(o.card_credit_rate)
-                        } else {
-                            tr.get("card-credit-none")
-                        })
-                    })
-                    .collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    glossary::term(ui, tr, "savings-rate");
-                },
-                view.offers
-                    .iter()
-                    .map(|o| Shown::Shown(rate(o.savings_rate)))
-                    .collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    glossary::term(ui, tr, "irregular-payment-fee");
-                },
-                view.offers
-                    .iter()
-                    .map(|o| o.irregular_payment_fee.map(money))
-                    .collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    glossary::term(ui, tr, "overdraft");
-                },
-                view.offers
-                    .iter()
-                    .map(|o| o.overdraft_rate.map(rate))
-                    .collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    glossary::term(ui, tr, "margin");
-                },
-                view.offers
-                    .iter()
-                    .map(|o| o.consumer_loan_margin.map(rate))
-                    .collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    glossary::term(ui, tr, "msc");
-                },
-                view.offers.iter().map(|o| o.msc_debit.map(rate)).collect(),
-            );
-            row(
-                ui,
-                &|ui| {
-                    ui.label(tr.get("terminal-fee"));
-                },
-                view.offers
-                    .iter()
-                    .map(|o| Shown::Shown(money(o.terminal_fee)))
-                    .collect(),
-            );
+                }
+                ui.end_row();
+            }
         });
     ui.add_space(12.0);
     ui.heading(tr.get("banks-results"));
@@ -384,10 +286,16 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     if let Some(l) = c.loan {
                         line(tr.get("loan-outstanding"), m(l.outstanding));
                         line(tr.get("loan-instalment"), m(l.instalment));
+                        if l.past_due.is_positive() {
+                            line(tr.get("past-due"), m(l.past_due));
+                        }
                     }
                     if let Some(l) = c.mortgage {
                         line(tr.get("mortgage-outstanding"), m(l.outstanding));
                         line(tr.get("mortgage-instalment"), m(l.instalment));
+                        if l.past_due.is_positive() {
+                            line(tr.get("past-due"), m(l.past_due));
+                        }
                     }
                     if c.fragile {
                         let (per_payment, per_month) = view.caps.irregular_fees(true);
@@ -408,6 +316,9 @@ pub fn accounts(ui: &mut egui::Ui, tr: &Translations, view: &SeatView) {
                     if let Some(l) = c.card_credit {
                         line(tr.get("card-credit-outstanding"), m(l.outstanding));
                         line(tr.get("card-credit-least"), m(l.instalment));
+                        if l.past_due.is_positive() {
+                            line(tr.get("past-due"), m(l.past_due));
+                        }
                     }
                 }
                 Own::Bank(b) => {
