@@ -117,6 +117,9 @@ fn main() {
         address: SocketAddr::from(([127, 0, 0, 1], 0)),
         players: PLAYERS,
         minutes: 0,
+        tables: 1,
+        treatments: Vec::new(),
+        away_seconds: 0,
         seed: Some(3),
         web: dir.join("web"),
         files: Files {
@@ -144,11 +147,12 @@ fn main() {
                     drops_per_mille: 0,
                     seed: 1,
                     think: Duration::from_millis(100),
+                    quits_at: None,
                 };
                 tokio::spawn(player::play(
                     address.clone(),
                     code.clone(),
-                    seat,
+                    Some(seat),
                     manner,
                     clock,
                 ))

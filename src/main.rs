@@ -37,7 +37,11 @@ struct NetArgs {
     port: Option<u16>,
     bind: Option<std::net::IpAddr>,
     players: Option<usize>,
+    tables: Option<usize>,
+    table_size: Option<usize>,
+    treatments: Vec<glassbank::sim::Transparency>,
     minutes: Option<u32>,
+    away: Option<u32>,
     web: Option<PathBuf>,
     room: Option<PathBuf>,
     fresh: bool,
@@ -48,7 +52,11 @@ impl NetArgs {
         self.port.is_some()
             || self.bind.is_some()
             || self.players.is_some()
+            || self.tables.is_some()
+            || self.table_size.is_some()
+            || !self.treatments.is_empty()
             || self.minutes.is_some()
+            || self.away.is_some()
             || self.web.is_some()
             || self.room.is_some()
             || self.fresh
@@ -169,6 +177,24 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
             }
             "--players" => parsed.net.players = Some(number("--players", args.next())?),
             "--minutes" => parsed.net.minutes = Some(number("--minutes", args.next())?),
+            "--away" => parsed.net.away = Some(number("--away", args.next())?),
+            "--tables" => parsed.net.tables = Some(number("--tables", args.next())?),
+            "--table-size" => parsed.net.table_size = Some(number("--table-size", args.next())?),
+            "--treatments" => {
+                let list = value("--treatments", args.next(), "cli-needs-layers")?;
+                for word in list.split(',') {
+                    parsed.net.treatments.push(match word.trim() {
+                        "opaque" => glassbank::sim::Transparency::Opaque,
+                        "disclosed" => glassbank::sim::Transparency::Disclosed,
+                        "glass" => glassbank::sim::Transparency::Glass,
+                        other => {
+                            return Err(Message::new("cli-not-a-layer")
+                                .with("value", other.to_string())
+                                .into());
+                        }
+                    });
+                }
+            }
             "--web" => {
                 parsed.net.web = Some(value("--web", args.next(), "cli-needs-folder")?.into())
             }
@@ -410,6 +436,22 @@ fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
         .room
         .clone()
         .unwrap_or_else(|| glassbank::serve::room_file(&data, scenario.id()));
+    // `--players 30 --table-size 6` makes 5 tables of 6; `--tables 5 --players 30` the same.
+    let players = args.net.players.unwrap_or(0);
+    let tables = match (args.net.tables, args.net.table_size) {
+        (Some(n), _) => n,
+        (None, Some(size)) => players.div_ceil(size.max(1)).max(1),
+        (None, None) => 1,
+    };
+    if !(1..=glassbank::net::MAX_TABLES).contains(&tables) {
+        return Err(Message::new("net-tables")
+            .with("found", tables)
+            .with("max", glassbank::net::MAX_TABLES));
+    }
+    let players = match args.net.table_size {
+        Some(size) => size.saturating_mul(tables),
+        None => players,
+    };
     let options = glassbank::serve::ServeOptions {
         address: std::net::SocketAddr::new(
             args.net
@@ -417,8 +459,11 @@ fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
                 .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)),
             args.net.port.unwrap_or(8080),
         ),
-        players: args.net.players.unwrap_or(0),
+        players,
+        tables,
+        treatments: args.net.treatments.clone(),
         minutes: args.net.minutes.unwrap_or(0),
+        away_seconds: args.net.away.unwrap_or(0).saturating_mul(60),
         seed: args.run.seed,
         web: args
             .net

@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 use glassbank::game::{Action, Catalog, Screen, Seating, Table, insert_resources, logic_plugin};
 use glassbank::i18n::{Language, Translations};
 use glassbank::scenario::load;
-use glassbank::session::{Draft, Session};
+use glassbank::session::{Command as Do, Draft, Question, Session};
 use glassbank::sim::{BankId, ClientId, Money, Seat};
 
 fn session(humans: Vec<Seat>) -> Session {
@@ -470,7 +470,14 @@ fn the_facilitator_stops_the_table_rewinds_and_changes_the_layer() {
     for _ in 0..3 {
         table.session.as_mut().unwrap().commit(banker).unwrap();
     }
-    apply(&mut table, &mut console, &Command::Pause(Some(0))).unwrap();
+    apply(
+        &mut table,
+        &mut console,
+        &Command::Table(Do::Pause {
+            question: Some(Question::Discussion(0)),
+        }),
+    )
+    .unwrap();
     let s = table.session.as_ref().unwrap();
     assert!(s.paused().is_some_and(|q| q.is_some()));
     // The turn screen shows only the question while stopped.
@@ -487,15 +494,20 @@ fn the_facilitator_stops_the_table_rewinds_and_changes_the_layer() {
     assert!(h.query_by_label("Stop for discussion").is_some());
     assert!(h.query_by_label("Where the money goes").is_none());
     let mut table = std::mem::take(h.state_mut());
-    apply(&mut table, &mut console, &Command::Resume).unwrap();
-    apply(&mut table, &mut console, &Command::Rewind(1)).unwrap();
+    apply(&mut table, &mut console, &Command::Table(Do::Resume)).unwrap();
+    apply(
+        &mut table,
+        &mut console,
+        &Command::Table(Do::Rewind { after: 1 }),
+    )
+    .unwrap();
     assert_eq!(table.session.as_ref().unwrap().turn(), 2);
     apply(
         &mut table,
         &mut console,
-        &Command::Shock(glassbank::sim::Shock::Transparency(
-            glassbank::sim::Transparency::Glass,
-        )),
+        &Command::Table(Do::Shock {
+            shock: glassbank::sim::Shock::Transparency(glassbank::sim::Transparency::Glass),
+        }),
     )
     .unwrap();
     table.session.as_mut().unwrap().commit(banker).unwrap();
@@ -571,9 +583,12 @@ fn the_console_moves_a_slow_table_on_and_a_branch_keeps_its_own_log() {
         .unwrap()
         .waiting();
     assert_eq!(waiting.len(), 1);
-    act(&mut app, Action::Facilitate(Command::PlayNow));
+    act(&mut app, Action::Facilitate(Command::Table(Do::Advance)));
     assert_eq!(screen(&app), Screen::Handover);
-    act(&mut app, Action::Facilitate(Command::RunBots(3)));
+    act(
+        &mut app,
+        Action::Facilitate(Command::Table(Do::RunBots { months: 3 })),
+    );
     let session_turn = |app: &App| {
         app.world()
             .resource::<Table>()
@@ -594,9 +609,12 @@ fn the_console_moves_a_slow_table_on_and_a_branch_keeps_its_own_log() {
             .unwrap();
     assert_eq!(first.turns.len(), 4);
     // Back to after month 2: a branch, saved apart; the original log stays whole.
-    act(&mut app, Action::Facilitate(Command::Rewind(2)));
+    act(
+        &mut app,
+        Action::Facilitate(Command::Table(Do::Rewind { after: 2 })),
+    );
     assert_eq!(session_turn(&app), 3);
-    act(&mut app, Action::Facilitate(Command::PlayNow));
+    act(&mut app, Action::Facilitate(Command::Table(Do::Advance)));
     let branch_log = app
         .world()
         .resource::<Records>()
@@ -615,7 +633,9 @@ fn the_console_moves_a_slow_table_on_and_a_branch_keeps_its_own_log() {
     // A message for the room reaches the month's news; an impossible rewind is an error shown.
     act(
         &mut app,
-        Action::Facilitate(Command::Announce("Five minutes".into())),
+        Action::Facilitate(Command::Table(Do::Announce {
+            message: "Five minutes".into(),
+        })),
     );
     let table = app.world().resource::<Table>();
     assert!(
@@ -627,7 +647,10 @@ fn the_console_moves_a_slow_table_on_and_a_branch_keeps_its_own_log() {
             .iter()
             .any(|t| t.en == "Five minutes")
     );
-    act(&mut app, Action::Facilitate(Command::Rewind(40)));
+    act(
+        &mut app,
+        Action::Facilitate(Command::Table(Do::Rewind { after: 40 })),
+    );
     assert!(app.world().resource::<Table>().error.is_some());
 }
 
@@ -657,7 +680,7 @@ fn the_console_screen_lists_who_is_deciding_and_plays_the_month() {
     assert!(h.query_by_label_contains("done").is_some());
     h.get_by_label("Play the month now").click();
     h.run();
-    assert!(h.state().1.contains(&Command::PlayNow));
+    assert!(h.state().1.contains(&Command::Table(Do::Advance)));
     h.get_by_label("Projector (F3)").click();
     h.run();
     assert!(h.state().1.contains(&Command::Show(

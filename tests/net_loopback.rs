@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use glassbank::net::Command;
 use glassbank::serve::{Files, ServeOptions, lock, start};
-use glassbank::session::Session;
+use glassbank::session::{Command as Do, Question, Session};
 use glassbank::sim::Seat;
 
 const PLAYERS: usize = 30;
@@ -26,6 +26,9 @@ fn options(dir: &std::path::Path, fresh: bool, port: u16) -> ServeOptions {
         address: SocketAddr::from(([127, 0, 0, 1], port)),
         players: PLAYERS,
         minutes: 0,
+        tables: 1,
+        treatments: Vec::new(),
+        away_seconds: 0,
         seed: Some(SEED),
         web: dir.join("web"),
         files: Files {
@@ -74,11 +77,12 @@ async fn thirty_players_with_drops_and_a_restart_end_with_one_tables_books() {
                 drops_per_mille: 60,
                 seed: 1_000 + i as u64,
                 think: Duration::ZERO,
+                quits_at: None,
             };
             tokio::spawn(player::play(
                 address.clone(),
                 code.clone(),
-                seat,
+                Some(seat),
                 manner,
                 clock,
             ))
@@ -178,15 +182,15 @@ async fn a_room_hosted_by_the_desktop_game_takes_commands_and_resumes_after_clos
     // A discussion question chosen on the console reaches each player in their language.
     let question = scenario().file.discussion[0].clone();
     hosted
-        .facilitate(Command::Pause {
-            question: Some(question.en.clone()),
-        })
+        .facilitate(Command::Table(Do::Pause {
+            question: Some(Question::Discussion(0)),
+        }))
         .unwrap();
     assert_eq!(
         lock(&hosted.shared).room.session().paused(),
         Some(Some(&question))
     );
-    hosted.facilitate(Command::Resume).unwrap();
+    hosted.facilitate(Command::Table(Do::Resume)).unwrap();
     // Bots hold every seat but the first.
     let seats = lock(&hosted.shared).room.session().humans().to_vec();
     assert!(seats.len() >= 2);
@@ -205,12 +209,13 @@ async fn a_room_hosted_by_the_desktop_game_takes_commands_and_resumes_after_clos
         drops_per_mille: 0,
         seed: 7,
         think: Duration::ZERO,
+        quits_at: None,
     };
     let clock = tokio::time::Instant::now();
     let playing = tokio::spawn(player::play(
         address.clone(),
         code.clone(),
-        seats[0],
+        Some(seats[0]),
         manner,
         clock,
     ));

@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use glassbank::game::remote::{Phase, Remote, screen};
 use glassbank::i18n::{Language, Translations};
 use glassbank::net::{ConnId, Room, encode};
-use glassbank::session::Session;
+use glassbank::session::{Command as Do, Session};
 use glassbank::sim::{BankId, ClientId, Seat};
 
 const BANKER: Seat = Seat::RetailBanker(BankId(0));
@@ -268,7 +268,7 @@ fn the_hosts_console_shows_where_to_join_and_its_buttons_command_the_room() {
         asked,
         vec![
             Asked::Room(Command::StandIn { seat: HOUSEHOLD }),
-            Asked::Room(Command::Pause { question: None }),
+            Asked::Room(Command::Table(Do::Pause { question: None })),
         ]
     );
     for a in asked {
@@ -287,9 +287,9 @@ fn the_hosts_console_shows_where_to_join_and_its_buttons_command_the_room() {
     let asked = std::mem::take(&mut host.state_mut().asked);
     assert_eq!(
         asked,
-        vec![Asked::Room(Command::Announce {
+        vec![Asked::Room(Command::Table(Do::Announce {
             message: "Who paid the fee?".into()
-        })]
+        }))]
     );
     // The projector's button.
     host.get_by_label("Projector (F3)").click();
@@ -359,7 +359,10 @@ fn the_hosts_projector_shows_where_to_join_then_the_game_beside_it() {
     screen.get_by_label("GLAS");
     screen.get_by_label(url);
     assert!(screen.query_by_label("Every card payment so far").is_none());
-    screen.state_mut().facilitate(Command::Advance).unwrap();
+    screen
+        .state_mut()
+        .facilitate(Command::Table(Do::Advance))
+        .unwrap();
     screen.run_steps(3);
     screen.get_by_label("GLAS");
     screen.get_by_label("Every card payment so far");

@@ -3,7 +3,7 @@
 //! never costs the others, and exported for the facilitator as CSV or JSON Lines.
 use serde::{Deserialize, Serialize};
 
-use crate::sim::Role;
+use crate::sim::{Role, Transparency};
 
 /// What each line says it is.
 pub const FORMAT: &str = "glassbank-feedback";
@@ -39,6 +39,12 @@ pub struct Response {
     pub answer: Answer,
     /// When, in UTC (from the platform's clock), e.g. "2026-11-23T15:04:05Z".
     pub recorded_at: String,
+    /// The table of a class the respondent played at, from 1 (absent for a game of one table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<u32>,
+    /// The layer that table was given as its treatment, if the class had treatments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treatment: Option<Transparency>,
 }
 
 impl Response {
@@ -61,7 +67,16 @@ impl Response {
             question: question.into(),
             answer,
             recorded_at,
+            table: None,
+            treatment: None,
         }
+    }
+
+    /// The response of a player at table `table` (from 1) of a class, under its treatment.
+    pub fn at_table(mut self, table: u32, treatment: Option<Transparency>) -> Response {
+        self.table = Some(table);
+        self.treatment = treatment;
+        self
     }
 
     /// The response as one line of JSON, without its newline.
@@ -101,8 +116,9 @@ fn csv_field(s: &str) -> String {
 
 /// Responses as CSV, one row each.
 pub fn to_csv(responses: &[Response]) -> String {
-    let mut out =
-        String::from("session,scenario,respondent,role,question,kind,answer,recorded_at\n");
+    let mut out = String::from(
+        "session,scenario,table,treatment,respondent,role,question,kind,answer,recorded_at\n",
+    );
     for r in responses {
         let role = r
             .role
@@ -113,10 +129,17 @@ pub fn to_csv(responses: &[Response]) -> String {
             Answer::Choice { index, text } => ("choice", format!("{index}: {text}")),
             Answer::FreeText(t) => ("free_text", t.clone()),
         };
+        let table = r.table.map(|t| t.to_string()).unwrap_or_default();
+        let treatment = r
+            .treatment
+            .map(|t| format!("{t:?}").to_lowercase())
+            .unwrap_or_default();
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{}\n",
             csv_field(&r.session),
             csv_field(&r.scenario),
+            table,
+            treatment,
             r.respondent,
             role,
             csv_field(&r.question),
@@ -173,7 +196,7 @@ mod tests {
         assert_eq!(read, vec![a.clone(), b.clone(), a.clone()]);
         assert_eq!(damaged, 1);
         let csv = to_csv(&read);
-        assert_eq!(csv.lines().next().unwrap().split(',').count(), 8);
+        assert_eq!(csv.lines().next().unwrap().split(',').count(), 10);
         assert!(csv.contains("\"Les frais, \"\"vraiment\"\" cachés,\nsur deux lignes\""));
         assert_eq!(read_log(&to_json_lines(&read)).0, read);
     }

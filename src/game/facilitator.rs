@@ -7,24 +7,15 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::{Action, Screen, Settings, Table, Tr};
 use crate::i18n::{Translations, format};
-use crate::scenario::{Scripted, Text};
-use crate::session::Session;
+use crate::scenario::Scripted;
+use crate::session::{Command as Do, Question, Session};
 use crate::sim::{Bp, Money, Shock, Transparency, Turn};
 
 /// What the facilitator asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Stop for discussion, on the scenario's discussion question with this index if any.
-    Pause(Option<usize>),
-    Resume,
-    /// Play the month now with what the slow players have so far.
-    PlayNow,
-    RunBots(u16),
-    /// Go back to the game as it stood after this month.
-    Rewind(Turn),
-    Shock(Shock),
-    /// A message for the room, in the month's news.
-    Announce(String),
+    /// A command to the table's game, the same as the terminal's and the browser's.
+    Table(Do),
     /// Minutes each player has for a month (0: no limit).
     Timer(u32),
     /// The layer of the second table the debrief compares this one with.
@@ -149,33 +140,10 @@ pub fn apply(
         }
         _ => {}
     }
-    let Some(session) = table.session.as_mut() else {
+    let (Some(session), Command::Table(command)) = (table.session.as_mut(), command) else {
         return Ok(());
     };
-    match command {
-        Command::Pause(question) => {
-            let text = question.and_then(|i| session.scenario().file.discussion.get(i).cloned());
-            session.pause(text);
-        }
-        Command::Resume => session.resume(),
-        Command::PlayNow => {
-            session.play_now()?;
-        }
-        Command::RunBots(n) => {
-            session.run_bots(*n)?;
-        }
-        Command::Rewind(after) => {
-            let back = session.rewound(*after)?;
-            table.session = Some(back);
-        }
-        Command::Shock(shock) => session.apply_shock(*shock)?,
-        Command::Announce(message) => session.announce(Text {
-            en: message.clone(),
-            fr: message.clone(),
-        }),
-        Command::Timer(_) | Command::Compare(_) | Command::Show(_) => {}
-    }
-    Ok(())
+    session.facilitate(command.clone())
 }
 
 /// The console as a screen of its own: the commands on the left, the table on the right.
@@ -267,12 +235,12 @@ fn table_status(
             ));
         }
         if play_now_button(ui, tr, session) {
-            out.push(Command::PlayNow);
+            out.push(Command::Table(Do::Advance));
         }
     }
     ui.separator();
     if let Some(message) = message_box(ui, tr, console) {
-        out.push(Command::Announce(message));
+        out.push(Command::Table(Do::Announce { message }));
     }
     ui.separator();
     ui.strong(tr.get("console-second-table"));
@@ -357,12 +325,12 @@ pub fn show(
     ui.separator();
     if session.paused().is_some() {
         if ui.button(tr.get("console-resume")).clicked() {
-            out.push(Command::Resume);
+            out.push(Command::Table(Do::Resume));
         }
     } else {
         ui.horizontal_wrapped(|ui| {
             if ui.button(tr.get("console-pause")).clicked() {
-                out.push(Command::Pause(None));
+                out.push(Command::Table(Do::Pause { question: None }));
             }
             for (i, q) in session.scenario().file.discussion.iter().enumerate() {
                 if ui
@@ -370,7 +338,9 @@ pub fn show(
                     .on_hover_text(q.get(code))
                     .clicked()
                 {
-                    out.push(Command::Pause(Some(i)));
+                    out.push(Command::Table(Do::Pause {
+                        question: Some(Question::Discussion(i)),
+                    }));
                 }
             }
         });
@@ -384,7 +354,9 @@ pub fn show(
                 .button(tr.format("console-run-bots", &[("months", months.into())]))
                 .clicked()
             {
-                out.push(Command::RunBots(console.months));
+                out.push(Command::Table(Do::RunBots {
+                    months: console.months,
+                }));
             }
         });
     }
@@ -393,13 +365,17 @@ pub fn show(
             console.rewind_to = console.rewind_to.min(turn - 1);
             ui.add(egui::Slider::new(&mut console.rewind_to, 0..=turn - 1));
             if ui.button(tr.get("console-rewind")).clicked() {
-                out.push(Command::Rewind(console.rewind_to));
+                out.push(Command::Table(Do::Rewind {
+                    after: console.rewind_to,
+                }));
             }
         });
     }
     ui.separator();
     if let Some(layer) = layer_picker(ui, tr, session.economy().params().transparency) {
-        out.push(Command::Shock(Shock::Transparency(layer)));
+        out.push(Command::Table(Do::Shock {
+            shock: Shock::Transparency(layer),
+        }));
     }
     ui.horizontal(|ui| {
         ui.label(tr.get("term-policy-rate"));
@@ -408,9 +384,9 @@ pub fn show(
                 .step_by(0.25),
         );
         if ui.button(tr.get("console-apply")).clicked() {
-            out.push(Command::Shock(Shock::PolicyRate(Bp(
-                (console.policy_rate * 100.0).round() as i32,
-            ))));
+            out.push(Command::Table(Do::Shock {
+                shock: Shock::PolicyRate(Bp((console.policy_rate * 100.0).round() as i32)),
+            }));
         }
     });
     let caps = session.economy().params().caps;
@@ -433,17 +409,21 @@ pub fn show(
         });
         ui.horizontal(|ui| {
             if ui.button(tr.get("console-apply")).clicked() {
-                out.push(Command::Shock(Shock::InterchangeCap {
-                    debit: Some(Bp(console.interchange_debit_bp)),
-                    credit: Some(Bp(console.interchange_credit_bp)),
+                out.push(Command::Table(Do::Shock {
+                    shock: Shock::InterchangeCap {
+                        debit: Some(Bp(console.interchange_debit_bp)),
+                        credit: Some(Bp(console.interchange_credit_bp)),
+                    },
                 }));
             }
             if (caps.interchange_debit.is_some() || caps.interchange_credit.is_some())
                 && ui.button(tr.get("console-lift")).clicked()
             {
-                out.push(Command::Shock(Shock::InterchangeCap {
-                    debit: None,
-                    credit: None,
+                out.push(Command::Table(Do::Shock {
+                    shock: Shock::InterchangeCap {
+                        debit: None,
+                        credit: None,
+                    },
                 }));
             }
         });
@@ -456,15 +436,19 @@ pub fn show(
             }),
         );
         if ui.button(tr.get("console-apply")).clicked() {
-            out.push(Command::Shock(Shock::FeeCap {
-                per_payment: Some(Money::euros(console.fee_cap_euros)),
-                per_month: caps.irregular_fees_per_month,
+            out.push(Command::Table(Do::Shock {
+                shock: Shock::FeeCap {
+                    per_payment: Some(Money::euros(console.fee_cap_euros)),
+                    per_month: caps.irregular_fees_per_month,
+                },
             }));
         }
         if caps.irregular_fee_per_payment.is_some() && ui.button(tr.get("console-lift")).clicked() {
-            out.push(Command::Shock(Shock::FeeCap {
-                per_payment: None,
-                per_month: caps.irregular_fees_per_month,
+            out.push(Command::Table(Do::Shock {
+                shock: Shock::FeeCap {
+                    per_payment: None,
+                    per_month: caps.irregular_fees_per_month,
+                },
             }));
         }
     });
@@ -489,7 +473,7 @@ pub fn show(
                     super::panels::shock_text(tr, &shock)
                 ));
                 if ui.button(tr.get("console-now")).clicked() {
-                    out.push(Command::Shock(shock));
+                    out.push(Command::Table(Do::Shock { shock }));
                 }
             });
         }

@@ -10,8 +10,7 @@ use super::{Action, Catalog, Screen, Tr, root_ui};
 use crate::i18n::Translations;
 use crate::net::{Command, Room};
 use crate::serve::{Files, Hosted, Qr, ServeOptions};
-use crate::session::Session;
-use crate::sim::Shock;
+use crate::session::Command as Do;
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Hosting>().add_systems(
@@ -88,7 +87,10 @@ impl Form {
         ServeOptions {
             address: std::net::SocketAddr::from((ip, self.port)),
             players: self.players,
+            tables: 1,
+            treatments: Vec::new(),
             minutes: self.minutes,
+            away_seconds: 0,
             seed: None,
             web: std::path::PathBuf::from("web/dist"),
             files: Files {
@@ -236,7 +238,7 @@ pub fn console(
         let asked = facilitator::show(ui, tr, session, console, false);
         let room_commands = room_commands
             .into_iter()
-            .chain(asked.into_iter().filter_map(|c| to_room(session, c)));
+            .chain(asked.into_iter().filter_map(to_room));
         out.extend(room_commands.map(Asked::Room));
     };
     if narrow {
@@ -317,11 +319,11 @@ fn table(ui: &mut egui::Ui, tr: &Translations, room: &Room, console: &mut Consol
     let mut out = Vec::new();
     let session = room.session();
     if !session.is_finished() && facilitator::play_now_button(ui, tr, session) {
-        out.push(Command::Advance);
+        out.push(Command::Table(Do::Advance));
     }
     ui.separator();
     if let Some(message) = facilitator::message_box(ui, tr, console) {
-        out.push(Command::Announce { message });
+        out.push(Command::Table(Do::Announce { message }));
     }
     ui.horizontal(|ui| {
         ui.label(tr.get("console-timer"));
@@ -336,24 +338,15 @@ fn table(ui: &mut egui::Ui, tr: &Translations, room: &Room, console: &mut Consol
     out
 }
 
-/// A command of the one-table console as the room's: none for what a room does not do (bots
-/// for a few months, the second table, the screen shown).
-pub fn to_room(session: &Session, command: facilitator::Command) -> Option<Command> {
+/// A command of the one-table console as the room's: the table's commands travel as they are,
+/// the timer becomes the room's minutes; none for what only the desktop does (the second
+/// table, the screen shown).
+pub fn to_room(command: facilitator::Command) -> Option<Command> {
     use facilitator::Command as Asked;
     Some(match command {
-        Asked::Pause(question) => Command::Pause {
-            question: question
-                .and_then(|i| session.scenario().file.discussion.get(i))
-                .map(|q| q.en.clone()),
-        },
-        Asked::Resume => Command::Resume,
-        Asked::PlayNow => Command::Advance,
-        Asked::Rewind(after) => Command::Rewind { after },
-        Asked::Shock(Shock::Transparency(layer)) => Command::Reveal { layer },
-        Asked::Shock(shock) => Command::Shock { shock },
-        Asked::Announce(message) => Command::Announce { message },
+        Asked::Table(command) => Command::Table(command),
         Asked::Timer(minutes) => Command::Minutes { minutes },
-        Asked::RunBots(_) | Asked::Compare(_) | Asked::Show(_) => return None,
+        Asked::Compare(_) | Asked::Show(_) => return None,
     })
 }
 
@@ -548,7 +541,7 @@ pub fn show_in_tour(world: &mut World, projector: bool, months: u16) {
         // Months played with the seats' first choices, for the projector's flows.
         if let Some(hosted) = &hosting.room {
             for _ in 0..months {
-                let _ = hosted.facilitate(Command::Advance);
+                let _ = hosted.facilitate(Command::Table(Do::Advance));
             }
         }
         hosting.projector = projector;
@@ -561,31 +554,23 @@ mod tests {
 
     #[test]
     fn the_one_table_consoles_commands_become_the_rooms() {
-        let scenario = crate::scenario::load(crate::DEFAULT_SCENARIO, "one_town.ron").unwrap();
-        let seats = scenario.human_seats().to_vec();
-        let session = Session::new(scenario, seats, &[], Some(1)).unwrap();
-        let question = session.scenario().file.discussion[0].en.clone();
-        let room = |c| to_room(&session, c);
+        use crate::session::Question;
+        let pause = Do::Pause {
+            question: Some(Question::Discussion(0)),
+        };
         assert_eq!(
-            room(facilitator::Command::Pause(Some(0))),
-            Some(Command::Pause {
-                question: Some(question)
-            })
+            to_room(facilitator::Command::Table(pause.clone())),
+            Some(Command::Table(pause))
         );
         assert_eq!(
-            room(facilitator::Command::Shock(Shock::Transparency(
+            to_room(facilitator::Command::Timer(3)),
+            Some(Command::Minutes { minutes: 3 })
+        );
+        assert_eq!(
+            to_room(facilitator::Command::Compare(
                 crate::sim::Transparency::Glass
-            ))),
-            Some(Command::Reveal {
-                layer: crate::sim::Transparency::Glass
-            })
+            )),
+            None
         );
-        let rate = Shock::PolicyRate(crate::sim::Bp(300));
-        assert_eq!(
-            room(facilitator::Command::Shock(rate)),
-            Some(Command::Shock { shock: rate })
-        );
-        assert_eq!(room(facilitator::Command::PlayNow), Some(Command::Advance));
-        assert_eq!(room(facilitator::Command::RunBots(3)), None);
     }
 }

@@ -103,14 +103,7 @@ impl Settings {
     }
 }
 
-/// The message key naming a transparency layer.
-pub fn layer_key(layer: crate::sim::Transparency) -> &'static str {
-    match layer {
-        crate::sim::Transparency::Opaque => "layer-opaque",
-        crate::sim::Transparency::Disclosed => "layer-disclosed",
-        crate::sim::Transparency::Glass => "layer-glass",
-    }
-}
+pub use crate::i18n::layer_key;
 
 /// The game being played, once the seats are chosen.
 #[derive(Resource, Default)]

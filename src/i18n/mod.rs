@@ -160,6 +160,15 @@ impl Translations {
     }
 }
 
+/// The message key naming a transparency layer.
+pub fn layer_key(layer: crate::sim::Transparency) -> &'static str {
+    match layer {
+        crate::sim::Transparency::Opaque => "layer-opaque",
+        crate::sim::Transparency::Disclosed => "layer-disclosed",
+        crate::sim::Transparency::Glass => "layer-glass",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,10 +6,10 @@ use crate::feedback::Answer;
 use crate::i18n::Message;
 use crate::scenario::{QuestionSpec, Text};
 use crate::session::Draft;
-use crate::sim::{CaseId, Seat, SeatView, Shock, Transparency, Turn};
+use crate::sim::{CaseId, Seat, SeatView, Transparency, Turn};
 
 /// The protocol spoken here; a client speaking another gets a clear message.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// The largest message a client may send, in bytes.
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
@@ -40,59 +40,49 @@ pub enum ToRoom {
         consent: bool,
         answers: Vec<(String, Answer)>,
     },
-    /// A facilitator's command, with the facilitator's secret (shown on the server's screen).
-    Facilitate { token: String, command: Command },
+    /// A facilitator's command, with the facilitator's secret (shown on the server's screen),
+    /// for one table (from 0) or, without one, for every table.
+    Facilitate {
+        token: String,
+        #[serde(default)]
+        table: Option<usize>,
+        command: Command,
+    },
 }
 
-/// What the facilitator does to the room's table.
+/// What the facilitator does to a room: a command to its tables' games, or to who holds the
+/// seats and how long a month may take.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "do", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
-    /// Stop for discussion, perhaps on a question for the whole room.
-    Pause {
-        question: Option<String>,
-    },
-    Resume,
-    /// Play the month now, with the decisions as they stand.
-    Advance,
-    /// Go back to the game as it stood after month `after` (0: the start).
-    Rewind {
-        after: Turn,
-    },
-    /// Change the transparency layer from this month on.
-    Reveal {
-        layer: Transparency,
-    },
-    /// A rule changed by hand from this month on: the policy rate, a cap, a scripted event now.
-    Shock {
-        shock: Shock,
-    },
-    /// A message for the room, in this month's news.
-    Announce {
-        message: String,
-    },
+    /// A command to a table's game, carried out by `Session::facilitate`.
+    Table(crate::session::Command),
     /// A bot plays this seat from now on (a player who left).
-    StandIn {
-        seat: Seat,
-    },
+    StandIn { seat: Seat },
     /// The seat is free again: its token stops working and whoever holds it is let go (a
     /// stranger who took it, a player who must change seats).
-    Free {
-        seat: Seat,
-    },
+    Free { seat: Seat },
     /// The time each month may take, in minutes; 0 is no limit.
-    Minutes {
-        minutes: u32,
-    },
+    Minutes { minutes: u32 },
+    /// How long a seat may stay empty (its player gone, or nobody came) before a bot plays it,
+    /// in seconds; 0 is never. The player who comes back gets it back.
+    Away { seconds: u32 },
     /// Who is connected and who has decided, without changing anything.
     Status,
 }
+
 /// What the room sends to one player's browser.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToPlayer {
-    /// In the room: the seats still free.
-    Joined { protocol: u32, free: Vec<OpenSeat> },
+    /// In the room: the seats still free at the player's table (from 0; absent in a room of
+    /// one table).
+    Joined {
+        protocol: u32,
+        free: Vec<OpenSeat>,
+        #[serde(default)]
+        table: Option<usize>,
+    },
     /// The seat is this player's; the token gets it back after a reconnection.
     Seated { seat: Seat, token: String },
     /// What the seat may see now, and its decision so far: nothing the layer hides.
@@ -123,13 +113,9 @@ pub enum ToPlayer {
     },
     /// The debrief answers are in the facilitator's log (or were not kept, without consent).
     Recorded { answers: usize },
-    /// For the facilitator: every seat, who holds it and how far it is.
-    Console {
-        turn: Turn,
-        turns: Turn,
-        paused: bool,
-        seats: Vec<SeatState>,
-    },
+    /// For the facilitator: every table, and at each every seat, who holds it and how far it
+    /// is.
+    Console { tables: Vec<TableState> },
     /// The last message was refused and changed nothing, and why, in the player's language.
     Refused { reason: String },
 }
@@ -139,6 +125,19 @@ pub enum ToPlayer {
 pub struct OpenSeat {
     pub seat: Seat,
     pub name: String,
+}
+
+/// One table as the facilitator sees it: its month, its treatment and its seats.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableState {
+    /// From 0.
+    pub table: usize,
+    pub treatment: Option<Transparency>,
+    pub turn: Turn,
+    pub turns: Turn,
+    pub paused: bool,
+    pub finished: bool,
+    pub seats: Vec<SeatState>,
 }
 
 /// One seat as the facilitator sees it: no numbers.

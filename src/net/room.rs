@@ -1,15 +1,17 @@
-//! A room: the facilitator's authoritative game and the players' connections. Each player
-//! holds one seat by a secret token, sends only that seat's decisions, and receives only that
-//! seat's view under the layer. Everything here is pure: the server brings the sockets, the
-//! clock and the tokens.
-use std::collections::{BTreeMap, BTreeSet};
+//! A room: the facilitator's tables and the players' connections. One code opens it; each
+//! player is placed at a table as they join (the emptiest, or the one their seat's token names),
+//! holds one seat there by a secret token, sends only that seat's decisions, and receives only
+//! that seat's view under its table's layer. Everything here is pure: the server brings the
+//! sockets, the clock and the tokens.
+use std::collections::BTreeMap;
 
-use super::protocol::{Command, OpenSeat, PROTOCOL, SeatState, ToPlayer, ToRoom, decode};
+use super::protocol::{Command, OpenSeat, PROTOCOL, TableState, ToPlayer, ToRoom, decode};
+use super::table::{Answered, Table, fits};
 use crate::feedback::{Answer, Response};
 use crate::i18n::{Language, Message, Translations};
-use crate::scenario::{QuestionSpec, Text};
-use crate::session::{Draft, Session};
-use crate::sim::{Own, Seat, Shock, Turn};
+use crate::scenario::QuestionSpec;
+use crate::session::Session;
+use crate::sim::{Own, Seat, Transparency};
 
 /// A connection, numbered by the server.
 pub type ConnId = u64;
@@ -21,12 +23,16 @@ const MAX_ANSWER_CHARS: usize = 2_000;
 const WRONG_CODES_PER_MINUTE: u32 = 10;
 /// The machines remembered for their wrong codes, at most.
 const WRONG_CODES_KEPT: usize = 10_000;
+/// The most tables a room holds.
+pub const MAX_TABLES: usize = 64;
 
 /// What the room knows of a connection.
 #[derive(Clone, Debug)]
 struct Connection {
     language: Language,
     joined: bool,
+    /// The table it was placed at when it joined.
+    table: usize,
     seat: Option<Seat>,
     /// Sent the facilitator's secret: it receives the console.
     facilitator: bool,
@@ -36,43 +42,29 @@ struct Connection {
     machine: Option<std::net::IpAddr>,
 }
 
-/// Debrief answers given with consent, waiting for the server to append them to the log.
-struct Answered {
-    respondent: u32,
-    seat: Seat,
-    answers: Vec<(String, Answer)>,
-}
-
-/// The facilitator's game and who plays it from where.
+/// The facilitator's tables and who plays them from where.
 pub struct Room {
     code: String,
     /// The facilitator's secret, for commands sent over the network.
     secret: String,
-    session: Session,
-    /// Each taken seat's secret token.
-    tokens: BTreeMap<Seat, String>,
+    /// At least one.
+    tables: Vec<Table>,
+    /// The seed of the draw that gave the tables their treatments, if they have any.
+    draw_seed: Option<u64>,
     connections: BTreeMap<ConnId, Connection>,
-    /// Seats a bot plays for a player who left.
-    stand_ins: BTreeSet<Seat>,
-    /// The time each month may take, in minutes; 0 is no limit.
-    minutes: u32,
-    /// When the month is played without waiting, on the server's clock.
-    deadline_ms: Option<u64>,
+    /// How long a seat may stay empty before a bot plays it, in seconds; 0 is never.
+    away_seconds: u32,
     /// The server's clock at the last message or tick.
     now_ms: u64,
-    /// Seats whose debrief answers are recorded, in the order they answered.
-    answered: Vec<Seat>,
-    pending: Vec<Answered>,
     /// Something worth saving changed since the last `take_changed`.
     changed: bool,
     /// A change to save at once: a seat taken, a month committed or played, answers given, a
     /// facilitator's command (a draft can wait a second).
     urgent: bool,
-    /// Who is deciding changed: every player's table is sent at the next `flush`, once however
-    /// many players committed or joined since.
-    table_changed: bool,
     /// A seat's connection changed: the facilitators' consoles are sent at the next `flush`.
     consoles_changed: bool,
+    /// Messages of a command some tables refused, sent at the next `flush`.
+    queued: Outbox,
     /// Connections the server should close once their last messages are out.
     closing: Vec<ConnId>,
     /// Wrong room codes per machine: how many, since when (ms on the server's clock).
@@ -83,47 +75,83 @@ pub struct Room {
 pub type Outbox = Vec<(ConnId, ToPlayer)>;
 
 impl Room {
-    /// A room for a game: `code` is what players type, `secret` the facilitator's.
+    /// A room of one table: `code` is what players type, `secret` the facilitator's.
     pub fn new(code: impl Into<String>, secret: impl Into<String>, session: Session) -> Room {
+        Room::with_tables(
+            code.into(),
+            secret.into(),
+            vec![Table::new(session, None)],
+            None,
+        )
+    }
+
+    /// A class: one table per session, each with its treatment, drawn from `draw_seed`.
+    pub fn class(
+        code: impl Into<String>,
+        secret: impl Into<String>,
+        tables: Vec<(Session, Option<Transparency>)>,
+        draw_seed: Option<u64>,
+    ) -> Result<Room, Message> {
+        if tables.is_empty() || tables.len() > MAX_TABLES {
+            return Err(Message::new("net-tables")
+                .with("found", tables.len())
+                .with("max", MAX_TABLES));
+        }
+        let tables = tables
+            .into_iter()
+            .map(|(session, treatment)| Table::new(session, treatment))
+            .collect();
+        Ok(Room::with_tables(
+            code.into(),
+            secret.into(),
+            tables,
+            draw_seed,
+        ))
+    }
+
+    fn with_tables(
+        code: String,
+        secret: String,
+        tables: Vec<Table>,
+        draw_seed: Option<u64>,
+    ) -> Room {
         Room {
-            code: code.into(),
-            secret: secret.into(),
-            session,
-            tokens: BTreeMap::new(),
+            code,
+            secret,
+            tables,
+            draw_seed,
             connections: BTreeMap::new(),
-            stand_ins: BTreeSet::new(),
-            minutes: 0,
-            deadline_ms: None,
+            away_seconds: 0,
             now_ms: 0,
-            answered: Vec::new(),
-            pending: Vec::new(),
             changed: true,
             urgent: true,
-            table_changed: false,
             consoles_changed: false,
+            queued: Vec::new(),
             closing: Vec::new(),
             wrong_codes: BTreeMap::new(),
         }
     }
 
-    /// A room read back from disk (see `saved`).
+    /// A room read back from disk (see `saved`): its tables as they were.
     pub(super) fn resumed(
         code: String,
         secret: String,
-        session: Session,
-        tokens: Vec<(Seat, String)>,
-        stand_ins: Vec<Seat>,
-        minutes: u32,
-        answered: Vec<Seat>,
-    ) -> Room {
-        let mut room = Room::new(code, secret, session);
-        room.tokens = tokens.into_iter().collect();
-        room.stand_ins = stand_ins.into_iter().collect();
-        room.minutes = minutes;
-        room.answered = answered;
+        tables: Vec<Table>,
+        draw_seed: Option<u64>,
+        away_seconds: u32,
+    ) -> Result<Room, Message> {
+        if tables.is_empty() || tables.len() > MAX_TABLES {
+            return Err(Message::new("net-tables")
+                .with("found", tables.len())
+                .with("max", MAX_TABLES));
+        }
+        let mut room = Room::with_tables(code, secret, tables, draw_seed);
+        room.away_seconds = away_seconds;
         // The month being decided gets its full time again from the restart.
-        room.restart_clock();
-        room
+        for t in &mut room.tables {
+            t.restart_clock(0);
+        }
+        Ok(room)
     }
 
     pub fn code(&self) -> &str {
@@ -135,54 +163,53 @@ impl Room {
         &self.secret
     }
 
-    pub(super) fn tokens(&self) -> impl Iterator<Item = (Seat, &str)> {
-        self.tokens.iter().map(|(s, t)| (*s, t.as_str()))
+    pub fn tables(&self) -> &[Table] {
+        &self.tables
     }
 
-    pub(super) fn stand_ins(&self) -> impl Iterator<Item = Seat> + '_ {
-        self.stand_ins.iter().copied()
+    pub fn draw_seed(&self) -> Option<u64> {
+        self.draw_seed
     }
 
-    pub fn minutes(&self) -> u32 {
-        self.minutes
+    pub fn away_seconds(&self) -> u32 {
+        self.away_seconds
     }
 
-    pub(super) fn answered(&self) -> &[Seat] {
-        &self.answered
-    }
-
+    /// The first table's game: a room of one table's only one.
     pub fn session(&self) -> &Session {
-        &self.session
+        &self.tables[0].session
     }
 
-    /// The human seats nobody holds yet.
+    /// The time each month of the first table may take, in minutes.
+    pub fn minutes(&self) -> u32 {
+        self.tables[0].minutes
+    }
+
+    /// The first table's seats nobody holds yet.
     pub fn free_seats(&self) -> Vec<Seat> {
-        self.session
-            .humans()
-            .iter()
-            .copied()
-            .filter(|s| !self.tokens.contains_key(s) && !self.stand_ins.contains(s))
+        self.tables[0].free_seats()
+    }
+
+    /// The seats held by a connection now at a table.
+    pub fn connected_seats(&self, table: usize) -> Vec<Seat> {
+        self.connections
+            .values()
+            .filter(|c| c.table == table)
+            .filter_map(|c| c.seat)
             .collect()
     }
 
-    /// The seats held by a connection now.
-    pub fn connected_seats(&self) -> Vec<Seat> {
-        self.connections.values().filter_map(|c| c.seat).collect()
+    /// The first table's seats, who holds them and how far they are.
+    pub fn seat_states(&self) -> Vec<super::SeatState> {
+        self.table_states().swap_remove(0).seats
     }
 
-    /// Every seat, who holds it and how far it is: the facilitator's console.
-    pub fn seat_states(&self) -> Vec<SeatState> {
-        let connected = self.connected_seats();
-        self.session
-            .humans()
+    /// Every table, its month and its seats: the facilitator's console.
+    pub fn table_states(&self) -> Vec<TableState> {
+        self.tables
             .iter()
-            .map(|&seat| SeatState {
-                seat,
-                taken: self.tokens.contains_key(&seat),
-                connected: connected.contains(&seat),
-                done: self.session.is_done(seat),
-                bot: self.stand_ins.contains(&seat),
-            })
+            .enumerate()
+            .map(|(i, t)| t.state(i, &self.connected_seats(i)))
             .collect()
     }
 
@@ -220,6 +247,7 @@ impl Room {
             Connection {
                 language: Language::En,
                 joined: false,
+                table: 0,
                 seat: None,
                 facilitator: false,
                 rate: super::Rate::PLAYER,
@@ -250,22 +278,34 @@ impl Room {
         self.connections.get(&conn).is_some_and(|c| c.joined)
     }
 
+    /// The table a connection was placed at, once it joined.
+    pub fn table_of(&self, conn: ConnId) -> Option<usize> {
+        self.connections
+            .get(&conn)
+            .filter(|c| c.joined)
+            .map(|c| c.table)
+    }
+
     /// Connections the server should close (a seat the facilitator freed), since the last call.
     pub fn take_closing(&mut self) -> Vec<ConnId> {
         std::mem::take(&mut self.closing)
     }
 
-    /// The tables and consoles that changed since the last call, each sent once: 30 players who
-    /// commit within one tick (250 ms on the server) send each player one table, not 30.
+    /// The tables' progress and the consoles that changed since the last call, each sent once:
+    /// 30 players who commit within one tick (250 ms on the server) send each player one
+    /// message of progress, not 30.
     pub fn flush(&mut self) -> Outbox {
-        let out = if self.table_changed {
-            self.table_for_all()
-        } else if self.consoles_changed {
-            self.consoles()
-        } else {
-            Vec::new()
-        };
-        self.table_changed = false;
+        let mut out = std::mem::take(&mut self.queued);
+        let mut any = false;
+        for t in 0..self.tables.len() {
+            if std::mem::take(&mut self.tables[t].progress_changed) {
+                out.extend(self.progress_for_all(t));
+                any = true;
+            }
+        }
+        if any || self.consoles_changed {
+            out.extend(self.consoles());
+        }
         self.consoles_changed = false;
         out
     }
@@ -305,89 +345,103 @@ impl Room {
         }
     }
 
-    /// The clock moved on: a month whose time is up is played with the decisions as they
-    /// stand; the tables and consoles that changed are sent.
+    /// The clock moved on: bots take the seats empty for the away time, a month whose time is
+    /// up is played with the decisions as they stand; the progress and consoles that changed
+    /// are sent.
     pub fn tick(&mut self, now_ms: u64) -> Outbox {
         self.now_ms = self.now_ms.max(now_ms);
-        let due = self.deadline_ms.is_some_and(|d| self.now_ms >= d);
-        if !due || self.session.paused().is_some() || self.session.is_finished() {
-            return self.flush();
+        let now = self.now_ms;
+        let away = (self.away_seconds > 0).then(|| u64::from(self.away_seconds) * 1_000);
+        let mut out = Vec::new();
+        for t in 0..self.tables.len() {
+            let before = self.tables[t].session.turn();
+            let held = self.connected_seats(t);
+            if self.tables[t].stand_in_for_the_away(&held, now, away) {
+                self.must_save();
+                self.consoles_changed = true;
+                out.extend(self.after_change(t, before));
+                continue;
+            }
+            let table = &mut self.tables[t];
+            let due = table.deadline_ms.is_some_and(|d| now >= d);
+            if !due || table.session.paused().is_some() || table.session.is_finished() {
+                continue;
+            }
+            // A refused decision keeps the month open; it is tried again at the next tick.
+            if table.session.play_now().is_ok() {
+                out.extend(self.after_change(t, before));
+            }
         }
-        let before = self.session.turn();
-        match self.session.play_now() {
-            Ok(_) => self.after_change(before),
-            // A refused decision keeps the month open; try again at the next tick.
-            Err(_) => self.flush(),
-        }
+        out.extend(self.flush());
+        out
     }
 
-    /// A facilitator's command, from the server's own console or over the network.
+    /// A facilitator's command for every table, from the server's own console or over the
+    /// network.
     pub fn facilitate(&mut self, command: Command) -> Result<Outbox, Message> {
-        let before = self.session.turn();
+        self.facilitate_at(None, command)
+    }
+
+    /// A facilitator's command for one table (from 0), or every table. A command some tables
+    /// refuse is carried out at the others, and the first refusal said with its table's number.
+    pub fn facilitate_at(
+        &mut self,
+        table: Option<usize>,
+        command: Command,
+    ) -> Result<Outbox, Message> {
+        let mut out = self.command(table, command)?;
+        out.extend(self.consoles());
+        self.consoles_changed = false;
+        Ok(out)
+    }
+
+    fn command(&mut self, table: Option<usize>, command: Command) -> Result<Outbox, Message> {
+        let targets: Vec<usize> = match table {
+            Some(t) if t < self.tables.len() => vec![t],
+            Some(t) => {
+                return Err(Message::new("net-no-table")
+                    .with("table", t + 1)
+                    .with("tables", self.tables.len()));
+            }
+            None => (0..self.tables.len()).collect(),
+        };
         match command {
-            Command::Status => return Ok(self.consoles()),
-            Command::Pause { question } => {
-                // One of the scenario's discussion questions is shown in each player's language.
-                let discussion = &self.session.scenario().file.discussion;
-                let question = question.filter(|q| !q.trim().is_empty()).map(|q| {
-                    discussion
-                        .iter()
-                        .find(|d| d.en == q || d.fr == q)
-                        .cloned()
-                        .unwrap_or(Text {
-                            en: q.clone(),
-                            fr: q,
-                        })
-                });
-                self.session.pause(question);
-            }
-            Command::Resume => {
-                self.session.resume();
-                self.restart_clock();
-            }
-            Command::Advance => {
-                self.session.play_now()?;
-            }
-            Command::Rewind { after } => {
-                let mut back = self.session.rewound(after)?;
-                // The seats, tokens and stand-ins stay; the months after `after` are gone.
-                std::mem::swap(&mut self.session, &mut back);
-                self.answered.clear();
+            Command::Status => Ok(Vec::new()),
+            Command::Away { seconds } => {
+                self.away_seconds = seconds;
                 self.must_save();
-                self.restart_clock();
-                self.stand_in_for_month();
-                return Ok(self.everyone());
+                Ok(Vec::new())
             }
-            Command::Reveal { layer } => {
-                self.session.apply_shock(Shock::Transparency(layer))?;
-            }
-            Command::Shock { shock } => {
-                self.session.apply_shock(shock)?;
-            }
-            Command::Announce { message } => {
-                self.session.announce(Text {
-                    en: message.clone(),
-                    fr: message,
-                });
+            Command::StandIn { seat } | Command::Free { seat } if targets.len() > 1 => {
+                let _ = seat;
+                Err(Message::new("net-which-table"))
             }
             Command::StandIn { seat } => {
-                if !self.session.humans().contains(&seat) {
+                let t = targets[0];
+                let before = self.tables[t].session.turn();
+                if !self.tables[t].session.humans().contains(&seat) {
                     return Err(Message::new("net-not-a-seat"));
                 }
-                self.stand_ins.insert(seat);
-                self.stand_in_for_month();
+                self.tables[t].stand_ins.insert(seat);
+                self.tables[t].away_bots.remove(&seat);
+                self.tables[t].stand_in_for_month(self.now_ms);
+                self.must_save();
+                Ok(self.after_change(t, before))
             }
             Command::Free { seat } => {
-                if !self.session.humans().contains(&seat) {
+                let t = targets[0];
+                let before = self.tables[t].session.turn();
+                if !self.tables[t].session.humans().contains(&seat) {
                     return Err(Message::new("net-not-a-seat"));
                 }
                 // Its token stops working; whoever holds it is told and let go, and may take
                 // a free seat again. Its draft stays for the next player.
-                self.tokens.remove(&seat);
-                self.stand_ins.remove(&seat);
+                self.tables[t].tokens.remove(&seat);
+                self.tables[t].stand_ins.remove(&seat);
+                self.tables[t].away_bots.remove(&seat);
                 let mut out = Vec::new();
                 for (&conn, c) in self.connections.iter_mut() {
-                    if c.seat == Some(seat) {
+                    if c.table == t && c.seat == Some(seat) {
                         c.seat = None;
                         let reason = Translations::shared(c.language)
                             .message(&Message::new("net-seat-freed"));
@@ -396,36 +450,86 @@ impl Room {
                     }
                 }
                 self.must_save();
-                out.extend(self.after_change(before));
-                return Ok(out);
+                out.extend(self.after_change(t, before));
+                Ok(out)
             }
             Command::Minutes { minutes } => {
-                self.minutes = minutes;
-                self.restart_clock();
+                let now = self.now_ms;
+                for &t in &targets {
+                    self.tables[t].minutes = minutes;
+                    self.tables[t].restart_clock(now);
+                }
+                self.must_save();
+                let mut out: Outbox = Vec::new();
+                for t in targets {
+                    out.extend(self.everyone_at(t));
+                }
+                Ok(out)
+            }
+            Command::Table(command) => {
+                let mut out = Vec::new();
+                let mut refused = None;
+                for t in targets {
+                    match self.command_table(t, command.clone()) {
+                        Ok(o) => out.extend(o),
+                        Err(why) if refused.is_none() => refused = Some((t, why)),
+                        Err(_) => {}
+                    }
+                }
+                match refused {
+                    None => Ok(out),
+                    Some((_, why)) if self.tables.len() == 1 => Err(why),
+                    Some((t, why)) => {
+                        // What the other tables did still reaches their players.
+                        self.queued.extend(out);
+                        self.consoles_changed = true;
+                        Err(Message::new("net-table-refused")
+                            .with("table", t + 1)
+                            .with("reason", why))
+                    }
+                }
             }
         }
+    }
+
+    /// A command to one table's game.
+    fn command_table(
+        &mut self,
+        t: usize,
+        command: crate::session::Command,
+    ) -> Result<Outbox, Message> {
+        use crate::session::Command as Do;
+        let now = self.now_ms;
+        let table = &mut self.tables[t];
+        let before = table.session.turn();
+        let rewind = matches!(command, Do::Rewind { .. });
+        let resume = matches!(command, Do::Resume);
+        table.session.facilitate(command)?;
         self.must_save();
-        Ok(self.after_change(before))
+        let table = &mut self.tables[t];
+        if rewind {
+            // The seats, tokens and stand-ins stay; the months after the one gone back to are
+            // gone, and the answers with them.
+            table.answered.clear();
+            table.restart_clock(now);
+            table.stand_in_for_month(now);
+            return Ok(self.everyone_at(t));
+        }
+        if resume {
+            table.restart_clock(now);
+        }
+        Ok(self.after_change(t, before))
     }
 
     /// Debrief answers given since the last call, as lines for the facilitator's log.
     pub fn take_feedback(&mut self, recorded_at: &str) -> Vec<Response> {
-        let scenario = self.session.scenario().id().to_string();
-        let mut lines = Vec::new();
-        for a in std::mem::take(&mut self.pending) {
-            for (question, answer) in a.answers {
-                lines.push(Response::new(
-                    &self.code,
-                    &scenario,
-                    a.respondent,
-                    Some(a.seat.role()),
-                    &question,
-                    answer,
-                    recorded_at.to_string(),
-                ));
-            }
-        }
-        lines
+        let class = self.tables.len() > 1;
+        let code = self.code.clone();
+        self.tables
+            .iter_mut()
+            .enumerate()
+            .flat_map(|(i, t)| t.take_feedback(&code, class.then_some(i as u32 + 1), recorded_at))
+            .collect()
     }
 
     fn handle(
@@ -440,6 +544,7 @@ impl Room {
         if !c.joined && !matches!(message, ToRoom::Join { .. }) {
             return Err(Message::new("net-join-first"));
         }
+        let t = c.table;
         match message {
             ToRoom::Join {
                 protocol,
@@ -451,19 +556,21 @@ impl Room {
                 if c.seat.is_some() {
                     return Err(Message::new("net-already-seated"));
                 }
-                if !self.session.humans().contains(&seat) {
+                let table = &mut self.tables[t];
+                if !table.session.humans().contains(&seat) {
                     return Err(Message::new("net-not-a-seat"));
                 }
-                if self.tokens.contains_key(&seat) || self.stand_ins.contains(&seat) {
+                if !table.free_seats().contains(&seat) {
                     return Err(Message::new("net-seat-taken"));
                 }
                 let token = new_token();
-                self.tokens.insert(seat, token.clone());
+                table.tokens.insert(seat, token.clone());
+                table.back_from_away(seat);
                 self.must_save();
                 self.seat(conn, seat);
                 let mut out = vec![(conn, ToPlayer::Seated { seat, token })];
                 out.extend(self.view_for(conn));
-                out.extend(self.table_for(conn));
+                out.push((conn, self.tables[t].progress()));
                 Ok(out)
             }
             ToRoom::Draft { draft } => {
@@ -471,10 +578,11 @@ impl Room {
                 if !fits(seat, &draft) {
                     return Err(Message::new("net-wrong-draft"));
                 }
+                let session = &mut self.tables[t].session;
                 // Refused before it is stored: a draft the month could not play would hold the
                 // table (and a restarted room) for good.
-                self.session.check_draft(seat, &draft)?;
-                if let Some(d) = self.session.draft_mut(seat) {
+                session.check_draft(seat, &draft)?;
+                if let Some(d) = session.draft_mut(seat) {
                     *d = draft;
                 }
                 self.changed = true;
@@ -482,47 +590,52 @@ impl Room {
             }
             ToRoom::Verdict { case, approve } => {
                 let seat = self.deciding_seat(&c)?;
-                let theirs = self.session.view(seat).is_some_and(|v| match &v.own {
+                let session = &mut self.tables[t].session;
+                let theirs = session.view(seat).is_some_and(|v| match &v.own {
                     Own::Bank(b) => b.cases.iter().any(|k| k.case == case),
                     _ => false,
                 });
                 if !theirs {
                     return Err(Message::new("net-not-your-case"));
                 }
-                self.session.set_verdict(case, approve);
+                session.set_verdict(case, approve);
                 self.changed = true;
                 Ok(Vec::new())
             }
             ToRoom::Commit => {
                 let seat = self.deciding_seat(&c)?;
-                let before = self.session.turn();
-                self.session.commit(seat)?;
+                let table = &mut self.tables[t];
+                let before = table.session.turn();
+                table.session.commit(seat)?;
                 // Saved within the second; a month it plays is saved at once.
                 self.changed = true;
-                if self.session.turn() != before {
-                    Ok(self.after_change(before))
+                if self.tables[t].session.turn() != before {
+                    Ok(self.after_change(t, before))
                 } else {
-                    self.table_changed = true;
+                    self.tables[t].progress_changed = true;
                     let mut out = self.view_for(conn);
-                    out.extend(self.table_for(conn));
+                    out.push((conn, self.tables[t].progress()));
                     Ok(out)
                 }
             }
             ToRoom::Feedback { consent, answers } => {
                 let seat = c.seat.ok_or_else(|| Message::new("net-no-seat"))?;
-                if !self.session.is_finished() {
+                let table = &self.tables[t];
+                if !table.session.is_finished() {
                     return Err(Message::new("net-not-finished"));
                 }
-                if !consent || self.answered.contains(&seat) {
+                if !consent || table.answered.contains(&seat) {
                     // Without consent nothing is kept; twice (a resend after a dropped
                     // connection) keeps the first.
                     return Ok(vec![(conn, ToPlayer::Recorded { answers: 0 })]);
                 }
-                let answers = self.checked_answers(answers)?;
-                self.answered.push(seat);
+                let answers = Room::checked_answers(table, answers)?;
+                let table = &mut self.tables[t];
+                table.answered.push(seat);
                 let count = answers.len();
-                self.pending.push(Answered {
-                    respondent: self.answered.len() as u32,
+                let respondent = table.answered.len() as u32;
+                table.pending.push(Answered {
+                    respondent,
                     seat,
                     answers,
                 });
@@ -530,24 +643,28 @@ impl Room {
                 self.consoles_changed = true;
                 Ok(vec![(conn, ToPlayer::Recorded { answers: count })])
             }
-            ToRoom::Facilitate { token, command } => {
+            ToRoom::Facilitate {
+                token,
+                table,
+                command,
+            } => {
                 if token != self.secret {
                     return Err(Message::new("net-not-facilitator"));
                 }
                 if let Some(c) = self.connections.get_mut(&conn) {
                     c.facilitator = true;
                 }
-                self.facilitate(command)
+                self.facilitate_at(table, command)
             }
         }
     }
 
     /// Answers to the scenario's own questions, within their scales and options.
     fn checked_answers(
-        &self,
+        table: &Table,
         answers: Vec<(String, Answer)>,
     ) -> Result<Vec<(String, Answer)>, Message> {
-        let questions = &self.session.scenario().file.debrief;
+        let questions = table.questions();
         let mut kept: Vec<(String, Answer)> = Vec::new();
         for (id, answer) in answers {
             let question = questions
@@ -609,48 +726,92 @@ impl Room {
             }
             return Err(Message::new("net-no-room").with("room", room.to_string()));
         }
-        let seat = match token {
+        let held = match token {
             None => None,
             Some(t) => Some(
-                self.tokens
+                self.tables
                     .iter()
-                    .find(|(_, secret)| **secret == t)
-                    .map(|(s, _)| *s)
+                    .enumerate()
+                    .find_map(|(i, table)| {
+                        table
+                            .tokens
+                            .iter()
+                            .find(|(_, secret)| **secret == t)
+                            .map(|(s, _)| (i, *s))
+                    })
                     .ok_or_else(|| Message::new("net-bad-token"))?,
             ),
         };
+        let table = match held {
+            Some((t, _)) => t,
+            None => self.emptiest_table(),
+        };
         if let Some(c) = self.connections.get_mut(&conn) {
             c.joined = true;
+            c.table = table;
             c.language = Language::from_code(language).unwrap_or_default();
         }
+        let t = &self.tables[table];
         let mut out = vec![(
             conn,
             ToPlayer::Joined {
                 protocol: PROTOCOL,
-                free: self
+                free: t
                     .free_seats()
                     .into_iter()
                     .map(|seat| OpenSeat {
                         seat,
-                        name: super::seats::actor_name(&self.session, seat),
+                        name: super::seats::actor_name(&t.session, seat),
                     })
                     .collect(),
+                table: (self.tables.len() > 1).then_some(table),
             },
         )];
-        if let Some(seat) = seat {
-            // Back after a closed tab or a dropped network: the seat and its draft are kept.
-            // Nobody else's table changes; the consoles hear of it at the next flush.
+        if let Some((_, seat)) = held {
+            // Back after a closed tab or a dropped network: the seat and its draft are kept,
+            // and a bot that held it meanwhile gives it back. Nobody else's table changes; the
+            // consoles hear of it at the next flush.
+            if self.tables[table].away_bots.contains(&seat) {
+                self.tables[table].back_from_away(seat);
+                self.must_save();
+            }
             self.seat(conn, seat);
             out.extend(self.view_for(conn));
-            out.extend(self.table_for(conn));
+            out.push((conn, self.tables[table].progress()));
         }
         Ok(out)
     }
 
+    /// The table a newcomer sits at: of those with a free seat, the one with the fewest
+    /// players (seated, or joined and choosing), the first of equals.
+    fn emptiest_table(&self) -> usize {
+        let load = |t: usize| {
+            let choosing = self
+                .connections
+                .values()
+                .filter(|c| c.joined && c.table == t && c.seat.is_none() && !c.facilitator)
+                .count();
+            self.tables[t].taken() + choosing
+        };
+        let open: Vec<usize> = (0..self.tables.len())
+            .filter(|&t| !self.tables[t].free_seats().is_empty())
+            .collect();
+        let candidates = if open.is_empty() {
+            (0..self.tables.len()).collect()
+        } else {
+            open
+        };
+        candidates
+            .into_iter()
+            .min_by_key(|&t| (load(t), t))
+            .unwrap_or(0)
+    }
+
     /// Gives a seat to a connection, taking it from any other connection that held it.
     fn seat(&mut self, conn: ConnId, seat: Seat) {
+        let table = self.connections.get(&conn).map_or(0, |c| c.table);
         for c in self.connections.values_mut() {
-            if c.seat == Some(seat) {
+            if c.table == table && c.seat == Some(seat) {
                 c.seat = None;
             }
         }
@@ -660,178 +821,98 @@ impl Room {
         self.consoles_changed = true;
     }
 
-    /// The seat a connection decides for, if it holds one and the table is not stopped.
+    /// The seat a connection decides for, if it holds one and its table is not over.
     fn deciding_seat(&self, c: &Connection) -> Result<Seat, Message> {
         let seat = c.seat.ok_or_else(|| Message::new("net-no-seat"))?;
-        if self.session.is_finished() {
+        let table = &self.tables[c.table];
+        if table.session.is_finished() {
             return Err(Message::new("session-over"));
         }
-        if self.stand_ins.contains(&seat) {
+        if table.stand_ins.contains(&seat) {
             return Err(Message::new("net-bot-plays"));
         }
-        if self.session.is_done(seat) {
+        if table.session.is_done(seat) {
             return Err(Message::new("net-already-done"));
         }
         Ok(seat)
     }
 
-    /// After a month was played or the table changed: the stand-ins decide the new month, the
-    /// clock restarts, and everyone sees where the table is.
-    fn after_change(&mut self, before: Turn) -> Outbox {
-        if self.session.turn() != before {
+    /// After a month was played or a table changed: its stand-ins decide the new month, its
+    /// clock restarts, and everyone at it sees where it is.
+    fn after_change(&mut self, t: usize, before: crate::sim::Turn) -> Outbox {
+        if self.tables[t].session.turn() != before {
             self.must_save();
-            self.restart_clock();
-            self.stand_in_for_month();
+            let now = self.now_ms;
+            self.tables[t].restart_clock(now);
+            self.tables[t].stand_in_for_month(now);
         }
-        self.everyone()
+        self.everyone_at(t)
     }
 
-    /// The bots standing in for players decide this month and are done (which may play it, and
-    /// the months after if every seat is a bot's).
-    fn stand_in_for_month(&mut self) {
-        let mut guard = usize::from(self.session.scenario().turns()) + 1;
-        while guard > 0 && self.session.paused().is_none() && !self.session.is_finished() {
-            guard -= 1;
-            let turn = self.session.turn();
-            let seats: Vec<Seat> = self
-                .stand_ins
-                .iter()
-                .copied()
-                .filter(|s| !self.session.is_done(*s))
-                .collect();
-            for seat in seats {
-                if let (Some(bot), Some(d)) =
-                    (self.session.bot_draft(seat), self.session.draft(seat))
-                    && fits(seat, &bot)
-                    && *d != bot
-                    && let Some(d) = self.session.draft_mut(seat)
-                {
-                    *d = bot;
-                }
-                if self.session.commit(seat).is_err() {
-                    return;
-                }
-            }
-            if self.session.turn() == turn {
-                return;
-            }
-            self.restart_clock();
-        }
-    }
-
-    fn restart_clock(&mut self) {
-        self.deadline_ms = (self.minutes > 0 && !self.session.is_finished())
-            .then(|| self.now_ms + u64::from(self.minutes) * 60_000);
-    }
-
-    /// Every connection's view, the table's progress and the facilitators' consoles.
-    fn everyone(&mut self) -> Outbox {
-        let conns: Vec<ConnId> = self.connections.keys().copied().collect();
-        let mut out: Outbox = conns.into_iter().flat_map(|k| self.view_for(k)).collect();
-        out.extend(self.table_for_all());
-        self.table_changed = false;
-        self.consoles_changed = false;
-        out
-    }
-
-    /// The view of the seat a connection holds: its own, under the layer, nothing more.
-    fn view_for(&self, conn: ConnId) -> Outbox {
-        let Some(seat) = self.connections.get(&conn).and_then(|c| c.seat) else {
-            return Vec::new();
-        };
-        let (Some(view), Some(draft)) = (self.session.view(seat), self.session.draft(seat)) else {
-            return Vec::new();
-        };
-        let paused = self.session.paused();
-        let verdicts = match &view.own {
-            Own::Bank(b) => b
-                .cases
-                .iter()
-                .filter_map(|k| self.session.verdict(k.case).map(|v| (k.case, v)))
-                .collect(),
-            _ => Vec::new(),
-        };
-        vec![(
-            conn,
-            ToPlayer::View {
-                turn: self.session.turn(),
-                turns: self.session.scenario().turns(),
-                view: Box::new(view),
-                draft: *draft,
-                verdicts,
-                news: self.session.news().to_vec(),
-                committed: self.session.is_done(seat) || self.stand_ins.contains(&seat),
-                paused: paused.is_some(),
-                question: paused.flatten().cloned(),
-                finished: self.session.is_finished(),
-                questions: if self.session.is_finished() {
-                    self.session.scenario().file.debrief.clone()
-                } else {
-                    Vec::new()
-                },
-                seconds_left: self.deadline_ms.map(|d| {
-                    u32::try_from(d.saturating_sub(self.now_ms) / 1_000).unwrap_or(u32::MAX)
-                }),
-            },
-        )]
-    }
-
-    /// Who is still deciding this month, for every joined connection, and the facilitators'
-    /// consoles.
-    fn table_for_all(&self) -> Outbox {
-        let table = self.table();
-        let mut out: Outbox = self
+    /// Every connection's view at a table and the table's progress; the facilitators'
+    /// consoles follow at the next `flush`, or with the command's answer.
+    fn everyone_at(&mut self, t: usize) -> Outbox {
+        let conns: Vec<ConnId> = self
             .connections
             .iter()
-            .filter(|(_, c)| c.joined && !c.facilitator)
-            .map(|(k, _)| (*k, table.clone()))
+            .filter(|(_, c)| c.table == t)
+            .map(|(k, _)| *k)
             .collect();
-        out.extend(self.consoles());
+        let mut out: Outbox = conns.into_iter().flat_map(|k| self.view_for(k)).collect();
+        out.extend(self.progress_for_all(t));
+        self.tables[t].progress_changed = false;
+        // The consoles hear of it once, however many tables changed.
+        self.consoles_changed = true;
         out
     }
 
-    /// Who is still deciding this month, for one connection.
-    fn table_for(&self, conn: ConnId) -> Outbox {
-        vec![(conn, self.table())]
+    /// The view of the seat a connection holds: its own, under its table's layer, nothing
+    /// more.
+    fn view_for(&self, conn: ConnId) -> Outbox {
+        let Some(c) = self.connections.get(&conn) else {
+            return Vec::new();
+        };
+        let Some(seat) = c.seat else {
+            return Vec::new();
+        };
+        self.tables[c.table]
+            .view(seat, self.now_ms)
+            .map(|v| vec![(conn, v)])
+            .unwrap_or_default()
     }
 
-    fn table(&self) -> ToPlayer {
-        let (done, deciding): (Vec<Seat>, Vec<Seat>) = self
-            .session
-            .humans()
+    /// Who is still deciding at a table, for every player joined at it.
+    fn progress_for_all(&self, t: usize) -> Outbox {
+        let progress = self.tables[t].progress();
+        self.connections
             .iter()
-            .partition(|s| self.session.is_done(**s));
-        ToPlayer::Table { deciding, done }
+            .filter(|(_, c)| c.joined && !c.facilitator && c.table == t)
+            .map(|(k, _)| (*k, progress.clone()))
+            .collect()
     }
 
     /// The console, for every facilitator's connection.
     fn consoles(&self) -> Outbox {
-        let states = self.seat_states();
-        self.connections
+        let facilitators: Vec<ConnId> = self
+            .connections
             .iter()
             .filter(|(_, c)| c.facilitator)
-            .map(|(k, _)| {
+            .map(|(k, _)| *k)
+            .collect();
+        if facilitators.is_empty() {
+            return Vec::new();
+        }
+        let tables = self.table_states();
+        facilitators
+            .into_iter()
+            .map(|k| {
                 (
-                    *k,
+                    k,
                     ToPlayer::Console {
-                        turn: self.session.turn(),
-                        turns: self.session.scenario().turns(),
-                        paused: self.session.paused().is_some(),
-                        seats: states.clone(),
+                        tables: tables.clone(),
                     },
                 )
             })
             .collect()
     }
-}
-
-/// Whether a draft is of the seat's role.
-fn fits(seat: Seat, draft: &Draft) -> bool {
-    matches!(
-        (seat, draft),
-        (Seat::Client(_), Draft::Client(_))
-            | (Seat::RetailBanker(_), Draft::Retail(_))
-            | (Seat::BusinessBanker(_), Draft::Business(_))
-            | (Seat::Merchant(_), Draft::Merchant(_))
-    )
 }

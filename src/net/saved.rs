@@ -1,18 +1,17 @@
-//! A room on disk: its code, the seats' tokens, the stand-ins, the answers already recorded,
-//! the month's drafts and the session log. A restarted server reads it back and the players'
-//! browsers find their seats again.
+//! A room on disk: its code, and for each table the seats' tokens, the bots, the answers already recorded, the month's drafts and the session log. A restarted server reads it back and the players' browsers find their seats again.
 use serde::{Deserialize, Serialize};
 
 use super::room::Room;
+use super::table::Table;
 use crate::i18n::Message;
 use crate::scenario::Text;
 use crate::session::{Draft, Session, SessionLog};
-use crate::sim::{CaseId, Seat, Shock};
+use crate::sim::{CaseId, Seat, Shock, Transparency};
 
 /// What the file says it is.
 pub const FORMAT: &str = "glassbank-room";
-/// The version this game writes and reads.
-pub const VERSION: u32 = 1;
+/// The version this game writes; it reads version 1 too (a room of one table).
+pub const VERSION: u32 = 2;
 
 /// Everything a room needs to go on after a restart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,8 +20,25 @@ pub struct SavedRoom {
     pub version: u32,
     pub code: String,
     pub secret: String,
+    /// The seed of the draw that gave the tables their treatments, if they have any.
+    #[serde(default)]
+    pub draw_seed: Option<u64>,
+    /// How long a seat may stay empty before a bot plays it, in seconds; 0 is never.
+    #[serde(default)]
+    pub away_seconds: u32,
+    pub tables: Vec<SavedTable>,
+}
+
+/// One table of a saved room.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedTable {
+    #[serde(default)]
+    pub treatment: Option<Transparency>,
     pub tokens: Vec<(Seat, String)>,
     pub stand_ins: Vec<Seat>,
+    /// Of the stand-ins, the bots that took a seat nobody held (given back to a player).
+    #[serde(default)]
+    pub away_bots: Vec<Seat>,
     pub minutes: u32,
     /// Seats whose debrief answers are in the feedback log, in the order they answered.
     pub answered: Vec<Seat>,
@@ -37,6 +53,15 @@ pub struct SavedRoom {
     pub log: SessionLog,
 }
 
+/// A room of version 1: one table, its fields beside the room's.
+#[derive(Deserialize)]
+struct SavedRoomV1 {
+    code: String,
+    secret: String,
+    #[serde(flatten)]
+    table: SavedTable,
+}
+
 impl SavedRoom {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -44,33 +69,49 @@ impl SavedRoom {
 
     /// Reads a saved room, saying what is wrong with a damaged or foreign file.
     pub fn parse(text: &str) -> Result<SavedRoom, Message> {
-        let saved: SavedRoom = serde_json::from_str(text)
-            .map_err(|e| Message::new("log-damaged").with("detail", e.to_string()))?;
-        if saved.format != FORMAT {
-            return Err(Message::new("log-foreign").with("format", saved.format));
+        let damaged =
+            |e: serde_json::Error| Message::new("log-damaged").with("detail", e.to_string());
+        let value: serde_json::Value = serde_json::from_str(text).map_err(damaged)?;
+        let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
+        if format != FORMAT {
+            return Err(Message::new("log-foreign").with("format", format.to_string()));
         }
-        if saved.version != VERSION {
-            return Err(Message::new("log-older")
-                .with("version", saved.version)
-                .with("reads", VERSION));
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(1) => {
+                let old: SavedRoomV1 = serde_json::from_value(value).map_err(damaged)?;
+                Ok(SavedRoom {
+                    format: FORMAT.into(),
+                    version: VERSION,
+                    code: old.code,
+                    secret: old.secret,
+                    draw_seed: None,
+                    away_seconds: 0,
+                    tables: vec![old.table],
+                })
+            }
+            Some(v) if v == u64::from(VERSION) => serde_json::from_value(value).map_err(damaged),
+            v => Err(Message::new("log-older")
+                .with("version", v.unwrap_or(0))
+                .with("reads", VERSION)),
         }
-        Ok(saved)
     }
 }
 
-impl Room {
-    /// The room as it stands, to write to disk.
-    pub fn saved(&self) -> SavedRoom {
-        let s = self.session();
-        SavedRoom {
-            format: FORMAT.into(),
-            version: VERSION,
-            code: self.code().into(),
-            secret: self.secret().into(),
-            tokens: self.tokens().map(|(s, t)| (s, t.to_string())).collect(),
-            stand_ins: self.stand_ins().collect(),
-            minutes: self.minutes(),
-            answered: self.answered().to_vec(),
+impl Table {
+    /// The table as it stands, to write to disk.
+    fn saved(&self) -> SavedTable {
+        let s = &self.session;
+        SavedTable {
+            treatment: self.treatment,
+            tokens: self
+                .tokens
+                .iter()
+                .map(|(s, t)| (*s, t.to_string()))
+                .collect(),
+            stand_ins: self.stand_ins.iter().copied().collect(),
+            away_bots: self.away_bots.iter().copied().collect(),
+            minutes: self.minutes,
+            answered: self.answered.clone(),
             drafts: s
                 .humans()
                 .iter()
@@ -89,9 +130,9 @@ impl Room {
         }
     }
 
-    /// A room read back: the game replayed from its log (checking the books month by month),
+    /// A table read back: the game replayed from its log (checking the books month by month),
     /// then the month being decided as it was.
-    pub fn restore(saved: SavedRoom) -> Result<Room, Message> {
+    fn restore(saved: SavedTable) -> Result<Table, Message> {
         let mut session = Session::replay(&saved.log, None)?;
         // The replay stops at the month's scripted pause, if it has one; the file says whether
         // the table was still stopped. The seats done are committed while it is not.
@@ -118,14 +159,50 @@ impl Room {
         if let Some(question) = saved.paused {
             session.pause(question);
         }
-        Ok(Room::resumed(
+        let mut table = Table::new(session, saved.treatment);
+        table.tokens = saved.tokens.into_iter().collect();
+        table.stand_ins = saved.stand_ins.into_iter().collect();
+        table.away_bots = saved.away_bots.into_iter().collect();
+        table.minutes = saved.minutes;
+        table.answered = saved.answered;
+        Ok(table)
+    }
+}
+
+impl Room {
+    /// The room as it stands, to write to disk.
+    pub fn saved(&self) -> SavedRoom {
+        SavedRoom {
+            format: FORMAT.into(),
+            version: VERSION,
+            code: self.code().into(),
+            secret: self.secret().into(),
+            draw_seed: self.draw_seed(),
+            away_seconds: self.away_seconds(),
+            tables: self.tables().iter().map(Table::saved).collect(),
+        }
+    }
+
+    /// A room read back, each table replayed from its log.
+    pub fn restore(saved: SavedRoom) -> Result<Room, Message> {
+        let tables = saved
+            .tables
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Table::restore(t).map_err(|why| {
+                    Message::new("net-table-refused")
+                        .with("table", i + 1)
+                        .with("reason", why)
+                })
+            })
+            .collect::<Result<Vec<Table>, Message>>()?;
+        Room::resumed(
             saved.code,
             saved.secret,
-            session,
-            saved.tokens,
-            saved.stand_ins,
-            saved.minutes,
-            saved.answered,
-        ))
+            tables,
+            saved.draw_seed,
+            saved.away_seconds,
+        )
     }
 }

@@ -3,7 +3,7 @@
 use super::*;
 use crate::net::saved::SavedRoom;
 use crate::scenario::load;
-use crate::session::{Draft, Session};
+use crate::session::{Command as Do, Draft, Question, Session};
 use crate::sim::{BankId, ClientId, Seat, Shown};
 
 const BANKER: Seat = Seat::RetailBanker(BankId(0));
@@ -68,17 +68,22 @@ impl Table {
     fn seat(&mut self, conn: ConnId, seat: Seat) -> String {
         self.join(conn, None);
         let out = self.send(conn, &ToRoom::Claim { seat });
-        out.iter()
-            .find_map(|(_, m)| match m {
-                ToPlayer::Seated { token, .. } => Some(token.clone()),
-                _ => None,
-            })
-            .expect("seated")
+        token_in(&out)
     }
 
     fn fingerprint(&self) -> u64 {
         self.room.session().economy().ledger().fingerprint()
     }
+}
+
+/// The seat's token the room sent back when a seat was taken.
+pub(super) fn token_in(out: &Outbox) -> String {
+    out.iter()
+        .find_map(|(_, m)| match m {
+            ToPlayer::Seated { token, .. } => Some(token.clone()),
+            _ => None,
+        })
+        .expect("seated")
 }
 
 fn refused(out: &Outbox) -> bool {
@@ -209,7 +214,7 @@ fn a_dropped_player_gets_the_seat_and_the_draft_back_with_the_token() {
         },
     );
     t.room.disconnect(1);
-    assert!(t.room.connected_seats().is_empty());
+    assert!(t.room.connected_seats(0).is_empty());
     assert!(t.room.free_seats().contains(&BANKER));
     assert!(
         !t.room.free_seats().contains(&HOUSEHOLD),
@@ -221,7 +226,7 @@ fn a_dropped_player_gets_the_seat_and_the_draft_back_with_the_token() {
         _ => None,
     });
     assert_eq!(view, Some(Draft::Client(d)));
-    assert_eq!(t.room.connected_seats(), vec![HOUSEHOLD]);
+    assert_eq!(t.room.connected_seats(0), vec![HOUSEHOLD]);
 }
 
 #[test]
@@ -341,9 +346,9 @@ fn a_bot_stands_in_for_a_player_who_left_and_the_timer_plays_a_slow_month() {
         )));
     // Paused, the clock waits.
     t.room
-        .facilitate(Command::Pause {
-            question: Some("Who paid?".into()),
-        })
+        .facilitate(Command::Table(Do::Pause {
+            question: Some(Question::Own("Who paid?".into())),
+        }))
         .unwrap();
     assert!(t.room.tick(start + 10 * 60_000).is_empty());
     assert_eq!(t.room.session().turn(), 4);
@@ -357,7 +362,8 @@ fn only_the_facilitators_secret_commands_the_room_and_its_console_has_no_numbers
     t.join(5, None);
     let forged = ToRoom::Facilitate {
         token: "guess".into(),
-        command: Command::Advance,
+        table: None,
+        command: Command::Table(Do::Advance),
     };
     assert!(refused(&t.send(1, &forged)));
     assert_eq!(t.room.session().turn(), 1);
@@ -365,13 +371,15 @@ fn only_the_facilitators_secret_commands_the_room_and_its_console_has_no_numbers
         5,
         &ToRoom::Facilitate {
             token: "boss".into(),
-            command: Command::Advance,
+            table: None,
+            command: Command::Table(Do::Advance),
         },
     );
     assert_eq!(t.room.session().turn(), 2);
     assert!(
         out.iter()
-            .any(|(c, m)| *c == 5 && matches!(m, ToPlayer::Console { turn: 2, .. }))
+            .any(|(c, m)| *c == 5
+                && matches!(m, ToPlayer::Console { tables } if tables[0].turn == 2))
     );
     assert!(
         out.iter()
@@ -381,7 +389,8 @@ fn only_the_facilitators_secret_commands_the_room_and_its_console_has_no_numbers
         5,
         &ToRoom::Facilitate {
             token: "boss".into(),
-            command: Command::Rewind { after: 0 },
+            table: None,
+            command: Command::Table(Do::Rewind { after: 0 }),
         },
     );
     assert_eq!(t.room.session().turn(), 1, "back to the start");
@@ -465,24 +474,24 @@ fn a_saved_room_comes_back_with_its_seats_drafts_and_books() {
     );
     t.send(1, &ToRoom::Commit);
     t.room
-        .facilitate(Command::Reveal {
-            layer: crate::sim::Transparency::Glass,
-        })
+        .facilitate(Command::Table(Do::Shock {
+            shock: crate::sim::Shock::Transparency(crate::sim::Transparency::Glass),
+        }))
         .unwrap();
     // A new policy rate and a message from the console reach every seat at once.
     let out = t
         .room
-        .facilitate(Command::Shock {
+        .facilitate(Command::Table(Do::Shock {
             shock: crate::sim::Shock::PolicyRate(crate::sim::Bp(425)),
-        })
+        }))
         .unwrap();
     assert!(out.iter().any(|(to, m)| *to == 2
         && matches!(m, ToPlayer::View { view, .. } if view.policy_rate == crate::sim::Bp(425))));
     let out = t
         .room
-        .facilitate(Command::Announce {
+        .facilitate(Command::Table(Do::Announce {
             message: "Rates are up".into(),
-        })
+        }))
         .unwrap();
     assert!(out.iter().any(|(to, m)| *to == 1
         && matches!(m, ToPlayer::View { news, .. } if news.iter().any(|n| n.en == "Rates are up"))));
@@ -504,7 +513,7 @@ fn a_saved_room_comes_back_with_its_seats_drafts_and_books() {
     // The banker's browser finds its seat in the restarted room.
     t.room = back;
     assert!(!refused(&t.join(7, Some(token))));
-    assert_eq!(t.room.connected_seats(), vec![BANKER]);
+    assert_eq!(t.room.connected_seats(0), vec![BANKER]);
     assert!(SavedRoom::parse("{\"format\":\"other\"}").is_err());
 }
 
@@ -732,16 +741,16 @@ fn a_room_saved_after_a_scripted_pause_was_lifted_comes_back_as_it_was() {
         t.send(2, &ToRoom::Commit);
     }
     let month = t.room.session().turn();
-    t.room.facilitate(Command::Resume).unwrap();
+    t.room.facilitate(Command::Table(Do::Resume)).unwrap();
     t.send(1, &ToRoom::Commit);
     let back = Room::restore(t.room.saved()).expect("the room opens again");
     assert_eq!(back.session().turn(), month);
     assert!(back.session().paused().is_none(), "the pause was lifted");
     assert!(back.session().is_done(BANKER) && !back.session().is_done(HOUSEHOLD));
     t.room
-        .facilitate(Command::Pause {
-            question: Some("Who paid?".into()),
-        })
+        .facilitate(Command::Table(Do::Pause {
+            question: Some(Question::Own("Who paid?".into())),
+        }))
         .unwrap();
     let again = Room::restore(t.room.saved()).unwrap();
     assert_eq!(

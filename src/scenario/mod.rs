@@ -137,6 +137,18 @@ impl Scenario {
         held
     }
 
+    /// The scenario as a treatment of a class: played under `layer` from the first month, its
+    /// timeline's changes of layer left out, and the file saying so, so that a table's session
+    /// log replays under its treatment.
+    pub fn treated(&self, layer: Transparency) -> Scenario {
+        let mut held = self.under(layer);
+        held.file.transparency = layer;
+        held.file
+            .events
+            .retain(|e| !matches!(e.event, schema::EventKind::Transparency(_)));
+        held
+    }
+
     /// The scripted events at the start of `turn`.
     pub fn events_at(&self, turn: Turn) -> impl Iterator<Item = &Scripted> {
         self.timeline

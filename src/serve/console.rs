@@ -8,47 +8,71 @@ use tokio::io::AsyncBufReadExt;
 use super::{ServeOptions, Server, Shared, lock};
 use crate::i18n::{Message, Translations};
 use crate::net::{Command, Room, parse_seat, seat_name};
-use crate::sim::Transparency;
+use crate::session::{Command as Do, Question};
+use crate::sim::{Shock, Transparency};
 
 /// A command typed on the console, or why it is not one.
 pub enum Typed {
-    Room(Command),
+    /// For one table (from 0), or every table.
+    Room(Option<usize>, Command),
     Help,
     Quit,
 }
 
-/// Reads one line of the console: `status`, `pause [question]`, `resume`, `say MESSAGE`, `next`,
-/// `rewind MONTH`, `reveal opaque|disclosed|glass`, `bot SEAT`, `free SEAT`, `minutes N`, `help`,
-/// `quit`.
+/// Reads one line of the console: `status`, `pause [N | question]`, `resume`, `say MESSAGE`,
+/// `next`, `bots N`, `rewind MONTH`, `reveal opaque|disclosed|glass`, `bot SEAT`, `free SEAT`,
+/// `minutes N`, `away N`, `help`, `quit`; `@T` first sends it to table T only.
 pub fn parse_command(room: &Room, line: &str) -> Result<Typed, Message> {
-    let line = line.trim();
+    let mut line = line.trim();
+    let mut table = None;
+    if let Some(rest) = line.strip_prefix('@') {
+        let (n, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+        let n: usize = n
+            .parse()
+            .map_err(|_| Message::new("serve-needs-number").with("command", "@".to_string()))?;
+        if n == 0 || n > room.tables().len() {
+            return Err(Message::new("net-no-table")
+                .with("table", n)
+                .with("tables", room.tables().len()));
+        }
+        table = Some(n - 1);
+        line = rest.trim();
+    }
     let (word, rest) = line.split_once(' ').unwrap_or((line, ""));
     let rest = rest.trim();
     let number = |what: &str| -> Result<u32, Message> {
         rest.parse()
             .map_err(|_| Message::new("serve-needs-number").with("command", what.to_string()))
     };
+    let game = |command: Do| Command::Table(command);
     let command = match word {
         "" | "status" => Command::Status,
-        "pause" => Command::Pause {
-            question: (!rest.is_empty()).then(|| rest.to_string()),
-        },
-        "resume" => Command::Resume,
-        "say" if !rest.is_empty() => Command::Announce {
+        // A number is one of the scenario's discussion questions, as `help` lists them.
+        "pause" => game(Do::Pause {
+            question: match rest.parse::<usize>() {
+                Ok(n) if n > 0 => Some(Question::Discussion(n - 1)),
+                _ => (!rest.is_empty()).then(|| Question::Own(rest.to_string())),
+            },
+        }),
+        "resume" => game(Do::Resume),
+        "say" if !rest.is_empty() => game(Do::Announce {
             message: rest.to_string(),
-        },
-        "next" => Command::Advance,
-        "rewind" => Command::Rewind {
+        }),
+        "next" => game(Do::Advance),
+        "bots" => game(Do::RunBots {
+            months: u16::try_from(number("bots")?).unwrap_or(u16::MAX),
+        }),
+        "rewind" => game(Do::Rewind {
             after: u16::try_from(number("rewind")?).unwrap_or(u16::MAX),
-        },
-        "reveal" => Command::Reveal {
-            layer: match rest {
+        }),
+        "reveal" => game(Do::Shock {
+            shock: Shock::Transparency(match rest {
                 "opaque" => Transparency::Opaque,
                 "disclosed" => Transparency::Disclosed,
                 "glass" => Transparency::Glass,
                 _ => return Err(Message::new("serve-needs-layer")),
-            },
-        },
+            }),
+        }),
         "bot" | "free" => {
             let seat = parse_seat(room.session().scenario(), rest)
                 .ok_or_else(|| Message::new("serve-no-such-seat").with("seat", rest.to_string()))?;
@@ -61,37 +85,82 @@ pub fn parse_command(room: &Room, line: &str) -> Result<Typed, Message> {
         "minutes" => Command::Minutes {
             minutes: number("minutes")?,
         },
+        // In minutes on the console, as the facilitator thinks of it.
+        "away" => Command::Away {
+            seconds: number("away")?.saturating_mul(60),
+        },
         "help" | "?" => return Ok(Typed::Help),
         "quit" | "exit" => return Ok(Typed::Quit),
         other => {
             return Err(Message::new("serve-unknown-command").with("command", other.to_string()));
         }
     };
-    Ok(Typed::Room(command))
+    Ok(Typed::Room(table, command))
 }
 
-/// The table at a glance: the month, then one line per seat (who holds it, connected, done).
+/// The help, and the scenario's discussion questions by number (`pause 2` stops every table on
+/// the second).
+pub fn help_lines(room: &Room, tr: &Translations) -> Vec<String> {
+    let mut lines = vec![tr.get("serve-help")];
+    let questions = &room.session().scenario().file.discussion;
+    if !questions.is_empty() {
+        lines.push(tr.get("serve-questions"));
+        for (i, q) in questions.iter().enumerate() {
+            lines.push(format!("  {}. {}", i + 1, q.get(tr.language().code())));
+        }
+    }
+    lines
+}
+
+/// The room at a glance. One table: its month, then one line per seat (who holds it,
+/// connected, done). A class: one line per table (its treatment, month, and how many seats
+/// are deciding, done, away or a bot's).
 pub fn status_lines(room: &Room, tr: &Translations) -> Vec<String> {
-    let session = room.session();
-    let mut lines = vec![
+    let states = room.table_states();
+    let month = |t: &crate::net::TableState| {
         tr.message(
-            &Message::new(if session.is_finished() {
+            &Message::new(if t.finished {
                 "serve-status-over"
-            } else if session.paused().is_some() {
+            } else if t.paused {
                 "serve-status-paused"
             } else {
                 "serve-status-month"
             })
-            .with("month", session.turn())
-            .with("turns", session.scenario().turns()),
-        ),
-    ];
-    for s in room.seat_states() {
-        lines.push(format!(
-            "  {:<28} {}",
-            seat_name(session.scenario(), s.seat),
-            tr.get(s.state_key())
-        ));
+            .with("month", t.turn)
+            .with("turns", t.turns),
+        )
+    };
+    if let [only] = states.as_slice() {
+        let scenario = room.session().scenario();
+        let mut lines = vec![month(only)];
+        for s in &only.seats {
+            lines.push(format!(
+                "  {:<28} {}",
+                seat_name(scenario, s.seat),
+                tr.get(s.state_key())
+            ));
+        }
+        return lines;
+    }
+    let mut lines = Vec::new();
+    for t in &states {
+        let count = |key: &str| t.seats.iter().filter(|s| s.state_key() == key).count();
+        let treatment = t
+            .treatment
+            .map(|l| format!(" ({})", tr.get(crate::i18n::layer_key(l))))
+            .unwrap_or_default();
+        lines.push(
+            tr.message(
+                &Message::new("serve-status-table")
+                    .with("table", t.table + 1)
+                    .with("treatment", treatment)
+                    .with("month", month(t))
+                    .with("deciding", count("serve-seat-deciding"))
+                    .with("done", count("serve-seat-done"))
+                    .with("away", count("serve-seat-away") + count("serve-seat-free"))
+                    .with("bots", count("serve-seat-bot")),
+            ),
+        );
     }
     lines
 }
@@ -141,6 +210,38 @@ pub fn welcome(server: &Server, options: &ServeOptions, web_missing: bool, tr: &
     .with("month", room.session().turn())
     .with("seats", room.session().humans().len());
     println!("{}\n", tr.message(&opened));
+    let tables = room.tables();
+    if tables.len() > 1 {
+        let treatments = match room.draw_seed() {
+            Some(seed) => tr.message(
+                &Message::new("serve-treatments")
+                    .with("seed", seed.to_string())
+                    .with(
+                        "list",
+                        tables
+                            .iter()
+                            .enumerate()
+                            .map(|(i, t)| {
+                                let layer = t.treatment().map_or_else(String::new, |l| {
+                                    tr.get(crate::i18n::layer_key(l))
+                                });
+                                format!("{} {layer}", i + 1)
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+            ),
+            None => String::new(),
+        };
+        println!(
+            "{}\n",
+            tr.message(
+                &Message::new("serve-tables")
+                    .with("tables", tables.len())
+                    .with("treatments", treatments)
+            )
+        );
+    }
     println!("{}", qr(&url));
     println!(
         "{}",
@@ -162,7 +263,7 @@ pub fn welcome(server: &Server, options: &ServeOptions, web_missing: bool, tr: &
             )
         );
     }
-    println!("{}", tr.get("serve-help"));
+    println!("{}", help_lines(room, tr).join("\n"));
 }
 
 /// Reads commands until `quit`, the end of input or Ctrl+C; prints the table after each, and
@@ -178,8 +279,8 @@ pub async fn run(shared: &Shared, tr: &Translations) {
                 let mut hub = lock(shared);
                 match parse_command(&hub.room, &line) {
                     Ok(Typed::Quit) => break,
-                    Ok(Typed::Help) => println!("{}", tr.get("serve-help")),
-                    Ok(Typed::Room(command)) => match hub.facilitate(command) {
+                    Ok(Typed::Help) => println!("{}", help_lines(&hub.room, tr).join("\n")),
+                    Ok(Typed::Room(table, command)) => match hub.facilitate_at(table, command) {
                         Ok(()) => last.clear(),
                         Err(why) => println!("{}", tr.message(&why)),
                     },

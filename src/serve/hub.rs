@@ -60,8 +60,11 @@ pub struct Hub {
     saved_at: u64,
     /// Makes the seats' secrets, seeded by the operating system.
     secrets: ChaCha20Rng,
-    /// The room's file, as text, to the task that writes it off the players' path.
-    writer: Option<UnboundedSender<String>>,
+    /// The room's file and its tables' logs, as text, to the task that writes them off the
+    /// players' path.
+    writer: Option<UnboundedSender<(PathBuf, String)>>,
+    /// The months of each table whose session log was last written.
+    logged: Vec<Option<crate::sim::Turn>>,
     /// Why the room's file could not be written the last time, until a write succeeds.
     save_failed: Arc<Mutex<Option<Message>>>,
     /// The failure already written to the terminal (each is written once).
@@ -90,6 +93,7 @@ impl Hub {
             saved_at: 0,
             secrets: ChaCha20Rng::from_seed(crate::platform::secret_bytes::<32>()?),
             writer: None,
+            logged: Vec::new(),
             save_failed: Arc::new(Mutex::new(None)),
             save_failure_told: None,
             refusals: BTreeMap::new(),
@@ -128,22 +132,26 @@ impl Hub {
         self.traffic.foreign += 1;
     }
 
-    /// Starts the task that writes the room's file: the newest text wins, each write is atomic
-    /// and readable by this user only, and the players' messages never wait for the disk. A
-    /// failed write is kept for `tick`, which tries again. Ends when `close` is called.
+    /// Starts the task that writes the room's file and its tables' logs: the newest text of
+    /// each file wins, each write is atomic and readable by this user only, and the players'
+    /// messages never wait for the disk. A failed write is kept for `tick`, which tries again.
+    /// Ends when `close` is called.
     pub fn start_writer(&mut self) -> tokio::task::JoinHandle<()> {
-        let (queue, mut texts) = tokio::sync::mpsc::unbounded_channel::<String>();
+        let (queue, mut texts) = tokio::sync::mpsc::unbounded_channel::<(PathBuf, String)>();
         self.writer = Some(queue);
-        let path = self.files.room.clone();
         let failed = self.save_failed.clone();
         tokio::spawn(async move {
-            while let Some(mut text) = texts.recv().await {
-                while let Ok(newer) = texts.try_recv() {
-                    text = newer;
+            while let Some((path, text)) = texts.recv().await {
+                let mut newest = BTreeMap::from([(path, text)]);
+                while let Ok((path, newer)) = texts.try_recv() {
+                    newest.insert(path, newer);
                 }
-                let path = path.clone();
                 let written = tokio::task::spawn_blocking(move || {
-                    crate::platform::write_private(&path, &text)
+                    newest
+                        .iter()
+                        .map(|(path, text)| crate::platform::write_private(path, text))
+                        .find(Result::is_err)
+                        .unwrap_or(Ok(()))
                 })
                 .await
                 .unwrap_or_else(|e| Err(Message::new("io-other").with("detail", e.to_string())));
@@ -222,16 +230,30 @@ impl Hub {
         self.queues.len()
     }
 
-    /// A facilitator's command (the terminal's console or the desktop game's): carried out,
-    /// sent to the players and the room kept on disk at once.
+    /// A facilitator's command for every table (the terminal's console or the desktop
+    /// game's): carried out, sent to the players and the room kept on disk at once.
     pub fn facilitate(&mut self, command: crate::net::Command) -> Result<(), Message> {
-        let out = self.room.facilitate(command)?;
-        self.deliver(out);
+        self.facilitate_at(None, command)
+    }
+
+    /// A facilitator's command for one table (from 0), or every table.
+    pub fn facilitate_at(
+        &mut self,
+        table: Option<usize>,
+        command: crate::net::Command,
+    ) -> Result<(), Message> {
+        let done = self.room.facilitate_at(table, command);
+        if let Ok(out) = &done {
+            self.deliver(out.clone());
+        }
+        // What the tables that took it did reaches their players even if another refused.
+        let queued = self.room.flush();
+        self.deliver(queued);
         for conn in self.room.take_closing() {
             self.let_go(conn);
         }
         self.save(true);
-        Ok(())
+        done.map(|_| ())
     }
 
     /// The clock moved on: a month whose time is up is played, the tables that changed are
@@ -239,9 +261,9 @@ impl Hub {
     /// if the last write failed).
     pub fn tick(&mut self) {
         let now = self.now_ms();
-        let turn = self.room.session().turn();
+        let months = self.months_played();
         let out = self.room.tick(now);
-        let played = self.room.session().turn() != turn;
+        let played = self.months_played() != months;
         self.deliver(out);
         self.tell_refusals(now);
         match self.save_problem() {
@@ -257,6 +279,15 @@ impl Hub {
             None => self.save_failure_told = None,
         }
         self.save(played || now.saturating_sub(self.saved_at) >= 1_000);
+    }
+
+    /// The months every table has played, in all: it moves when a month is played anywhere.
+    fn months_played(&self) -> usize {
+        self.room
+            .tables()
+            .iter()
+            .map(|t| usize::from(t.months_played()))
+            .sum()
     }
 
     /// Sends each message to its connection's queue; a connection whose queue is full is let
@@ -319,17 +350,31 @@ impl Hub {
         }
         if self.room.take_changed() {
             self.saved_at = self.now_ms();
-            let text = self.room.saved().to_json();
-            let queued = match &self.writer {
-                Some(writer) => writer.send(text).map_err(|e| e.0),
-                None => Err(text),
-            };
-            if let Err(text) = queued {
-                let written = crate::platform::write_private(&self.files.room, &text);
-                *self
-                    .save_failed
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner) = written.err();
+            let mut files = vec![(self.files.room.clone(), self.room.saved().to_json())];
+            // Each table's session log, for `glassbank replay`, once a month more is played.
+            self.logged.resize(self.room.tables().len(), None);
+            for (t, table) in self.room.tables().iter().enumerate() {
+                let months = table.months_played();
+                if self.logged[t] != Some(months) {
+                    self.logged[t] = Some(months);
+                    files.push((
+                        table_log_file(&self.files.room, t),
+                        table.session().log().to_json(),
+                    ));
+                }
+            }
+            for (path, text) in files {
+                let queued = match &self.writer {
+                    Some(writer) => writer.send((path, text)).map_err(|e| e.0),
+                    None => Err((path, text)),
+                };
+                if let Err((path, text)) = queued {
+                    let written = crate::platform::write_private(&path, &text);
+                    *self
+                        .save_failed
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner) = written.err();
+                }
             }
         }
     }
@@ -358,6 +403,15 @@ impl Hub {
             }
         }
     }
+}
+
+/// Where a table's session log is written beside the room's file: `room.json` gives
+/// `room.table-1.session.json` for the first table.
+pub fn table_log_file(room: &std::path::Path, table: usize) -> PathBuf {
+    let stem = room
+        .file_stem()
+        .map_or_else(|| "room".into(), |s| s.to_string_lossy().into_owned());
+    room.with_file_name(format!("{stem}.table-{}.session.json", table + 1))
 }
 
 /// A message for the server's own terminal.

@@ -12,7 +12,7 @@ mod socket;
 pub use console::{parse_command, status_lines};
 pub use guard::{Limits, printable};
 pub use host::{Hosted, Qr, join_url, qr_modules, room_file};
-pub use hub::{Files, Hub, Traffic};
+pub use hub::{Files, Hub, Traffic, table_log_file};
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -27,10 +27,18 @@ use crate::session::Session;
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
     pub address: SocketAddr,
-    /// How many people will play: the scenario's seats and more, up to this.
+    /// How many people will play: each table opens the scenario's seats and more, up to its
+    /// share of them.
     pub players: usize,
+    /// How many tables, each its own economy (1: a workshop of one table).
+    pub tables: usize,
+    /// The layers the tables are given as treatments, evenly and in a seeded random order
+    /// (none: every table plays the scenario's own).
+    pub treatments: Vec<crate::sim::Transparency>,
     /// The time each month may take, in minutes; 0 is no limit.
     pub minutes: u32,
+    /// How long a seat may stay empty before a bot plays it, in seconds; 0 is never.
+    pub away_seconds: u32,
     pub seed: Option<u64>,
     /// The web build the players' browsers load (web/dist).
     pub web: PathBuf,
@@ -101,20 +109,51 @@ fn open_room(
                 .with("reason", reason)
         };
         let saved = SavedRoom::parse(&text).map_err(in_file)?;
-        if saved.log.scenario_id == scenario.id() {
+        if saved
+            .tables
+            .first()
+            .is_some_and(|t| t.log.scenario_id == scenario.id())
+        {
             let room = Room::restore(saved).map_err(in_file)?;
-            if !room.session().is_finished() {
+            if room.tables().iter().any(|t| !t.session().is_finished()) {
                 return Ok((room, true));
             }
         }
     }
-    let seats = crate::net::open_seats(&scenario, options.players);
-    let session = Session::new(scenario, seats, &[], options.seed)?;
+    let tables = options.tables.clamp(1, crate::net::MAX_TABLES);
+    let seats = crate::net::open_seats(&scenario, options.players.div_ceil(tables));
+    // The draw of the treatments: from the game's seed when the facilitator gave one, so that
+    // the class's design can be drawn again; recorded in the room either way.
+    let draw_seed = (!options.treatments.is_empty()).then(|| {
+        options
+            .seed
+            .unwrap_or_else(|| u64::from_str_radix(&secrets()[..16], 16).unwrap_or(0))
+    });
+    let layers = crate::net::assign_treatments(tables, &options.treatments, draw_seed.unwrap_or(0));
+    let mut games = Vec::with_capacity(tables);
+    for t in 0..tables {
+        let treatment = layers.get(t).copied();
+        // Every table plays the same town and draws: they differ by their players and their
+        // treatment only.
+        let played = match treatment {
+            Some(layer) => scenario.treated(layer),
+            None => scenario.clone(),
+        };
+        games.push((
+            Session::new(played, seats.clone(), &[], options.seed)?,
+            treatment,
+        ));
+    }
     let code = room_code(&secrets());
-    let mut room = Room::new(code, secrets(), session);
+    let mut room = Room::class(code, secrets(), games, draw_seed)?;
     if options.minutes > 0 {
         room.facilitate(crate::net::Command::Minutes {
             minutes: options.minutes,
+        })?;
+    }
+    if options.away_seconds > 0 {
+        room.facilitate(crate::net::Command::Away {
+            seconds: options.away_seconds,
         })?;
     }
     Ok((room, false))

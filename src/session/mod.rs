@@ -1,9 +1,11 @@
 //! A game at the table, without any screen: the scenario and its economy, who plays each seat
 //! (a human or a bot with a strategy), the decisions the humans are preparing, the hot-seat
 //! order, the timeline's news, and the decisions of every turn for an exact replay.
+mod command;
 pub mod log;
 mod workshop;
 
+pub use command::{Command, Question};
 pub use log::{LoggedTurn, SessionLog};
 
 use crate::i18n::Message;

@@ -48,6 +48,9 @@ pub async fn open(name: &str, room: Option<std::path::PathBuf>) -> (Server, std:
         address: SocketAddr::from(([127, 0, 0, 1], 0)),
         players: 8,
         minutes: 0,
+        tables: 1,
+        treatments: Vec::new(),
+        away_seconds: 0,
         seed: Some(2),
         web: dir.join("web"),
         files: Files {

@@ -56,6 +56,8 @@ pub struct Played {
     pub recorded: bool,
     /// Bytes received over the whole game.
     pub bytes: u64,
+    /// The table of a class it was placed at.
+    pub table: Option<usize>,
     /// When each month's view arrived (turn, time since the start).
     pub views_at: Vec<(Turn, Duration)>,
     /// When the player said it was done with each month.
@@ -71,6 +73,20 @@ pub struct Manner {
     /// Time taken over each month's decisions (a person takes minutes; the room bounds each
     /// connection's pace, so a player much faster than 10 messages a second is told to wait).
     pub think: Duration,
+    /// Leaves for good once this month is shown, without deciding it (a student who walks out).
+    pub quits_at: Option<Turn>,
+}
+
+impl Manner {
+    /// A player who never drops, thinks in no time and stays to the end.
+    pub fn steady(seed: u64) -> Manner {
+        Manner {
+            drops_per_mille: 0,
+            seed,
+            think: Duration::ZERO,
+            quits_at: None,
+        }
+    }
 }
 
 /// A tiny deterministic generator for the drops (the test's own, not the game's).
@@ -84,15 +100,20 @@ impl Dice {
     }
 }
 
-/// Plays `seat` in the room at `address` (which may change if the server restarts) until the
-/// debrief answers are recorded.
+/// Plays `seat` (or, without one, the first seat free at the table the room gives it) in the
+/// room at `address` (which may change if the server restarts) until the debrief answers are
+/// recorded, or it quits.
 pub async fn play(
     address: Arc<Mutex<SocketAddr>>,
     code: String,
-    seat: Seat,
+    seat: Option<Seat>,
     manner: Manner,
     clock: tokio::time::Instant,
 ) -> Played {
+    // Without a seat of its own it takes the first free one; if another player took it first,
+    // it joins again for a fresh list.
+    let choosing = seat.is_none();
+    let mut seat = seat;
     let mut played = Played::default();
     let mut dice = Dice(manner.seed.max(1));
     let mut token: Option<String> = None;
@@ -125,9 +146,16 @@ pub async fn play(
             let message: ToPlayer = serde_json::from_str(&text).unwrap();
             let mut out = Vec::new();
             match message {
-                ToPlayer::Joined { .. } if token.is_none() => out.push(ToRoom::Claim { seat }),
+                ToPlayer::Joined { free, table, .. } if token.is_none() => {
+                    played.table = table;
+                    let wanted = seat.or_else(|| free.first().map(|f| f.seat));
+                    if let Some(s) = wanted {
+                        out.push(ToRoom::Claim { seat: s });
+                    }
+                }
                 ToPlayer::Seated { seat: s, token: t } => {
                     played.seat = Some(s);
+                    seat = Some(s);
                     token = Some(t);
                 }
                 ToPlayer::View {
@@ -141,6 +169,11 @@ pub async fn play(
                     if !played.months_seen.contains(&turn) {
                         played.months_seen.push(turn);
                     }
+                    if manner.quits_at.is_some_and(|q| turn >= q) && !finished {
+                        let _ = ws.close(None).await;
+                        return played;
+                    }
+                    let Some(seat) = seat else { continue };
                     if finished {
                         out.push(ToRoom::Feedback {
                             consent: true,
@@ -160,11 +193,17 @@ pub async fn play(
                     return played;
                 }
                 ToPlayer::Refused { reason } => {
+                    if choosing && token.is_none() {
+                        played.refusals.push(reason);
+                        break;
+                    }
                     if reason.contains("too many messages") {
                         // Faster than the room allows (a whole game of bots around one
                         // player): wait, and come back for the month's view.
                         slow_down = true;
-                    } else if reason.contains("key is unknown") {
+                    } else if reason.contains("key is unknown")
+                        && let Some(seat) = seat
+                    {
                         // The room forgot the seat (a server that lost its file): claim again.
                         token = None;
                         out.push(ToRoom::Claim { seat });

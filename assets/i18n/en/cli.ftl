@@ -19,16 +19,23 @@ cli-usage =
           replay a saved game from its session log, checking the books after every month, and
           print the summary (after month N with --turns)
       glassbank serve [SCENARIO.ron] [--port N] [--bind ADDRESS] [--players N] [--minutes N] [--seed N]
+        {"                "}[--tables N | --table-size N] [--treatments LAYER,LAYER] [--away N]
         {"                "}[--web DIR] [--room FILE] [--new]
           open a networked workshop: players join from their browsers (the web build in DIR,
           web/dist by default) with the room's code; --players opens more seats than the
-          scenario's, --minutes limits each month; the room is kept in FILE and resumed after a
-          restart (--new starts afresh); type help for the facilitator's commands
+          scenario's, --minutes limits each month; a class plays at several tables, each its own
+          economy (--tables N, or --table-size N with --players), newcomers placed at the
+          emptiest; --treatments gives the tables layers (opaque, disclosed, glass) evenly, in a
+          random order drawn from --seed; --away N lets a bot play a seat empty for N minutes;
+          the room is kept in FILE and resumed after a restart (--new starts afresh), each
+          table's log beside it; type help for the facilitator's commands
       --lang chooses the language of the messages; without it, LC_ALL, LC_MESSAGES or LANG do.
 
 ## Arguments
 cli-error = glassbank: {$reason}
 cli-needs-number = {$flag} needs a number
+cli-needs-layers = {$flag} needs layers separated by commas, e.g. opaque,glass
+cli-not-a-layer = "{$value}" is not a layer: opaque, disclosed or glass
 cli-not-a-number = {$flag} {$value}: not a number in range
 cli-needs-file = {$flag} needs a file
 cli-needs-folder = {$flag} needs a folder
@@ -130,7 +137,11 @@ serve-resumed = Room {$room} resumed from its file at month {$month} ({$seats ->
 serve-join = Players open {$url} (or scan the code) and pick a seat.
 serve-files = The room is kept in {$room}; debrief answers go to {$feedback}.
 serve-no-web = No web build in {$path}: players' browsers will get nothing. Build it with `bash web/build.sh`.
-serve-help = Commands: status | pause [question] | resume | say MESSAGE (in the month's news) | next (play the month now) | rewind MONTH | reveal opaque|disclosed|glass | bot SEAT (a bot plays it) | free SEAT (its player is let go, its link stops working) | minutes N (time per month, 0: none) | quit
+serve-help = Commands: status | pause [N or question] | resume | say MESSAGE (in the month's news) | next (play the month now) | bots N (bots play N months for everyone) | rewind MONTH | reveal opaque|disclosed|glass | bot SEAT (a bot plays it) | free SEAT (its player is let go, its link stops working) | minutes N (time per month, 0: none) | away N (a bot plays a seat empty for N minutes, 0: never) | quit. Put @T first for table T only (@2 pause).
+serve-questions = Discussion questions (pause N stops on question N):
+serve-status-table = Table {$table}{$treatment}: {$month} {$deciding} deciding, {$done} done, {$away} away or free, {$bots} played by bots
+serve-tables = {$tables} tables, each its own economy from the same town and seed{$treatments}.
+serve-treatments = ; treatments drawn from seed {$seed}: {$list}
 serve-needs-number = {$command} needs a number
 serve-needs-layer = reveal needs opaque, disclosed or glass
 serve-no-such-seat = no seat "{$seat}" (write it as on the list, e.g. retail_banker:a)

@@ -116,6 +116,7 @@ session-over = the game is over
 session-wrong-draft = {$seat}: a draft of the wrong kind
 session-not-played-yet = month {$month} has not been played yet (the game is at month {$now})
 session-paused = the table is stopped for discussion
+session-no-question = the scenario has no discussion question {$number}
 session-in-month = month {$month}: {$reason}
 
 ## Refusals of the simulation (its details are for developers).
@@ -156,6 +157,10 @@ net-join-first = join the room first
 net-already-seated = you already have a seat
 net-not-a-seat = this seat is not played by a person in this game
 net-seat-taken = this seat is taken; ask the facilitator
+net-tables = a room has 1 to {$max} tables, not {$found}
+net-no-table = there is no table {$table}: the room has {$tables}
+net-which-table = say which table: this seat is at every table
+net-table-refused = table {$table}: {$reason}
 net-seat-freed = the facilitator freed this seat; join again to take a free one
 net-wrong-draft = this decision is not for your seat
 net-not-your-case = this case is not waiting for you

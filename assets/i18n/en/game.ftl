@@ -507,6 +507,7 @@ room-connecting = Connecting to room {$room}…
 room-waiting = Waiting for the room…
 room-in = Room {$room}
 room-pick-seat = Pick your seat:
+room-at-table = You play at table {$table}.
 room-no-seat = Every seat is taken; ask the facilitator.
 room-waiting-others = Done. Waiting for {$count ->
         [one] {$count} player

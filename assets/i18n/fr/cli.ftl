@@ -22,17 +22,24 @@ cli-usage =
           rejouer une partie enregistrée à partir de son journal, en vérifiant les comptes après
           chaque mois, puis afficher le bilan (après le mois N avec --turns)
       glassbank serve [SCENARIO.ron] [--port N] [--bind ADRESSE] [--players N] [--minutes N] [--seed N]
+        {"                "}[--tables N | --table-size N] [--treatments COUCHE,COUCHE] [--away N]
         {"                "}[--web DOSSIER] [--room FICHIER] [--new]
           ouvrir un atelier en réseau : les joueurs entrent depuis leur navigateur (la version web
           dans DOSSIER, web/dist par défaut) avec le code de la salle ; --players ouvre plus de
-          places que le scénario, --minutes limite chaque mois ; la salle est gardée dans FICHIER
-          et reprend après un redémarrage (--new repart de zéro) ; tapez help pour les commandes
-          de l'animateur
+          places que le scénario, --minutes limite chaque mois ; une classe joue à plusieurs
+          tables, chacune son économie (--tables N, ou --table-size N avec --players), chaque
+          arrivant placé à la moins remplie ; --treatments donne aux tables des couches (opaque,
+          disclosed, glass) à parts égales, dans un ordre tiré de --seed ; --away N fait jouer
+          par un robot une place vide depuis N minutes ; la salle est gardée dans FICHIER et
+          reprend après un redémarrage (--new repart de zéro), le journal de chaque table à côté ;
+          tapez help pour les commandes de l'animateur
       --lang choisit la langue des messages ; sans lui, LC_ALL, LC_MESSAGES ou LANG la choisissent.
 
 ## Arguments
 cli-error = glassbank : {$reason}
 cli-needs-number = {$flag} attend un nombre
+cli-needs-layers = {$flag} demande des couches séparées par des virgules, par ex. opaque,glass
+cli-not-a-layer = « {$value} » n'est pas une couche : opaque, disclosed ou glass
 cli-not-a-number = {$flag} {$value} : ce n'est pas un nombre dans les limites permises
 cli-needs-file = {$flag} attend un fichier
 cli-needs-folder = {$flag} attend un dossier
@@ -134,7 +141,11 @@ serve-resumed = La salle {$room} reprend depuis son fichier au mois {$month} ({$
 serve-join = Les joueurs ouvrent {$url} (ou scannent le code) et choisissent une place.
 serve-files = La salle est gardée dans {$room} ; les réponses du débriefing vont dans {$feedback}.
 serve-no-web = Pas de version web dans {$path} : les navigateurs des joueurs ne recevront rien. Construisez-la avec `bash web/build.sh`.
-serve-help = Commandes : status | pause [question] | resume (reprendre) | say MESSAGE (dans les nouvelles du mois) | next (jouer le mois maintenant) | rewind MOIS | reveal opaque|disclosed|glass | bot PLACE (un robot la joue) | free PLACE (son joueur est libéré, son lien ne marche plus) | minutes N (temps par mois, 0 : aucun) | quit
+serve-help = Commandes : status | pause [N ou question] | resume (reprendre) | say MESSAGE (dans les nouvelles du mois) | next (jouer le mois maintenant) | bots N (des robots jouent N mois pour tous) | rewind MOIS | reveal opaque|disclosed|glass | bot PLACE (un robot la joue) | free PLACE (son joueur est libéré, son lien ne marche plus) | minutes N (temps par mois, 0 : aucun) | away N (un robot joue une place vide depuis N minutes, 0 : jamais) | quit. Commencez par @T pour la seule table T (@2 pause).
+serve-questions = Questions de discussion (pause N arrête sur la question N) :
+serve-status-table = Table {$table}{$treatment} : {$month} {$deciding} décident, {$done} ont fini, {$away} absents ou libres, {$bots} joués par des robots
+serve-tables = {$tables} tables, chacune son économie, même ville et même graine{$treatments}.
+serve-treatments = ; traitements tirés de la graine {$seed} : {$list}
 serve-needs-number = {$command} demande un nombre
 serve-needs-layer = reveal demande opaque, disclosed ou glass
 serve-no-such-seat = pas de place « {$seat} » (écrivez-la comme dans la liste, par ex. retail_banker:a)

@@ -116,6 +116,7 @@ session-over = la partie est terminée
 session-wrong-draft = {$seat} : des décisions du mauvais type
 session-not-played-yet = le mois {$month} n'a pas encore été joué (la partie en est au mois {$now})
 session-paused = la table est arrêtée pour la discussion
+session-no-question = le scénario n'a pas de question de discussion {$number}
 session-in-month = mois {$month} : {$reason}
 
 ## Refusals of the simulation (its details are for developers).
@@ -156,6 +157,10 @@ net-join-first = entrez d'abord dans la salle
 net-already-seated = vous avez déjà une place
 net-not-a-seat = cette place n'est pas jouée par une personne dans cette partie
 net-seat-taken = cette place est prise ; demandez à l'animateur
+net-tables = une salle a de 1 à {$max} tables, pas {$found}
+net-no-table = il n'y a pas de table {$table} : la salle en a {$tables}
+net-which-table = dites quelle table : cette place est à chaque table
+net-table-refused = table {$table} : {$reason}
 net-seat-freed = l'animateur a libéré cette place ; rejoignez la salle pour en prendre une libre
 net-wrong-draft = cette décision n'est pas pour votre place
 net-not-your-case = ce dossier ne vous attend pas

@@ -507,6 +507,7 @@ room-connecting = Connexion à la salle {$room}…
 room-waiting = En attente de la salle…
 room-in = Salle {$room}
 room-pick-seat = Choisissez votre place :
+room-at-table = Vous jouez à la table {$table}.
 room-no-seat = Toutes les places sont prises ; demandez à l'animateur.
 room-waiting-others = C'est fait. En attente {$count ->
         [one] d'{$count} joueur

@@ -70,6 +70,8 @@ pub struct Remote {
     pub seat: Option<Seat>,
     /// The seat a link asked for: taken at once if free.
     pub wanted: Option<Seat>,
+    /// The table of a class the room placed this player at (from 0).
+    pub table: Option<usize>,
     token: Option<String>,
     pub month: Option<Month>,
     /// The decision being edited, and the one the room has.
@@ -134,8 +136,9 @@ impl Remote {
     /// A message from the room.
     pub fn apply(&mut self, message: ToPlayer) {
         match message {
-            ToPlayer::Joined { free, .. } => {
+            ToPlayer::Joined { free, table, .. } => {
                 self.notice = None;
+                self.table = table;
                 // Coming back with a secret, the seat's view follows.
                 if self.token.is_none() {
                     match self.wanted.take() {

@@ -155,6 +155,9 @@ fn choose(
     egui::CentralPanel::default().show(ui, |ui| {
         centred_page(ui, 0.12, |ui| {
             ui.heading(tr.format("room-in", &[("room", remote.code.clone().into())]));
+            if let Some(table) = remote.table {
+                ui.strong(tr.format("room-at-table", &[("table", (table + 1).into())]));
+            }
             ui.label(tr.get("room-pick-seat"));
             ui.add_space(8.0);
             if free.is_empty() {

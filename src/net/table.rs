@@ -1,0 +1,327 @@
+//! One table of a room: its game, the seats' tokens, the bots standing in for players who left or never came, its clock, and the debrief answers its players gave.
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::protocol::{SeatState, TableState, ToPlayer};
+use crate::feedback::{Answer, Response};
+use crate::scenario::QuestionSpec;
+use crate::session::{Draft, Session};
+use crate::sim::{Own, Seat, Transparency, Turn};
+
+/// Debrief answers given with consent, waiting for the server to append them to the log.
+pub(super) struct Answered {
+    pub(super) respondent: u32,
+    pub(super) seat: Seat,
+    pub(super) answers: Vec<(String, Answer)>,
+}
+
+/// A table: its own economy, played by the players seated at it.
+pub struct Table {
+    pub(super) session: Session,
+    /// The layer the class's randomisation gave it, if the class has treatments.
+    pub(super) treatment: Option<Transparency>,
+    /// Each taken seat's secret token.
+    pub(super) tokens: BTreeMap<Seat, String>,
+    /// Seats a bot plays.
+    pub(super) stand_ins: BTreeSet<Seat>,
+    /// Of them, those a bot took because nobody held them for the room's away time: a player
+    /// who comes back, or a newcomer for a seat never taken, gets it back.
+    pub(super) away_bots: BTreeSet<Seat>,
+    /// Since when (ms on the room's clock) each seat nobody holds has been empty.
+    pub(super) empty_since: BTreeMap<Seat, u64>,
+    /// The time each month may take, in minutes; 0 is no limit.
+    pub(super) minutes: u32,
+    /// When the month is played without waiting, on the server's clock.
+    pub(super) deadline_ms: Option<u64>,
+    /// Seats whose debrief answers are recorded, in the order they answered.
+    pub(super) answered: Vec<Seat>,
+    pub(super) pending: Vec<Answered>,
+    /// Who is deciding changed: the table's players are sent its progress at the next flush.
+    pub(super) progress_changed: bool,
+}
+
+impl Table {
+    pub(super) fn new(session: Session, treatment: Option<Transparency>) -> Table {
+        Table {
+            session,
+            treatment,
+            tokens: BTreeMap::new(),
+            stand_ins: BTreeSet::new(),
+            away_bots: BTreeSet::new(),
+            empty_since: BTreeMap::new(),
+            minutes: 0,
+            deadline_ms: None,
+            answered: Vec::new(),
+            pending: Vec::new(),
+            progress_changed: false,
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn treatment(&self) -> Option<Transparency> {
+        self.treatment
+    }
+
+    pub fn minutes(&self) -> u32 {
+        self.minutes
+    }
+
+    /// The human seats a newcomer may take: nobody's, or a bot's that nobody held.
+    pub fn free_seats(&self) -> Vec<Seat> {
+        self.session
+            .humans()
+            .iter()
+            .copied()
+            .filter(|s| {
+                !self.tokens.contains_key(s)
+                    && (!self.stand_ins.contains(s) || self.away_bots.contains(s))
+            })
+            .collect()
+    }
+
+    /// The seats players hold (by token), a measure of how full the table is.
+    pub fn taken(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Every seat, who holds it and how far it is: the facilitator's console.
+    pub(super) fn state(&self, index: usize, connected: &[Seat]) -> TableState {
+        let session = &self.session;
+        TableState {
+            table: index,
+            treatment: self.treatment,
+            turn: session.turn(),
+            turns: session.scenario().turns(),
+            paused: session.paused().is_some(),
+            finished: session.is_finished(),
+            seats: session
+                .humans()
+                .iter()
+                .map(|&seat| SeatState {
+                    seat,
+                    taken: self.tokens.contains_key(&seat),
+                    connected: connected.contains(&seat),
+                    done: session.is_done(seat),
+                    bot: self.stand_ins.contains(&seat),
+                })
+                .collect(),
+        }
+    }
+
+    /// The bots standing in for players decide this month and are done (which may play it, and
+    /// the months after if every seat is a bot's); the clock restarts at each month played.
+    pub(super) fn stand_in_for_month(&mut self, now_ms: u64) {
+        let mut guard = usize::from(self.session.scenario().turns()) + 1;
+        while guard > 0 && self.session.paused().is_none() && !self.session.is_finished() {
+            guard -= 1;
+            let turn = self.session.turn();
+            let seats: Vec<Seat> = self
+                .stand_ins
+                .iter()
+                .copied()
+                .filter(|s| !self.session.is_done(*s))
+                .collect();
+            for seat in seats {
+                if let (Some(bot), Some(d)) =
+                    (self.session.bot_draft(seat), self.session.draft(seat))
+                    && fits(seat, &bot)
+                    && *d != bot
+                    && let Some(d) = self.session.draft_mut(seat)
+                {
+                    *d = bot;
+                }
+                if self.session.commit(seat).is_err() {
+                    return;
+                }
+            }
+            if self.session.turn() == turn {
+                return;
+            }
+            self.restart_clock(now_ms);
+        }
+    }
+
+    /// Bots take the seats nobody has held for `away_ms` (a player who left, a seat never
+    /// taken), so that no table waits for someone who is not there. Whether any did.
+    pub(super) fn stand_in_for_the_away(
+        &mut self,
+        held: &[Seat],
+        now_ms: u64,
+        away_ms: Option<u64>,
+    ) -> bool {
+        let mut took = false;
+        if self.session.is_finished() {
+            return took;
+        }
+        for &seat in self.session.humans() {
+            if held.contains(&seat) || self.stand_ins.contains(&seat) {
+                self.empty_since.remove(&seat);
+                continue;
+            }
+            let since = *self.empty_since.entry(seat).or_insert(now_ms);
+            if away_ms.is_some_and(|away| now_ms.saturating_sub(since) >= away) {
+                self.stand_ins.insert(seat);
+                self.away_bots.insert(seat);
+                self.empty_since.remove(&seat);
+                took = true;
+            }
+        }
+        if took {
+            self.stand_in_for_month(now_ms);
+        }
+        took
+    }
+
+    /// A player takes back a seat a bot held while nobody was there.
+    pub(super) fn back_from_away(&mut self, seat: Seat) {
+        if self.away_bots.remove(&seat) {
+            self.stand_ins.remove(&seat);
+        }
+        self.empty_since.remove(&seat);
+    }
+
+    pub(super) fn restart_clock(&mut self, now_ms: u64) {
+        self.deadline_ms = (self.minutes > 0 && !self.session.is_finished())
+            .then(|| now_ms + u64::from(self.minutes) * 60_000);
+    }
+
+    /// Who is still deciding this month (no numbers).
+    pub(super) fn progress(&self) -> ToPlayer {
+        let (done, deciding): (Vec<Seat>, Vec<Seat>) = self
+            .session
+            .humans()
+            .iter()
+            .partition(|s| self.session.is_done(**s));
+        ToPlayer::Table { deciding, done }
+    }
+
+    /// The view of a seat at this table: its own, under the layer, nothing more.
+    pub(super) fn view(&self, seat: Seat, now_ms: u64) -> Option<ToPlayer> {
+        let (Some(view), Some(draft)) = (self.session.view(seat), self.session.draft(seat)) else {
+            return None;
+        };
+        let paused = self.session.paused();
+        let verdicts = match &view.own {
+            Own::Bank(b) => b
+                .cases
+                .iter()
+                .filter_map(|k| self.session.verdict(k.case).map(|v| (k.case, v)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(ToPlayer::View {
+            turn: self.session.turn(),
+            turns: self.session.scenario().turns(),
+            view: Box::new(view),
+            draft: *draft,
+            verdicts,
+            news: self.session.news().to_vec(),
+            committed: self.session.is_done(seat) || self.stand_ins.contains(&seat),
+            paused: paused.is_some(),
+            question: paused.flatten().cloned(),
+            finished: self.session.is_finished(),
+            questions: if self.session.is_finished() {
+                self.session.scenario().file.debrief.clone()
+            } else {
+                Vec::new()
+            },
+            seconds_left: self
+                .deadline_ms
+                .map(|d| u32::try_from(d.saturating_sub(now_ms) / 1_000).unwrap_or(u32::MAX)),
+        })
+    }
+
+    /// Debrief answers given since the last call, as lines for the facilitator's log; a class's
+    /// carry their table (from 1) and its treatment.
+    pub(super) fn take_feedback(
+        &mut self,
+        code: &str,
+        table: Option<u32>,
+        recorded_at: &str,
+    ) -> Vec<Response> {
+        let scenario = self.session.scenario().id().to_string();
+        let mut lines = Vec::new();
+        for a in std::mem::take(&mut self.pending) {
+            for (question, answer) in a.answers {
+                let line = Response::new(
+                    code,
+                    &scenario,
+                    a.respondent,
+                    Some(a.seat.role()),
+                    &question,
+                    answer,
+                    recorded_at.to_string(),
+                );
+                lines.push(match table {
+                    Some(t) => line.at_table(t, self.treatment),
+                    None => line,
+                });
+            }
+        }
+        lines
+    }
+
+    /// The last month this table played, for the server to write its log when it changes.
+    pub fn months_played(&self) -> Turn {
+        self.session.turn().saturating_sub(1)
+    }
+
+    /// The questionnaire of the scenario played here.
+    pub(super) fn questions(&self) -> &[QuestionSpec] {
+        &self.session.scenario().file.debrief
+    }
+}
+
+/// Whether a draft is of the seat's role.
+pub(super) fn fits(seat: Seat, draft: &Draft) -> bool {
+    matches!(
+        (seat, draft),
+        (Seat::Client(_), Draft::Client(_))
+            | (Seat::RetailBanker(_), Draft::Retail(_))
+            | (Seat::BusinessBanker(_), Draft::Business(_))
+            | (Seat::Merchant(_), Draft::Merchant(_))
+    )
+}
+
+/// Each table's treatment: the layers given as evenly as they go round the tables (no two
+/// counts more than one apart), in an order drawn from `seed`, so that the class's design is
+/// balanced, random and can be drawn again from its seed.
+pub fn assign_treatments(tables: usize, layers: &[Transparency], seed: u64) -> Vec<Transparency> {
+    use rand::{RngExt, SeedableRng};
+    if layers.is_empty() {
+        return Vec::new();
+    }
+    let mut order: Vec<Transparency> = (0..tables).map(|t| layers[t % layers.len()]).collect();
+    let mut dice = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    for i in (1..order.len()).rev() {
+        let j = dice.random_range(0..=i);
+        order.swap(i, j);
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn treatments_are_balanced_and_drawn_again_from_their_seed() {
+        let layers = [Transparency::Opaque, Transparency::Glass];
+        for tables in 1..=9 {
+            let drawn = assign_treatments(tables, &layers, 7);
+            assert_eq!(drawn.len(), tables);
+            let glass = drawn.iter().filter(|l| **l == Transparency::Glass).count();
+            let opaque = tables - glass;
+            assert!(glass.abs_diff(opaque) <= 1, "{tables}: {drawn:?}");
+            assert_eq!(drawn, assign_treatments(tables, &layers, 7));
+        }
+        // The seed changes the order, not the balance.
+        let orders: BTreeSet<Vec<Transparency>> = (0..20)
+            .map(|seed| assign_treatments(6, &layers, seed))
+            .collect();
+        assert!(orders.len() > 1);
+        assert!(assign_treatments(4, &[], 1).is_empty());
+    }
+}

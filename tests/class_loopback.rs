@@ -1,0 +1,149 @@
+//! A class over real WebSockets on this machine: three tables under two treatments drawn from a seed, players placed at the emptiest table as they come, a student who walks out and a seat nobody took both played by bots after the away time, every table played to its end with its own replayable log, and each answer filed with its table and treatment.
+#![cfg(feature = "serve")]
+#[path = "support/player.rs"]
+mod player;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use glassbank::serve::{Files, ServeOptions, lock, start, table_log_file};
+use glassbank::session::{Session, SessionLog};
+use glassbank::sim::Transparency;
+
+const TABLES: usize = 3;
+/// One fewer than the seats: one seat is never taken.
+const PLAYERS: usize = 11;
+
+fn scenario() -> glassbank::scenario::Scenario {
+    glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_class_of_three_tables_plays_to_the_end_with_its_treatments_and_bots_for_the_missing() {
+    let dir = std::env::temp_dir().join(format!("glassbank-class-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let files = Files {
+        room: dir.join("room.json"),
+        feedback: dir.join("feedback.jsonl"),
+    };
+    let options = ServeOptions {
+        address: SocketAddr::from(([127, 0, 0, 1], 0)),
+        players: 12,
+        tables: TABLES,
+        treatments: vec![Transparency::Opaque, Transparency::Glass],
+        minutes: 0,
+        away_seconds: 1,
+        seed: Some(21),
+        web: dir.join("web"),
+        files: files.clone(),
+        fresh: true,
+        limits: Default::default(),
+    };
+    let server = start(scenario(), options).await.unwrap();
+    let (code, treatments) = {
+        let hub = lock(&server.shared);
+        let room = &hub.room;
+        assert_eq!(room.tables().len(), TABLES);
+        assert_eq!(room.draw_seed(), Some(21));
+        for t in room.tables() {
+            assert_eq!(t.session().humans().len(), 4, "the scenario's seats");
+        }
+        let treatments: Vec<Transparency> = room
+            .tables()
+            .iter()
+            .map(|t| t.treatment().unwrap())
+            .collect();
+        (room.code().to_string(), treatments)
+    };
+    // Balanced: two tables of one layer, one of the other.
+    let glass = treatments
+        .iter()
+        .filter(|l| **l == Transparency::Glass)
+        .count();
+    assert!(glass == 1 || glass == 2, "{treatments:?}");
+    let address = Arc::new(Mutex::new(server.address));
+    let clock = tokio::time::Instant::now();
+    let players: Vec<_> = (0..PLAYERS)
+        .map(|i| {
+            let mut manner = player::Manner::steady(100 + i as u64);
+            // The first to come walks out in month 3.
+            if i == 0 {
+                manner.quits_at = Some(3);
+            }
+            tokio::spawn(player::play(
+                address.clone(),
+                code.clone(),
+                None,
+                manner,
+                clock,
+            ))
+        })
+        .collect();
+    let mut results = Vec::new();
+    for p in players {
+        results.push(
+            tokio::time::timeout(Duration::from_secs(180), p)
+                .await
+                .expect("a player never finished")
+                .unwrap(),
+        );
+    }
+    // Spread over the tables as they came: 4, 4 and 3.
+    let mut at = [0usize; TABLES];
+    for r in &results {
+        at[r.table.expect("placed at a table")] += 1;
+    }
+    at.sort();
+    assert_eq!(at, [3, 4, 4]);
+    let walked_out = &results[0];
+    assert!(!walked_out.recorded);
+    assert!(results[1..].iter().all(|r| r.recorded));
+    let fingerprints: Vec<u64> = {
+        let hub = lock(&server.shared);
+        let room = &hub.room;
+        let states = room.table_states();
+        // Bots hold the seat of the one who left and the seat nobody took.
+        let bots: usize = states
+            .iter()
+            .map(|t| t.seats.iter().filter(|s| s.bot).count())
+            .sum();
+        assert_eq!(bots, 2, "{states:?}");
+        let left = walked_out.seat.unwrap();
+        let table = walked_out.table.unwrap();
+        assert!(states[table].seats.iter().any(|s| s.seat == left && s.bot));
+        room.tables()
+            .iter()
+            .map(|t| {
+                assert!(t.session().is_finished(), "no table stalled");
+                t.session().economy().ledger().fingerprint()
+            })
+            .collect()
+    };
+    server.stop().await;
+    // Every table's own log replays to its books.
+    for (t, fingerprint) in fingerprints.iter().enumerate() {
+        let text = std::fs::read_to_string(table_log_file(&files.room, t)).unwrap();
+        let log = SessionLog::parse(&text).unwrap();
+        let replayed = Session::replay(&log, None).unwrap();
+        assert_eq!(replayed.economy().ledger().fingerprint(), *fingerprint);
+        assert_eq!(
+            replayed.economy().params().transparency,
+            treatments[t],
+            "table {} under its treatment",
+            t + 1
+        );
+    }
+    // Each answer with its table and that table's treatment.
+    let text = std::fs::read_to_string(&files.feedback).unwrap();
+    let (responses, damaged) = glassbank::feedback::read_log(&text);
+    assert_eq!(damaged, 0);
+    assert_eq!(responses.len(), PLAYERS - 1);
+    for r in &responses {
+        let table = r.table.expect("a table") as usize;
+        assert_eq!(r.treatment, Some(treatments[table - 1]));
+    }
+    let csv = glassbank::feedback::to_csv(&responses);
+    assert!(csv.starts_with("session,scenario,table,treatment,"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
