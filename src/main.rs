@@ -71,6 +71,7 @@ enum Command {
     Check,
     Replay,
     Serve,
+    Report,
 }
 
 /// Why the command line was not understood; `Help` asks for the usage alone.
@@ -120,6 +121,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
         Some("check") => parsed.command = Command::Check,
         Some("replay") => parsed.command = Command::Replay,
         Some("serve") => parsed.command = Command::Serve,
+        Some("report") => parsed.command = Command::Report,
         _ => {}
     }
     if parsed.command != Command::Play {
@@ -258,7 +260,8 @@ fn check_combination(parsed: &Args) -> Result<(), Message> {
     {
         return Err(Message::new("cli-serve-arguments"));
     }
-    if run_flags && !simulating && !replaying && !serving {
+    let reporting = parsed.command == Command::Report;
+    if run_flags && !simulating && !replaying && !serving && !reporting {
         return Err(Message::new("cli-simulate-only"));
     }
     if parsed.seeds.is_some() && parsed.run.seed.is_some() {
@@ -266,6 +269,16 @@ fn check_combination(parsed: &Args) -> Result<(), Message> {
     }
     if parsed.command == Command::Check && parsed.scenario.is_none() {
         return Err(Message::new("cli-check-needs-file"));
+    }
+    let reporting = parsed.command == Command::Report;
+    if reporting
+        && (parsed.scenario.is_none()
+            || parsed.run.seed.is_some()
+            || parsed.run.turns.is_some()
+            || !parsed.run.seats.is_empty()
+            || parsed.seeds.is_some())
+    {
+        return Err(Message::new("cli-report-arguments"));
     }
     Ok(())
 }
@@ -361,6 +374,24 @@ fn replay(args: &Args, tr: &Translations) -> Result<(), Message> {
         "{}\n{}",
         tr.message(&replayed),
         headless::summary(session.economy(), tr)
+    );
+    Ok(())
+}
+
+/// `glassbank report DIR [--out DIR]`: a class's report from the session logs and feedback in
+/// DIR, written into DIR (or `--out`).
+fn report(args: &Args, tr: &Translations) -> Result<(), Message> {
+    let dir = args
+        .scenario
+        .as_ref()
+        .ok_or(Message::new("cli-report-arguments"))?;
+    let class = headless::class::Class::read(dir)?;
+    let out = args.out.clone().unwrap_or_else(|| dir.clone());
+    let written = headless::class::write_report(&class, &out, tr)?;
+    let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    println!(
+        "{}",
+        tr.message(&Message::new("report-written").with("files", files.join(", ")))
     );
     Ok(())
 }
@@ -518,6 +549,7 @@ fn main() -> ExitCode {
         Command::Play => return play(args, tr.language()),
         Command::Replay => replay(&args, tr),
         Command::Serve => serve(&args, tr),
+        Command::Report => report(&args, tr),
         Command::Simulate => {
             load(args.scenario.as_ref()).and_then(|scenario| simulate(&scenario, &args, tr))
         }

@@ -7,6 +7,8 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use glassbank::feedback::QuizPhase;
+use glassbank::headless::class::{Class, write_report};
 use glassbank::serve::{Files, ServeOptions, lock, start, table_log_file};
 use glassbank::session::{Session, SessionLog};
 use glassbank::sim::Transparency;
@@ -138,12 +140,42 @@ async fn a_class_of_three_tables_plays_to_the_end_with_its_treatments_and_bots_f
     let text = std::fs::read_to_string(&files.feedback).unwrap();
     let (responses, damaged) = glassbank::feedback::read_log(&text);
     assert_eq!(damaged, 0);
-    assert_eq!(responses.len(), PLAYERS - 1);
     for r in &responses {
         let table = r.table.expect("a table") as usize;
         assert_eq!(r.treatment, Some(treatments[table - 1]));
+        assert!(r.seat.is_some(), "every answer says its seat");
     }
+    let questionnaire = responses.iter().filter(|r| r.phase.is_none()).count();
+    assert_eq!(questionnaire, PLAYERS - 1);
+    // The quiz: everyone before the first month (the one who walked out too), the others after.
+    let questions = scenario().file.quiz.len();
+    let quiz = |phase| responses.iter().filter(|r| r.phase == Some(phase)).count();
+    assert_eq!(quiz(QuizPhase::Before), PLAYERS * questions);
+    assert_eq!(quiz(QuizPhase::After), (PLAYERS - 1) * questions);
     let csv = glassbank::feedback::to_csv(&responses);
     assert!(csv.starts_with("session,scenario,table,treatment,"));
+    // The facilitator's report from the folder: the class learnt (every player answers the
+    // quiz right after the game), and nothing is dropped from the long CSV.
+    let class = Class::read(&dir).unwrap();
+    assert_eq!(class.tables.len(), TABLES);
+    let learning = class.learning();
+    assert!(!learning.is_empty() && learning.len() <= 2);
+    for l in &learning {
+        let (before, after) = (l.before.unwrap(), l.after.unwrap());
+        assert_eq!(after.mean, 1.0, "{l:?}");
+        assert!(before.mean < after.mean, "{l:?}");
+    }
+    let tr = glassbank::i18n::Translations::shared(glassbank::i18n::Language::Fr);
+    let out = dir.join("report");
+    let written = write_report(&class, &out, tr).unwrap();
+    assert_eq!(written.len(), 3);
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(page.contains("Rapport de la classe") && page.contains("<svg"));
+    assert!(!page.contains("report-"), "every message translated");
+    let rows = std::fs::read_to_string(out.join("class.csv")).unwrap();
+    let outcomes: usize = class.tables.iter().map(|t| t.outcomes.len() + 2).sum();
+    assert_eq!(rows.lines().count(), 1 + outcomes + responses.len());
+    let codebook = std::fs::read_to_string(out.join("codebook.csv")).unwrap();
+    assert_eq!(codebook.lines().count(), 15);
     let _ = std::fs::remove_dir_all(&dir);
 }

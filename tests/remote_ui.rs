@@ -107,6 +107,39 @@ fn two_players_join_by_code_pick_their_seats_and_play_a_month_from_their_own_vie
         &mut clock,
     );
     assert_eq!(household.state().seat, Some(HOUSEHOLD));
+    // Before the first month, the quiz: the banker answers it by touch, with consent; the
+    // household skips it.
+    assert!(
+        banker
+            .query_by_label("Before we start: a few questions")
+            .is_some()
+    );
+    let quiz = glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron")
+        .unwrap()
+        .file
+        .quiz;
+    for q in &quiz {
+        banker.get_by_label(&q.options[q.answer].en).click();
+        banker.run_steps(2);
+    }
+    banker
+        .get_by_label("I agree that my answers are kept, with the seat I played (never my name)")
+        .click();
+    banker.run_steps(2);
+    banker.get_by_label("Send my answers").click();
+    household.get_by_label("Passer le quiz").click();
+    banker.run_steps(3);
+    household.run_steps(3);
+    exchange(
+        &mut room,
+        &mut [(1, &mut banker), (2, &mut household)],
+        &mut clock,
+    );
+    let marked = room.take_feedback("now");
+    assert_eq!(marked.len(), quiz.len(), "the banker's answers only");
+    assert!(marked.iter().all(
+        |r| r.correct == Some(true) && r.phase == Some(glassbank::feedback::QuizPhase::Before)
+    ));
     assert!(
         household.query_by_label_contains("Mois 1 sur").is_some(),
         "in French"
@@ -197,6 +230,10 @@ fn a_finished_game_asks_for_consent_and_sends_the_answers_once() {
         exchange(&mut room, &mut [(1, &mut banker)], &mut clock);
     }
     assert!(room.session().is_finished());
+    // The quiz again first; this player skips it.
+    banker.get_by_label("Skip the quiz").click();
+    banker.run_steps(3);
+    exchange(&mut room, &mut [(1, &mut banker)], &mut clock);
     assert!(
         banker
             .query_by_label("Every month has been played")

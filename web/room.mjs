@@ -1,8 +1,10 @@
 // End-to-end test of a networked workshop in Debian's headless Chromium: `glassbank serve`
 // serves the bundle and runs the room; two pages (two browser contexts: two people's storage)
 // open the links the facilitator hands out, one as Bank A's retail banker and one as a
-// household; the facilitator gives the other seats to bots on the server's console; both play a
-// month (Ctrl+Enter on each); the household's tab is reloaded and gets its seat back. Reading
+// household; the banker answers the quiz and the household skips it; the facilitator gives the
+// other seats to bots on the server's console; both play a month; the household's tab is
+// reloaded and gets its seat back. Controls are pressed by their labels through the game's test
+// hook (`window.glassbankPress`, `window.glassbankLabels`), never by coordinates. Reading
 // the WebSocket frames each page received checks that the household never got a bank's profit
 // while the banker got its own.
 // Usage: node web/room.mjs GLASSBANK DIST OUT   (PLAYWRIGHT_DIR: where playwright-core is)
@@ -71,6 +73,14 @@ async function person(name, seat) {
   return { name, page, frames, opened, times };
 }
 
+/** Presses a control by its label through the game's test hook, once the game has drawn it. */
+async function press(p, label) {
+  await p.page.waitForFunction(l => (window.glassbankLabels || []).includes(l), label, { timeout: 60000 })
+    .catch(() => { throw new Error(`${p.name}: no control "${label}" on screen`); });
+  await p.page.evaluate(l => { window.glassbankPress = l; }, label);
+  await p.page.waitForFunction(() => window.glassbankPress === undefined, null, { timeout: 10000 });
+}
+
 /** Waits until a page has received the view of month `turn`. */
 async function view(p, turn) {
   const start = Date.now();
@@ -91,6 +101,17 @@ try {
     p.times.view = p.frames.find(f => f.type === 'view').at - p.opened;
   }
   report.page_ms = { banker: banker.times, household: household.times };
+  // Before the first month, the quiz: the banker answers it (the second option of each
+  // question) with consent, the household skips it. The correct answers never reach a page.
+  const quiz = bankerView.quiz;
+  if (!quiz || !quiz.questions.length) throw new Error('the banker was not asked the quiz');
+  if (JSON.stringify(quiz).includes('"answer"')) throw new Error('the quiz\'s answers reached a page');
+  await sleep(1000);
+  await banker.page.screenshot({ path: path.join(out, '00-banker-quiz.png') });
+  for (const q of quiz.questions) await press(banker, q.options[1].en);
+  await press(banker, 'I agree that my answers are kept, with the seat I played (never my name)');
+  await press(banker, 'Send my answers');
+  await press(household, 'Skip the quiz');
   await sleep(1500); // a few frames drawn
   await banker.page.screenshot({ path: path.join(out, '01-banker-month-1.png') });
   await household.page.screenshot({ path: path.join(out, '02-household-month-1.png') });
@@ -108,20 +129,15 @@ try {
   const free = [...table().matchAll(/^\s+(\S+:\S+)\s+free$/gm)].map(m => m[1]);
   for (const seat of free) server.stdin.write(`bot ${seat}\n`);
   report.bots = free;
-  // Each plays the month from its own page: Ctrl+Enter is "done for this month", held over a
-  // few frames (the game reads the modifier frame by frame; a software-rendered frame is slow).
+  // Each plays the month from its own page: "Done for this month", pressed by its label.
   const committed = p => p.frames.some(f => f.type === 'view' && (f.turn > 1 || f.committed));
   for (const p of [banker, household]) {
-    await p.page.mouse.click(900, 400);
-    for (let tries = 0; tries < 40 && !committed(p); tries++) {
-      await p.page.keyboard.down('Control');
-      await sleep(120);
-      await p.page.keyboard.press('Enter');
-      await sleep(120);
-      await p.page.keyboard.up('Control');
-      await sleep(300);
+    await press(p, 'Done for this month');
+    const start = Date.now();
+    while (!committed(p)) {
+      if (Date.now() - start > 30000) throw new Error(`${p.name} could not say it was done for the month`);
+      await sleep(100);
     }
-    if (!committed(p)) throw new Error(`${p.name} could not say it was done for the month`);
   }
   await view(banker, 2);
   await view(household, 2);
@@ -160,6 +176,20 @@ try {
     banker: banker.frames.reduce((n, f) => n + f.bytes, 0),
     household: household.frames.reduce((n, f) => n + f.bytes, 0),
   };
+  // The banker's quiz answers reached the facilitator's feedback log, marked; none of the
+  // household's, who skipped it.
+  const logs = [];
+  const walk = dir => fs.existsSync(dir) && fs.readdirSync(dir, { withFileTypes: true }).forEach(e => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p); else if (e.name.endsWith('.jsonl')) logs.push(p);
+  });
+  walk(path.join(out, 'data'));
+  const lines = logs.flatMap(f => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean)).map(l => JSON.parse(l));
+  const quizLines = lines.filter(l => l.phase === 'before');
+  if (quizLines.length !== quiz.questions.length || quizLines.some(l => l.seat !== 'retail-0')) {
+    throw new Error(`the quiz's answers in the log: ${JSON.stringify(quizLines)}`);
+  }
+  report.quiz_lines = quizLines.length;
   if (problems.length) throw new Error(`console problems:\n${problems.join('\n')}`);
   console.log(`room test passed: ${JSON.stringify(report)}`);
 } finally {

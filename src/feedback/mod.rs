@@ -45,6 +45,33 @@ pub struct Response {
     /// The layer that table was given as its treatment, if the class had treatments.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub treatment: Option<Transparency>,
+    /// The seat the respondent played (`client-3`, `retail-0`), which pairs a player's answers
+    /// before and after; never a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<String>,
+    /// For a quiz answer: asked before the first month or after the debrief.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<QuizPhase>,
+    /// For a quiz answer: whether it was the correct one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correct: Option<bool>,
+}
+
+/// When a quiz is asked: what a player knew before playing, and after the debrief.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuizPhase {
+    Before,
+    After,
+}
+
+impl QuizPhase {
+    pub fn key(self) -> &'static str {
+        match self {
+            QuizPhase::Before => "before",
+            QuizPhase::After => "after",
+        }
+    }
 }
 
 impl Response {
@@ -69,7 +96,23 @@ impl Response {
             recorded_at,
             table: None,
             treatment: None,
+            seat: None,
+            phase: None,
+            correct: None,
         }
+    }
+
+    /// The answer of the player at `seat` (its code).
+    pub fn by_seat(mut self, seat: String) -> Response {
+        self.seat = Some(seat);
+        self
+    }
+
+    /// A quiz answer, asked at `phase`, right or wrong.
+    pub fn quiz(mut self, phase: QuizPhase, correct: bool) -> Response {
+        self.phase = Some(phase);
+        self.correct = Some(correct);
+        self
     }
 
     /// The response of a player at table `table` (from 1) of a class, under its treatment.
@@ -117,7 +160,7 @@ fn csv_field(s: &str) -> String {
 /// Responses as CSV, one row each.
 pub fn to_csv(responses: &[Response]) -> String {
     let mut out = String::from(
-        "session,scenario,table,treatment,respondent,role,question,kind,answer,recorded_at\n",
+        "session,scenario,table,treatment,respondent,seat,role,question,kind,answer,phase,correct,recorded_at\n",
     );
     for r in responses {
         let role = r
@@ -134,17 +177,23 @@ pub fn to_csv(responses: &[Response]) -> String {
             .treatment
             .map(|t| format!("{t:?}").to_lowercase())
             .unwrap_or_default();
+        let seat = r.seat.as_deref().map(csv_field).unwrap_or_default();
+        let phase = r.phase.map(QuizPhase::key).unwrap_or_default();
+        let correct = r.correct.map(|c| c.to_string()).unwrap_or_default();
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
             csv_field(&r.session),
             csv_field(&r.scenario),
             table,
             treatment,
             r.respondent,
+            seat,
             role,
             csv_field(&r.question),
             kind,
             csv_field(&answer),
+            phase,
+            correct,
             csv_field(&r.recorded_at)
         ));
     }
@@ -196,7 +245,7 @@ mod tests {
         assert_eq!(read, vec![a.clone(), b.clone(), a.clone()]);
         assert_eq!(damaged, 1);
         let csv = to_csv(&read);
-        assert_eq!(csv.lines().next().unwrap().split(',').count(), 10);
+        assert_eq!(csv.lines().next().unwrap().split(',').count(), 13);
         assert!(csv.contains("\"Les frais, \"\"vraiment\"\" cachés,\nsur deux lignes\""));
         assert_eq!(read_log(&to_json_lines(&read)).0, read);
     }

@@ -1,5 +1,7 @@
 //! Headless runs of a scenario with bots: seat overrides from the command line, the turn loop
-//! with the scenario's timeline, and what a run leaves (report, time series, seed sweeps).
+//! with the scenario's timeline, and what a run leaves (report, time series, seed sweeps), and
+//! a class's report from its logs.
+pub mod class;
 mod lessons;
 mod report;
 mod series;

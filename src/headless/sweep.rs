@@ -83,7 +83,7 @@ fn measured(
 }
 
 /// The main outcomes of one finished game.
-fn measure(scenario: &Scenario, summary: &Summary) -> Vec<(String, Message, f64)> {
+pub(super) fn measure(scenario: &Scenario, summary: &Summary) -> Vec<(String, Message, f64)> {
     let ids = scenario.ids();
     let mut out = Vec::new();
     for bank in &summary.banks {

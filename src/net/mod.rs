@@ -13,8 +13,8 @@ pub mod table;
 mod tests;
 
 pub use protocol::{
-    Command, MAX_MESSAGE_BYTES, OpenSeat, PROTOCOL, SeatState, TableState, ToPlayer, ToRoom,
-    decode, encode,
+    Command, MAX_MESSAGE_BYTES, OpenSeat, PROTOCOL, QuizDue, QuizQuestion, SeatState, TableState,
+    ToPlayer, ToRoom, decode, encode,
 };
 pub use rate::Rate;
 pub use room::{ConnId, MAX_TABLES, Outbox, Room};

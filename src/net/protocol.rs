@@ -2,7 +2,7 @@
 //! version; decoding never panics, whatever the bytes, and refuses what is too large.
 use serde::{Deserialize, Serialize};
 
-use crate::feedback::Answer;
+use crate::feedback::{Answer, QuizPhase};
 use crate::i18n::Message;
 use crate::scenario::{QuestionSpec, Text};
 use crate::session::Draft;
@@ -34,6 +34,14 @@ pub enum ToRoom {
     Verdict { case: CaseId, approve: Option<bool> },
     /// Done for the month.
     Commit,
+    /// The quiz's answers (question id, option from 0), before the first month or after the
+    /// debrief; recorded only with the player's consent, once per seat and phase. Without
+    /// consent the seat is not asked again.
+    Quiz {
+        phase: QuizPhase,
+        consent: bool,
+        answers: Vec<(String, usize)>,
+    },
     /// The debrief questionnaire's answers, by question id; recorded only with the player's
     /// consent, once per seat.
     Feedback {
@@ -105,6 +113,10 @@ pub enum ToPlayer {
         /// Seconds left before the month is played without waiting, if the facilitator set a
         /// time.
         seconds_left: Option<u32>,
+        /// The quiz, when this seat has it to answer now (before the first month, after the
+        /// debrief).
+        #[serde(default)]
+        quiz: Option<Box<QuizDue>>,
     },
     /// Who is still deciding this month (no numbers).
     Table {
@@ -118,6 +130,21 @@ pub enum ToPlayer {
     Console { tables: Vec<TableState> },
     /// The last message was refused and changed nothing, and why, in the player's language.
     Refused { reason: String },
+}
+
+/// The quiz a seat has to answer now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizDue {
+    pub phase: QuizPhase,
+    pub questions: Vec<QuizQuestion>,
+}
+
+/// A question of the quiz as a player sees it: without its answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizQuestion {
+    pub id: String,
+    pub prompt: Text,
+    pub options: Vec<Text>,
 }
 
 /// A free seat and the name of the actor it plays (a bank, a shop, a household).

@@ -618,6 +618,18 @@ impl Room {
                     Ok(out)
                 }
             }
+            ToRoom::Quiz {
+                phase,
+                consent,
+                answers,
+            } => {
+                let seat = c.seat.ok_or_else(|| Message::new("net-no-seat"))?;
+                self.tables[t].answer_quiz(seat, phase, consent, answers)?;
+                self.must_save();
+                self.consoles_changed = true;
+                // The view without the quiz: the player goes on to the month, or the debrief.
+                Ok(self.view_for(conn))
+            }
             ToRoom::Feedback { consent, answers } => {
                 let seat = c.seat.ok_or_else(|| Message::new("net-no-seat"))?;
                 let table = &self.tables[t];

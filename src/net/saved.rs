@@ -42,6 +42,11 @@ pub struct SavedTable {
     pub minutes: u32,
     /// Seats whose debrief answers are in the feedback log, in the order they answered.
     pub answered: Vec<Seat>,
+    /// Seats that answered or declined the quiz, before the first month and after the debrief.
+    #[serde(default)]
+    pub quiz_before: Vec<Seat>,
+    #[serde(default)]
+    pub quiz_after: Vec<Seat>,
     /// The month being decided: each seat's draft, who is done, the verdicts, the shocks
     /// applied by hand and whether the table is stopped.
     pub drafts: Vec<(Seat, Draft)>,
@@ -112,6 +117,8 @@ impl Table {
             away_bots: self.away_bots.iter().copied().collect(),
             minutes: self.minutes,
             answered: self.answered.clone(),
+            quiz_before: self.quiz_before.iter().copied().collect(),
+            quiz_after: self.quiz_after.iter().copied().collect(),
             drafts: s
                 .humans()
                 .iter()
@@ -165,6 +172,8 @@ impl Table {
         table.away_bots = saved.away_bots.into_iter().collect();
         table.minutes = saved.minutes;
         table.answered = saved.answered;
+        table.quiz_before = saved.quiz_before.into_iter().collect();
+        table.quiz_after = saved.quiz_after.into_iter().collect();
         Ok(table)
     }
 }

@@ -1,8 +1,9 @@
 //! One table of a room: its game, the seats' tokens, the bots standing in for players who left or never came, its clock, and the debrief answers its players gave.
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::protocol::{SeatState, TableState, ToPlayer};
-use crate::feedback::{Answer, Response};
+use super::protocol::{QuizDue, QuizQuestion, SeatState, TableState, ToPlayer};
+use crate::feedback::{Answer, QuizPhase, Response};
+use crate::i18n::Message;
 use crate::scenario::QuestionSpec;
 use crate::session::{Draft, Session};
 use crate::sim::{Own, Seat, Transparency, Turn};
@@ -12,6 +13,14 @@ pub(super) struct Answered {
     pub(super) respondent: u32,
     pub(super) seat: Seat,
     pub(super) answers: Vec<(String, Answer)>,
+}
+
+/// Quiz answers given with consent: each question's id, the option chosen, whether it was the
+/// correct one, and the option's English text for reading the log.
+pub(super) struct Quizzed {
+    pub(super) seat: Seat,
+    pub(super) phase: QuizPhase,
+    pub(super) answers: Vec<(String, usize, bool, String)>,
 }
 
 /// A table: its own economy, played by the players seated at it.
@@ -35,6 +44,10 @@ pub struct Table {
     /// Seats whose debrief answers are recorded, in the order they answered.
     pub(super) answered: Vec<Seat>,
     pub(super) pending: Vec<Answered>,
+    /// Seats that answered (or declined) the quiz before the first month, and after the debrief.
+    pub(super) quiz_before: BTreeSet<Seat>,
+    pub(super) quiz_after: BTreeSet<Seat>,
+    pub(super) pending_quiz: Vec<Quizzed>,
     /// Who is deciding changed: the table's players are sent its progress at the next flush.
     pub(super) progress_changed: bool,
 }
@@ -52,6 +65,9 @@ impl Table {
             deadline_ms: None,
             answered: Vec::new(),
             pending: Vec::new(),
+            quiz_before: BTreeSet::new(),
+            quiz_after: BTreeSet::new(),
+            pending_quiz: Vec::new(),
             progress_changed: false,
         }
     }
@@ -230,6 +246,9 @@ impl Table {
             seconds_left: self
                 .deadline_ms
                 .map(|d| u32::try_from(d.saturating_sub(now_ms) / 1_000).unwrap_or(u32::MAX)),
+            quiz: self
+                .quiz_due(seat)
+                .map(|phase| Box::new(self.quiz_for(phase))),
         })
     }
 
@@ -242,6 +261,10 @@ impl Table {
         recorded_at: &str,
     ) -> Vec<Response> {
         let scenario = self.session.scenario().id().to_string();
+        let at_table = |line: Response| match table {
+            Some(t) => line.at_table(t, self.treatment),
+            None => line,
+        };
         let mut lines = Vec::new();
         for a in std::mem::take(&mut self.pending) {
             for (question, answer) in a.answers {
@@ -254,13 +277,108 @@ impl Table {
                     answer,
                     recorded_at.to_string(),
                 );
-                lines.push(match table {
-                    Some(t) => line.at_table(t, self.treatment),
-                    None => line,
-                });
+                lines.push(at_table(line.by_seat(super::seat_code(a.seat))));
+            }
+        }
+        for q in std::mem::take(&mut self.pending_quiz) {
+            // A quiz's respondent is its seat's place at the table, from 1: the same before and
+            // after.
+            let place = self.session.humans().iter().position(|s| *s == q.seat);
+            let respondent = place.map_or(0, |p| p as u32 + 1);
+            for (id, index, correct, text) in q.answers {
+                let line = Response::new(
+                    code,
+                    &scenario,
+                    respondent,
+                    Some(q.seat.role()),
+                    &format!("quiz:{id}"),
+                    Answer::Choice { index, text },
+                    recorded_at.to_string(),
+                );
+                lines.push(at_table(
+                    line.by_seat(super::seat_code(q.seat))
+                        .quiz(q.phase, correct),
+                ));
             }
         }
         lines
+    }
+
+    /// The quiz a seat has to answer now, if any: before the first month is played, and once
+    /// the game is over.
+    pub fn quiz_due(&self, seat: Seat) -> Option<QuizPhase> {
+        let session = &self.session;
+        if session.scenario().file.quiz.is_empty() {
+            return None;
+        }
+        if session.is_finished() {
+            (!self.quiz_after.contains(&seat)).then_some(QuizPhase::After)
+        } else {
+            (session.turn() == 1 && !self.quiz_before.contains(&seat)).then_some(QuizPhase::Before)
+        }
+    }
+
+    /// A seat's quiz answers: checked against the scenario's questions, marked, and kept for the
+    /// log with consent; the seat is not asked again either way. How many were kept.
+    pub(super) fn answer_quiz(
+        &mut self,
+        seat: Seat,
+        phase: QuizPhase,
+        consent: bool,
+        answers: Vec<(String, usize)>,
+    ) -> Result<usize, Message> {
+        if self.quiz_due(seat) != Some(phase) {
+            return Err(Message::new("net-quiz-not-due"));
+        }
+        let quiz = &self.session.scenario().file.quiz;
+        let mut marked: Vec<(String, usize, bool, String)> = Vec::new();
+        for (id, chosen) in answers {
+            let question = quiz
+                .iter()
+                .find(|q| q.id == id)
+                .ok_or_else(|| Message::new("net-no-question").with("id", id.clone()))?;
+            let Some(option) = question.options.get(chosen) else {
+                return Err(Message::new("net-bad-answer").with("id", id));
+            };
+            if marked.iter().any(|(k, ..)| *k == id) {
+                return Err(Message::new("net-bad-answer").with("id", id));
+            }
+            let text = option.en.clone();
+            marked.push((id, chosen, chosen == question.answer, text));
+        }
+        match phase {
+            QuizPhase::Before => self.quiz_before.insert(seat),
+            QuizPhase::After => self.quiz_after.insert(seat),
+        };
+        if !consent {
+            return Ok(0);
+        }
+        let count = marked.len();
+        self.pending_quiz.push(Quizzed {
+            seat,
+            phase,
+            answers: marked,
+        });
+        Ok(count)
+    }
+
+    /// The quiz as a player sees it, without its answers.
+    fn quiz_for(&self, phase: QuizPhase) -> QuizDue {
+        QuizDue {
+            phase,
+            questions: self
+                .session
+                .scenario()
+                .file
+                .quiz
+                .iter()
+                .map(|q| QuizQuestion {
+                    id: q.id.clone(),
+                    prompt: q.prompt.clone(),
+                    options: q.options.clone(),
+                })
+                .collect(),
+        }
     }
 
     /// The last month this table played, for the server to write its log when it changes.

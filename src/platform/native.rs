@@ -235,6 +235,14 @@ pub fn seat_requested() -> Option<String> {
     None
 }
 
+/// The control a browser test asks to press: none on the desktop.
+pub fn take_press() -> Option<String> {
+    None
+}
+
+/// The labels of the controls a browser test may press: nowhere to show them on the desktop.
+pub fn show_labels(_labels: &[String]) {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

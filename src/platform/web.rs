@@ -230,6 +230,27 @@ pub fn show_screen(name: &str) {
     window_set("glassbankScreen", &JsValue::from_str(name));
 }
 
+/// The control a browser test asks to press by its label (`window.glassbankPress`), taken once.
+pub fn take_press() -> Option<String> {
+    let w = web_sys::window()?;
+    let asked = js_sys::Reflect::get(&w, &"glassbankPress".into()).ok()?;
+    if asked.is_undefined() || asked.is_null() {
+        return None;
+    }
+    window_set("glassbankPress", &JsValue::UNDEFINED);
+    asked.as_string()
+}
+
+/// The labels of the controls a browser test may press, as drawn on the last frame
+/// (`window.glassbankLabels`).
+pub fn show_labels(labels: &[String]) {
+    let list = js_sys::Array::new();
+    for label in labels {
+        list.push(&JsValue::from_str(label));
+    }
+    window_set("glassbankLabels", &list);
+}
+
 /// A scenario file the player opened in the page (`window.glassbankOpened`, set by the
 /// page's file picker), taken once: its name and text.
 pub fn take_opened_scenario() -> Option<(String, String)> {

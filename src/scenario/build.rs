@@ -5,7 +5,7 @@ use super::ids::ActorIds;
 use super::lessons::{Compare, Lesson};
 use super::schema::{
     BankSpec, ClientPopulationSpec, ClientSpec, CompareSpec, Euros, EventKind, HomeLoansSpec,
-    MarketSpec, MerchantPopulationSpec, MerchantSpec, ProductSpec, QuestionSpec, Range,
+    MarketSpec, MerchantPopulationSpec, MerchantSpec, ProductSpec, QuestionSpec, QuizSpec, Range,
     ScenarioFile, StrategyMixSpec, Text, ordinary,
 };
 use crate::i18n::Message;
@@ -256,6 +256,7 @@ pub fn build(file: &ScenarioFile) -> Result<Built, Vec<Problem>> {
         c.text(&format!("discussion[{i}]"), d);
     }
     debrief(&mut c, &file.debrief);
+    quiz(&mut c, &file.quiz);
     let human_seats = human_seats(&mut c, file, &ids);
     let lessons = lessons(&mut c, file, &ids, &timeline);
 
@@ -969,6 +970,55 @@ fn debrief(c: &mut Checker, questions: &[QuestionSpec]) {
                 }
             }
             QuestionSpec::FreeText { prompt, .. } => c.text(&format!("{path}.prompt"), prompt),
+        }
+    }
+}
+
+/// The most questions a quiz asks, and options a question offers.
+const MAX_QUIZ_QUESTIONS: usize = 12;
+const MAX_QUIZ_OPTIONS: usize = 6;
+
+fn quiz(c: &mut Checker, questions: &[QuizSpec]) {
+    if questions.len() > MAX_QUIZ_QUESTIONS {
+        c.problem(
+            "quiz".to_string(),
+            Message::new("scenario-quiz-long")
+                .with("found", questions.len())
+                .with("max", MAX_QUIZ_QUESTIONS),
+        );
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, q) in questions.iter().enumerate() {
+        let path = format!("quiz[{i}]");
+        if q.id.trim().is_empty() {
+            c.problem(format!("{path}.id"), Message::new("scenario-empty"));
+        } else if let Some(first) = seen.insert(&q.id, i) {
+            c.problem(
+                format!("{path}.id"),
+                Message::new("scenario-id-taken")
+                    .with("id", q.id.as_str())
+                    .with("first", format!("quiz[{first}]")),
+            );
+        }
+        c.text(&format!("{path}.prompt"), &q.prompt);
+        if !(2..=MAX_QUIZ_OPTIONS).contains(&q.options.len()) {
+            c.problem(
+                format!("{path}.options"),
+                Message::new("scenario-quiz-options")
+                    .with("found", q.options.len())
+                    .with("max", MAX_QUIZ_OPTIONS),
+            );
+        }
+        for (j, o) in q.options.iter().enumerate() {
+            c.text(&format!("{path}.options[{j}]"), o);
+        }
+        if q.answer >= q.options.len() {
+            c.problem(
+                format!("{path}.answer"),
+                Message::new("scenario-quiz-answer")
+                    .with("answer", q.answer)
+                    .with("options", q.options.len()),
+            );
         }
     }
 }

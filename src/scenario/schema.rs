@@ -110,6 +110,10 @@ pub struct ScenarioFile {
     pub discussion: Vec<Text>,
     #[serde(default)]
     pub debrief: Vec<QuestionSpec>,
+    /// A short quiz on what the scenario teaches, asked before the first month and again after
+    /// the debrief: what the class learnt, measured.
+    #[serde(default)]
+    pub quiz: Vec<QuizSpec>,
     /// What the scenario teaches, stated as checks: a metric, two variants of the scenario and
     /// the direction the metric should move from the first to the second, over many seeds.
     #[serde(default)]
@@ -742,6 +746,17 @@ impl QuestionSpec {
             | QuestionSpec::FreeText { id, .. } => id,
         }
     }
+}
+
+/// A question of the quiz: one correct answer among the options.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "quiz_question", deny_unknown_fields)]
+pub struct QuizSpec {
+    pub id: String,
+    pub prompt: Text,
+    pub options: Vec<Text>,
+    /// The correct option, from 0; never sent to the players.
+    pub answer: usize,
 }
 
 /// A lesson of the scenario: `metric` should be `expect`ed (lower or higher) in the second

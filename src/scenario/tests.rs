@@ -315,8 +315,20 @@ fn every_problem_of_a_scenario_reads_in_both_languages() {
         r#"[(id: "a", name: "A", capital: 1000), (id: "b", name: "B", capital: 1000)]"#,
         &format!("[{}]", banks.join(", ")),
     );
+    // A quiz too long, with a question of one option whose answer is not among them.
+    let question = |i: usize| {
+        format!(
+            r#"(id: "q{i}", prompt: (en: "?", fr: "?"), options: [(en: "a", fr: "a"), (en: "b", fr: "b")], answer: 0)"#
+        )
+    };
+    let mut questions: Vec<String> = (0..12).map(question).collect();
+    questions.push(
+        r#"(id: "odd", prompt: (en: "?", fr: "?"), options: [(en: "a", fr: "a")], answer: 3)"#
+            .to_string(),
+    );
+    let quiz = file(&format!("    quiz: [{}],\n", questions.join(", ")));
     let mut seen = std::collections::BTreeSet::new();
-    for text in [&many, &no_banks, &too_many_banks] {
+    for text in [&many, &no_banks, &too_many_banks, &quiz] {
         let err = load(text, "t.ron").unwrap_err();
         assert!(matches!(err, ScenarioError::Invalid { .. }), "{err}");
         assert_reads_in_both_languages(&err.to_message());

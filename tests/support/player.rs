@@ -46,6 +46,23 @@ pub fn answers() -> Vec<(String, Answer)> {
     vec![("understood_margin".to_string(), Answer::Likert(4))]
 }
 
+/// A player's quiz answers: before the game, an option that depends on the player; after it,
+/// the second option of every question (the correct one in `one_town`'s quiz), so that the
+/// class's scores rise.
+pub fn quiz_answers(due: &glassbank::net::QuizDue, seed: u64) -> Vec<(String, usize)> {
+    due.questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let chosen = match due.phase {
+                glassbank::feedback::QuizPhase::Before => (seed as usize + i) % q.options.len(),
+                glassbank::feedback::QuizPhase::After => 1,
+            };
+            (q.id.clone(), chosen)
+        })
+        .collect()
+}
+
 /// What happened to one player, for the test to check.
 #[derive(Debug, Default, Clone)]
 pub struct Played {
@@ -58,6 +75,8 @@ pub struct Played {
     pub bytes: u64,
     /// The table of a class it was placed at.
     pub table: Option<usize>,
+    /// The quizzes it answered.
+    pub quizzes: u32,
     /// When each month's view arrived (turn, time since the start).
     pub views_at: Vec<(Turn, Duration)>,
     /// When the player said it was done with each month.
@@ -163,6 +182,7 @@ pub async fn play(
                     draft,
                     committed,
                     finished,
+                    quiz,
                     ..
                 } => {
                     played.views_at.push((turn, clock.elapsed()));
@@ -174,7 +194,15 @@ pub async fn play(
                         return played;
                     }
                     let Some(seat) = seat else { continue };
-                    if finished {
+                    if let Some(due) = quiz {
+                        // The quiz first; the room answers with the view without it.
+                        played.quizzes += 1;
+                        out.push(ToRoom::Quiz {
+                            phase: due.phase,
+                            consent: true,
+                            answers: quiz_answers(&due, manner.seed),
+                        });
+                    } else if finished {
                         out.push(ToRoom::Feedback {
                             consent: true,
                             answers: answers(),

@@ -18,6 +18,10 @@ cli-usage =
       glassbank replay SESSION.json [--turns N]
           replay a saved game from its session log, checking the books after every month, and
           print the summary (after month N with --turns)
+      glassbank report DIR [--out DIR]
+          a class's report from the session logs (*.session.json) and feedback logs (*.jsonl)
+          in DIR: report.html (each table's outcomes, the questionnaire and the quiz by
+          treatment, with effect sizes), class.csv (every observation) and codebook.csv
       glassbank serve [SCENARIO.ron] [--port N] [--bind ADDRESS] [--players N] [--minutes N] [--seed N]
         {"                "}[--tables N | --table-size N] [--treatments LAYER,LAYER] [--away N]
         {"                "}[--web DIR] [--room FILE] [--new]
@@ -48,6 +52,7 @@ cli-unknown-option = unknown option {$option}
 cli-unexpected-argument = unexpected argument {$argument}
 cli-game-only = --screenshot and --tour go with the game, not with a command
 cli-replay-arguments = replay takes a session log and, at most, --turns
+cli-report-arguments = report takes a folder of session and feedback logs and, at most, --out
 cli-simulate-only = --seed, --turns, --seat, --out and --seeds go with `simulate`
 cli-needs-address = {$flag} needs an address, e.g. 0.0.0.0 (every network) or 127.0.0.1 (this machine only)
 cli-not-an-address = --bind {$value}: not an IP address (e.g. 0.0.0.0 or 192.168.1.10)
@@ -198,3 +203,52 @@ metric-bank-fee-income = {$bank}'s fee income
 metric-bank-nim = {$bank}'s net interest margin
 metric-bank-irregular-fee = {$bank}'s irregular-payment fee at the end
 metric-bank-small-print-income = what {$bank}'s small print earned (irregular-payment fees, overdraft interest)
+
+## glassbank report: a class's report
+report-no-logs = no session log (*.session.json) in {$dir}
+report-written = Written: {$files}
+report-title = Class report: {$scenario}
+report-summary = {$tables ->
+        [one] One table
+       *[other] {$tables} tables
+    }, {$players} seats played by people, {$answers} answers in the feedback log.
+report-damaged = {$lines} damaged lines of the feedback log were left out.
+report-tables = The tables
+report-table = Table {$table} ({$layer})
+report-mean-of = Mean, {$layer}
+report-months = Months played
+report-players = Seats played by people
+report-learning = What the class learnt: the quiz before and after
+report-no-quiz = This scenario has no quiz.
+report-treatment = Treatment
+report-n-before = Answered before
+report-before = Score before
+report-n-after = Answered after
+report-after = Score after
+report-n-paired = Answered both
+report-gain = Gain
+report-change-d = Change, d [95% CI]
+report-against-d = Gain against the first treatment, d [95% CI]
+report-effect-note = A score is the share of the quiz answered right (a question left out counts as wrong). The change is the gain over its own standard deviation (d_z); against the first treatment, Cohen's d of the gains with the pooled standard deviation. Financial-education trials report effects of this kind (a game-based course: +0.31 standard deviations, Cannistrà et al. 2024). With a few players per treatment the intervals are wide.
+report-answers = The questionnaire
+report-mean = Mean
+report-chart-legend = Each treatment's mean score: the pale bar before the game, the dark one after.
+report-percent = {$value}%
+report-points = {$value} points
+report-files = class.csv holds every observation (a row each) and codebook.csv explains its columns.
+report-codebook-column = column
+report-codebook-meaning = meaning
+report-column-record = what the row is: outcome (a table's result, replayed from its log), answer (the debrief questionnaire) or quiz
+report-column-session = the room's code, shared by every answer of one class (empty for outcomes)
+report-column-scenario = the scenario's id
+report-column-table = the table, from 1
+report-column-treatment = the layer the table was played under: opaque, disclosed or glass
+report-column-respondent = the player: for the questionnaire, the order they answered in at their table; for the quiz, their seat's place at the table (from 1)
+report-column-seat = the seat played (client-3, retail-0...), never a name; it pairs a player's quiz answers before and after
+report-column-role = client, retail_banker, business_banker or merchant
+report-column-variable = the outcome's name, the question's id, or quiz:ID for a quiz question
+report-column-kind = number, likert, choice or free_text
+report-column-value = the outcome's value, or the answer (a point of the scale, the option as index: text, the text written)
+report-column-phase = for a quiz answer: before (the first month) or after (the debrief)
+report-column-correct = for a quiz answer: true if it is the correct option
+report-column-recorded_at = when the answer was recorded, in UTC

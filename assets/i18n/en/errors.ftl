@@ -33,6 +33,9 @@ scenario-no-goods = a shop needs at least one good
 scenario-event-turn-zero = must be >= 1 (events happen at the start of a turn)
 scenario-event-after-end = turn {$turn} is after the last turn ({$last})
 scenario-choice-options = a choice needs at least 2 options, found {$found}
+scenario-quiz-long = a quiz asks at most {$max} questions, found {$found}
+scenario-quiz-options = a quiz question needs 2 to {$max} options, found {$found}
+scenario-quiz-answer = the correct answer is option {$answer} (from 0), but there are {$options} options
 scenario-lesson-same-layer = a lesson compares two different layers
 scenario-lesson-no-event = the timeline has no {$event} event to compare with and without
 scenario-seat-twice = this seat is listed twice
@@ -157,6 +160,7 @@ net-join-first = join the room first
 net-already-seated = you already have a seat
 net-not-a-seat = this seat is not played by a person in this game
 net-seat-taken = this seat is taken; ask the facilitator
+net-quiz-not-due = the quiz is not open for this seat now (it is asked before the first month and after the debrief, once)
 net-tables = a room has 1 to {$max} tables, not {$found}
 net-no-table = there is no table {$table}: the room has {$tables}
 net-which-table = say which table: this seat is at every table

@@ -21,6 +21,11 @@ cli-usage =
       glassbank replay PARTIE.json [--turns N]
           rejouer une partie enregistrée à partir de son journal, en vérifiant les comptes après
           chaque mois, puis afficher le bilan (après le mois N avec --turns)
+      glassbank report DOSSIER [--out DOSSIER]
+          le rapport d'une classe à partir des journaux de partie (*.session.json) et de retours
+          (*.jsonl) de DOSSIER : report.html (les résultats de chaque table, le questionnaire et
+          le quiz par traitement, avec les tailles d'effet), class.csv (chaque observation) et
+          codebook.csv
       glassbank serve [SCENARIO.ron] [--port N] [--bind ADRESSE] [--players N] [--minutes N] [--seed N]
         {"                "}[--tables N | --table-size N] [--treatments COUCHE,COUCHE] [--away N]
         {"                "}[--web DOSSIER] [--room FICHIER] [--new]
@@ -52,6 +57,7 @@ cli-unknown-option = option inconnue {$option}
 cli-unexpected-argument = argument inattendu {$argument}
 cli-game-only = --screenshot et --tour vont avec le jeu, pas avec une commande
 cli-replay-arguments = replay prend un journal de partie et, au plus, --turns
+cli-report-arguments = report prend un dossier de journaux de parties et de retours et, au plus, --out
 cli-simulate-only = --seed, --turns, --seat, --out et --seeds vont avec `simulate`
 cli-needs-address = {$flag} demande une adresse, par ex. 0.0.0.0 (tous les réseaux) ou 127.0.0.1 (cette machine seulement)
 cli-not-an-address = --bind {$value} : ce n'est pas une adresse IP (par ex. 0.0.0.0 ou 192.168.1.10)
@@ -202,3 +208,52 @@ metric-bank-fee-income = commissions de {$bank}
 metric-bank-nim = marge nette d'intérêts de {$bank}
 metric-bank-irregular-fee = frais d'incident de {$bank} à la fin
 metric-bank-small-print-income = ce qu'ont rapporté les petites lignes de {$bank} (frais d'incident, agios)
+
+## glassbank report : le rapport d'une classe
+report-no-logs = aucun journal de partie (*.session.json) dans {$dir}
+report-written = Écrits : {$files}
+report-title = Rapport de la classe : {$scenario}
+report-summary = {$tables ->
+        [one] Une table
+       *[other] {$tables} tables
+    }, {$players} places jouées par des personnes, {$answers} réponses dans le journal des retours.
+report-damaged = {$lines} lignes abîmées du journal des retours ont été laissées de côté.
+report-tables = Les tables
+report-table = Table {$table} ({$layer})
+report-mean-of = Moyenne, {$layer}
+report-months = Mois joués
+report-players = Places jouées par des personnes
+report-learning = Ce que la classe a appris : le quiz avant et après
+report-no-quiz = Ce scénario n'a pas de quiz.
+report-treatment = Traitement
+report-n-before = Répondu avant
+report-before = Score avant
+report-n-after = Répondu après
+report-after = Score après
+report-n-paired = Répondu aux deux
+report-gain = Gain
+report-change-d = Évolution, d [IC 95 %]
+report-against-d = Gain face au premier traitement, d [IC 95 %]
+report-effect-note = Un score est la part du quiz bien répondue (une question laissée de côté compte comme fausse). L'évolution est le gain rapporté à son propre écart-type (d_z) ; face au premier traitement, le d de Cohen des gains avec l'écart-type commun. Les essais d'éducation financière rapportent des effets de ce type (un cours fondé sur un jeu : +0,31 écart-type, Cannistrà et al. 2024). Avec peu de joueurs par traitement, les intervalles sont larges.
+report-answers = Le questionnaire
+report-mean = Moyenne
+report-chart-legend = Le score moyen de chaque traitement : la barre pâle avant la partie, la foncée après.
+report-percent = {$value} %
+report-points = {$value} points
+report-files = class.csv contient chaque observation (une ligne chacune) et codebook.csv explique ses colonnes.
+report-codebook-column = colonne
+report-codebook-meaning = signification
+report-column-record = ce qu'est la ligne : outcome (un résultat de table, rejoué depuis son journal), answer (le questionnaire du débriefing) ou quiz
+report-column-session = le code de la salle, commun à toutes les réponses d'une classe (vide pour les résultats)
+report-column-scenario = l'identifiant du scénario
+report-column-table = la table, à partir de 1
+report-column-treatment = la couche sous laquelle la table a joué : opaque, disclosed ou glass
+report-column-respondent = le joueur : pour le questionnaire, son ordre de réponse à sa table ; pour le quiz, le rang de sa place à la table (à partir de 1)
+report-column-seat = la place jouée (client-3, retail-0...), jamais un nom ; elle relie les réponses d'un joueur au quiz avant et après
+report-column-role = client, retail_banker, business_banker ou merchant
+report-column-variable = le nom du résultat, l'identifiant de la question, ou quiz:ID pour une question du quiz
+report-column-kind = number, likert, choice ou free_text
+report-column-value = la valeur du résultat, ou la réponse (un point de l'échelle, l'option en index: texte, le texte écrit)
+report-column-phase = pour une réponse au quiz : before (le premier mois) ou after (le débriefing)
+report-column-correct = pour une réponse au quiz : true si c'est la bonne option
+report-column-recorded_at = quand la réponse a été enregistrée, en UTC

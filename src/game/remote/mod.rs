@@ -54,6 +54,8 @@ pub struct Month {
     pub questions: Vec<QuestionSpec>,
     /// Seconds left when the view arrived, and when that was.
     pub seconds_left: Option<(u32, web_time::Instant)>,
+    /// The quiz to answer now, if any.
+    pub quiz: Option<Box<crate::net::QuizDue>>,
 }
 
 /// This player's side of the room.
@@ -87,6 +89,9 @@ pub struct Remote {
     pub notice: Option<String>,
     pub consent: Option<bool>,
     pub answers: BTreeMap<String, Answer>,
+    /// The quiz being answered: the option chosen for each question, and the consent asked.
+    pub quiz_choices: BTreeMap<String, usize>,
+    pub quiz_consent: bool,
     /// The room has the answers (how many were kept).
     pub recorded: Option<usize>,
     /// Messages waiting for the connection.
@@ -168,6 +173,7 @@ impl Remote {
                 finished,
                 questions,
                 seconds_left,
+                quiz,
             } => {
                 let edits = self.draft.is_some() && self.draft != self.sent_draft;
                 let same_month = self.month.as_ref().is_some_and(|m| m.turn == turn);
@@ -189,6 +195,7 @@ impl Remote {
                     finished,
                     questions,
                     seconds_left: seconds_left.map(|s| (s, crate::platform::now())),
+                    quiz,
                 });
                 self.phase = Phase::Playing;
             }
@@ -263,6 +270,21 @@ impl Remote {
             } else {
                 Vec::new()
             },
+        });
+    }
+
+    /// Sends the quiz's answers, with consent, or none without (the quiz is not asked again).
+    pub fn send_quiz(&mut self, phase: crate::feedback::QuizPhase, consent: bool) {
+        let answers = if consent {
+            std::mem::take(&mut self.quiz_choices).into_iter().collect()
+        } else {
+            Vec::new()
+        };
+        self.quiz_choices.clear();
+        self.outbox.push(ToRoom::Quiz {
+            phase,
+            consent,
+            answers,
         });
     }
 

@@ -6,7 +6,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::{Month, Phase, Remote};
 use crate::game::screens::turn::{NARROW, Tab};
 use crate::game::screens::{centred_page, enter_pressed, top_bar};
-use crate::game::widgets::glossary;
+use crate::game::widgets::{glossary, hook};
 use crate::game::{Action, Screen, Tr, charts, panels, root_ui};
 use crate::i18n::Translations;
 
@@ -59,6 +59,9 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote) -> Vec<Ac
         Phase::Choosing(free) => choose(ui, tr, remote, &free),
         Phase::Playing => match remote.month.clone() {
             None => waiting(ui, tr, remote, &tr.get("room-waiting")),
+            Some(Month {
+                quiz: Some(due), ..
+            }) => quiz(ui, tr, remote, &due),
             Some(m) if m.finished => debrief(ui, tr, remote, &m),
             Some(m) if m.paused => paused(ui, tr, &m),
             Some(m) => month(ui, tr, remote, &m),
@@ -165,10 +168,8 @@ fn choose(
             }
             for open in free {
                 let label = format!("{} — {}", tr.get(panels::role_key(open.seat)), open.name);
-                if ui
-                    .add_sized([320.0, 32.0], egui::Button::new(label))
-                    .clicked()
-                {
+                let button = ui.add_sized([320.0, 32.0], egui::Button::new(&label));
+                if hook::pressed(ui, &button, &label) {
                     remote.claim(open.seat);
                 }
             }
@@ -270,16 +271,74 @@ fn commit_bar(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, m: &Mon
             &[("count", remote.deciding.len().into())],
         ));
     } else {
+        let label = tr.get("commit");
         let done = ui
-            .add_sized([240.0, 36.0], egui::Button::new(tr.get("commit")))
+            .add_sized([240.0, 36.0], egui::Button::new(&label))
             .on_hover_text(tr.get("commit-key"));
         let shortcut = ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
-        if done.clicked() || shortcut {
+        if hook::pressed(ui, &done, &label) || shortcut {
             remote.notice = None;
             remote.commit(crate::platform::now());
         }
     }
     ui.add_space(4.0);
+}
+
+/// The quiz, before the first month and after the debrief: each question with its options, a
+/// consent to keep the answers, and a way to skip it.
+fn quiz(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, due: &crate::net::QuizDue) {
+    let code = tr.language().code();
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.set_max_width(640.0);
+            ui.heading(tr.get(match due.phase {
+                crate::feedback::QuizPhase::Before => "quiz-before",
+                crate::feedback::QuizPhase::After => "quiz-after",
+            }));
+            ui.label(tr.get("quiz-why"));
+            for (i, q) in due.questions.iter().enumerate() {
+                ui.add_space(10.0);
+                ui.strong(format!("{}. {}", i + 1, q.prompt.get(code)));
+                for (j, option) in q.options.iter().enumerate() {
+                    let chosen = remote.quiz_choices.get(&q.id) == Some(&j);
+                    // Large enough for a finger on a phone.
+                    let button = egui::Button::selectable(chosen, option.get(code))
+                        .min_size(egui::vec2(ui.available_width().min(560.0), 36.0));
+                    let button = ui.add(button);
+                    if hook::pressed(ui, &button, option.get(code)) {
+                        remote.quiz_choices.insert(q.id.clone(), j);
+                    }
+                }
+            }
+            ui.add_space(12.0);
+            let consent = tr.get("quiz-consent");
+            let tick = ui.checkbox(&mut remote.quiz_consent, &consent);
+            if !tick.clicked() && hook::pressed(ui, &tick, &consent) {
+                remote.quiz_consent = !remote.quiz_consent;
+            }
+            ui.label(egui::RichText::new(tr.get("consent-anonymous")).small());
+            notice(ui, remote);
+            ui.horizontal(|ui| {
+                let all = due
+                    .questions
+                    .iter()
+                    .all(|q| remote.quiz_choices.contains_key(&q.id));
+                let (send, skip) = (tr.get("quiz-send"), tr.get("quiz-skip"));
+                let ready = all && remote.quiz_consent;
+                let button = ui.add_enabled(
+                    ready,
+                    egui::Button::new(&send).min_size(egui::vec2(160.0, 40.0)),
+                );
+                if ready && hook::pressed(ui, &button, &send) {
+                    remote.send_quiz(due.phase, true);
+                }
+                let button = ui.add(egui::Button::new(&skip).min_size(egui::vec2(120.0, 40.0)));
+                if hook::pressed(ui, &button, &skip) {
+                    remote.send_quiz(due.phase, false);
+                }
+            });
+        });
+    });
 }
 
 /// The end: the seat's accounts, and the questionnaire with consent.
@@ -349,10 +408,13 @@ fn system(
     settings: Res<crate::game::Settings>,
     mut remote: ResMut<Remote>,
     mut out: MessageWriter<Action>,
+    mut labels: Local<Vec<String>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     remote.language = settings.language;
+    hook::begin(ctx);
     let mut root = root_ui(ctx);
     out.write_batch(show(&mut root, &tr.0, &mut remote));
+    hook::end(ctx, &mut labels);
     Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod bars;
 pub mod contrast;
 pub mod glossary;
+pub mod hook;
 pub mod number;
 pub mod sankey;
 
