@@ -1,6 +1,7 @@
-//! The networked workshop's figures on this machine: 30 players over real WebSockets play the
-//! default scenario; reports the time from each month's last decision to every player's next
-//! view (budget 200 ms), the bytes each seat receives per month, and the memory a room takes.
+//! The networked workshop's figures on this machine: 30 players at one table, then a class of
+//! 200 players at 34 tables, over real WebSockets, play the default scenario; reports the time
+//! from a table's last decision of a month to every player's next view there (budget 200 ms at
+//! p95), the bytes each seat receives per month, and the memory a table takes.
 //! Run with `cargo bench --bench room` (add `--no-default-features --features serve` to skip
 //! the game).
 #[path = "../tests/support/player.rs"]
@@ -14,6 +15,9 @@ use glassbank::serve::{Files, ServeOptions, lock, start};
 use glassbank::session::Session;
 
 const PLAYERS: usize = 30;
+/// A class: 200 players at 34 tables of six.
+const CLASS_PLAYERS: usize = 200;
+const CLASS_TABLES: usize = 34;
 
 fn scenario() -> glassbank::scenario::Scenario {
     glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").expect("shipped")
@@ -31,14 +35,15 @@ fn percentile(values: &mut [f64], p: f64) -> f64 {
     values[((values.len() - 1) as f64 * p).round() as usize]
 }
 
-/// Memory of a room at the end of its game: rooms played to the end, held together.
-fn memory_per_room() -> Option<f64> {
+/// Memory of a table of `players` seats at the end of its game: tables played to the end, held
+/// together.
+fn memory_per_room(players: usize) -> Option<f64> {
     const ROOMS: usize = 8;
     let before = resident_kib()?;
     let mut rooms = Vec::new();
     for i in 0..ROOMS {
         let s = scenario();
-        let seats = glassbank::net::open_seats(&s, PLAYERS);
+        let seats = glassbank::net::open_seats(&s, players);
         let mut session = Session::new(s, seats, &[], Some(i as u64)).ok()?;
         let turns = session.scenario().turns();
         session.run_bots(turns).ok()?;
@@ -102,34 +107,23 @@ fn last_commit_in_the_room() -> (f64, f64) {
     (percentile(&mut play, 0.5), percentile(&mut encode_ms, 0.5))
 }
 
-fn main() {
-    let (play, encode) = last_commit_in_the_room();
-    println!(
-        "room alone: the month's last \"done\" takes {play:.1} ms (month played, {PLAYERS} views made), encoding the views {encode:.1} ms (medians)"
-    );
+/// What a room's players saw, and what it sent.
+struct Played {
+    results: Vec<player::Played>,
+    traffic: glassbank::serve::Traffic,
+    turns: glassbank::sim::Turn,
+    room_file: u64,
+}
+
+/// Plays a room to its end with bot players over WebSockets on loopback: `seats` names each
+/// player's seat, or leaves it to the room (a class); each takes `think` over its decisions.
+fn play_room(options: ServeOptions, players: usize, named: bool, think: Duration) -> Played {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("a runtime");
-    let dir = std::env::temp_dir().join(format!("glassbank-bench-room-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let options = ServeOptions {
-        address: SocketAddr::from(([127, 0, 0, 1], 0)),
-        players: PLAYERS,
-        minutes: 0,
-        tables: 1,
-        treatments: Vec::new(),
-        away_seconds: 0,
-        seed: Some(3),
-        web: dir.join("web"),
-        files: Files {
-            room: dir.join("room.json"),
-            feedback: dir.join("feedback.jsonl"),
-        },
-        fresh: true,
-        limits: Default::default(),
-    };
-    let (results, traffic, turns, room_file) = runtime.block_on(async {
+    let room_path = options.files.room.clone();
+    runtime.block_on(async {
         let server = start(scenario(), options).await.expect("the room opens");
         let (code, seats) = {
             let hub = lock(&server.shared);
@@ -140,27 +134,23 @@ fn main() {
         };
         let address = Arc::new(Mutex::new(server.address));
         let clock = tokio::time::Instant::now();
-        let players: Vec<_> = seats
-            .iter()
-            .map(|&seat| {
-                let manner = player::Manner {
-                    drops_per_mille: 0,
-                    seed: 1,
-                    think: Duration::from_millis(100),
-                    quits_at: None,
-                };
+        let tasks: Vec<_> = (0..players)
+            .map(|i| {
+                let mut manner = player::Manner::steady(1 + i as u64);
+                manner.think = think;
+                let seat = named.then(|| seats[i]);
                 tokio::spawn(player::play(
                     address.clone(),
                     code.clone(),
-                    Some(seat),
+                    seat,
                     manner,
                     clock,
                 ))
             })
             .collect();
         let mut results = Vec::new();
-        for p in players {
-            let played = tokio::time::timeout(Duration::from_secs(300), p)
+        for p in tasks {
+            let played = tokio::time::timeout(Duration::from_secs(600), p)
                 .await
                 .expect("the game ends")
                 .expect("a player");
@@ -169,49 +159,129 @@ fn main() {
         let traffic = lock(&server.shared).traffic.clone();
         let turns = lock(&server.shared).room.session().scenario().turns();
         server.stop().await;
-        let room_file = std::fs::metadata(dir.join("room.json")).map_or(0, |m| m.len());
-        (results, traffic, turns, room_file)
-    });
-    // Each month: from the last player's "done" to the last player's next view.
-    let mut latencies: Vec<f64> = (1..=turns)
-        .filter_map(|turn| {
-            let last_commit = results
+        let room_file = std::fs::metadata(&room_path).map_or(0, |m| m.len());
+        Played {
+            results,
+            traffic,
+            turns,
+            room_file,
+        }
+    })
+}
+
+/// For each table and month: from the last player's "done" to the last player's next view, ms.
+fn latencies(played: &Played) -> Vec<f64> {
+    let tables: std::collections::BTreeSet<Option<usize>> =
+        played.results.iter().map(|r| r.table).collect();
+    let mut out = Vec::new();
+    for table in tables {
+        let at: Vec<&player::Played> = played.results.iter().filter(|r| r.table == table).collect();
+        for turn in 1..played.turns {
+            let last_commit = at
                 .iter()
                 .filter_map(|r| {
                     r.commits_at
                         .iter()
                         .find(|(t, _)| *t == turn)
-                        .map(|(_, at)| *at)
+                        .map(|(_, a)| *a)
                 })
-                .max()?;
-            let last_view = results
+                .max();
+            let last_view = at
                 .iter()
                 .filter_map(|r| {
                     r.views_at
                         .iter()
                         .find(|(t, _)| *t == turn + 1)
-                        .map(|(_, at)| *at)
+                        .map(|(_, a)| *a)
                 })
-                .max()?;
-            Some(last_view.saturating_sub(last_commit).as_secs_f64() * 1_000.0)
-        })
-        .collect();
-    let received: u64 = results.iter().map(|r| r.bytes).sum();
-    let per_seat_month = received as f64 / PLAYERS as f64 / f64::from(turns);
-    println!("room: {PLAYERS} players over WebSockets on loopback, {turns} months");
+                .max();
+            if let (Some(c), Some(v)) = (last_commit, last_view) {
+                out.push(v.saturating_sub(c).as_secs_f64() * 1_000.0);
+            }
+        }
+    }
+    out
+}
+
+/// A room's options; a class lets bots take, after a second, the seats no player took.
+fn options(dir: &std::path::Path, players: usize, tables: usize) -> ServeOptions {
+    ServeOptions {
+        address: SocketAddr::from(([127, 0, 0, 1], 0)),
+        players,
+        minutes: 0,
+        tables,
+        treatments: Vec::new(),
+        away_seconds: u32::from(tables > 1),
+        seed: Some(3),
+        web: dir.join("web"),
+        files: Files {
+            room: dir.join("room.json"),
+            feedback: dir.join("feedback.jsonl"),
+        },
+        fresh: true,
+        limits: glassbank::serve::Limits {
+            // A class's 200 players come from this one machine.
+            per_address: 256,
+            ..Default::default()
+        },
+    }
+}
+
+fn report(what: &str, played: &Played, players: usize) {
+    let mut latencies = latencies(played);
+    let received: u64 = played.results.iter().map(|r| r.bytes).sum();
+    let per_seat_month = received as f64 / players as f64 / f64::from(played.turns);
+    println!("{what}, {} months", played.turns);
     println!(
-        "  last decision -> every player's next view: median {:.1} ms, p95 {:.1} ms, max {:.1} ms (budget 200 ms)",
+        "  last decision -> every player's next view, per table and month: median {:.1} ms, p95 {:.1} ms, max {:.1} ms (budget 200 ms at p95)",
         percentile(&mut latencies, 0.5),
         percentile(&mut latencies, 0.95),
         percentile(&mut latencies, 1.0)
     );
     println!(
         "  sent by the room: {} messages, {} bytes; {:.0} bytes per seat per month",
-        traffic.messages, traffic.bytes, per_seat_month
+        played.traffic.messages, played.traffic.bytes, per_seat_month
     );
-    println!("  room file at the end: {room_file} bytes");
-    if let Some(mib) = memory_per_room() {
-        println!("  memory per room at the end of its game: {mib:.1} MiB");
+    println!("  room file at the end: {} bytes", played.room_file);
+}
+
+fn main() {
+    let (play, encode) = last_commit_in_the_room();
+    println!(
+        "room alone: the month's last \"done\" takes {play:.1} ms (month played, {PLAYERS} views made), encoding the views {encode:.1} ms (medians)"
+    );
+    let dir = std::env::temp_dir().join(format!("glassbank-bench-room-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let one = play_room(
+        options(&dir.join("one"), PLAYERS, 1),
+        PLAYERS,
+        true,
+        Duration::from_millis(100),
+    );
+    report(
+        &format!("one table: {PLAYERS} players over WebSockets on loopback"),
+        &one,
+        PLAYERS,
+    );
+    if let Some(mib) = memory_per_room(PLAYERS) {
+        println!("  memory per table of {PLAYERS} seats at the end of its game: {mib:.1} MiB");
+    }
+    let class = play_room(
+        options(&dir.join("class"), CLASS_PLAYERS, CLASS_TABLES),
+        CLASS_PLAYERS,
+        false,
+        Duration::from_millis(100),
+    );
+    report(
+        &format!(
+            "a class: {CLASS_PLAYERS} players at {CLASS_TABLES} tables over WebSockets on loopback"
+        ),
+        &class,
+        CLASS_PLAYERS,
+    );
+    let seats = CLASS_PLAYERS.div_ceil(CLASS_TABLES);
+    if let Some(mib) = memory_per_room(seats) {
+        println!("  memory per table of {seats} seats at the end of its game: {mib:.1} MiB");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

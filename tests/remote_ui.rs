@@ -119,7 +119,9 @@ fn two_players_join_by_code_pick_their_seats_and_play_a_month_from_their_own_vie
         .file
         .quiz;
     for q in &quiz {
-        banker.get_by_label(&q.options[q.answer].en).click();
+        banker
+            .get_by_label_contains(&q.options[q.answer].en)
+            .click();
         banker.run_steps(2);
     }
     banker

@@ -130,7 +130,7 @@ try {
   for (const seat of free) server.stdin.write(`bot ${seat}\n`);
   report.bots = free;
   // Each plays the month from its own page: "Done for this month", pressed by its label.
-  const committed = p => p.frames.some(f => f.type === 'view' && (f.turn > 1 || f.committed));
+  const committed = p => p.frames.some(f => f.type === 'committed' || (f.type === 'view' && (f.turn > 1 || f.committed)));
   for (const p of [banker, household]) {
     await press(p, 'Done for this month');
     const start = Date.now();

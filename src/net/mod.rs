@@ -3,6 +3,7 @@
 //! connection may send.
 #[cfg(test)]
 mod class_tests;
+pub mod history;
 pub mod protocol;
 pub mod rate;
 pub mod room;

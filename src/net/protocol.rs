@@ -117,12 +117,16 @@ pub enum ToPlayer {
         /// debrief).
         #[serde(default)]
         quiz: Option<Box<QuizDue>>,
+        /// Where the view's histories start: the months before are those of the page's last
+        /// view (`net::history`).
+        #[serde(default)]
+        history_from: super::history::HistoryFrom,
     },
-    /// Who is still deciding this month (no numbers).
-    Table {
-        deciding: Vec<Seat>,
-        done: Vec<Seat>,
-    },
+    /// The seat is done for month `turn`: its page keeps the view it has.
+    Committed { turn: Turn },
+    /// How many of the table's players are still deciding this month, and how many are done
+    /// (counts only: a player's page says how many it waits for).
+    Progress { deciding: u16, done: u16 },
     /// The debrief answers are in the facilitator's log (or were not kept, without consent).
     Recorded { answers: usize },
     /// For the facilitator: every table, and at each every seat, who holds it and how far it

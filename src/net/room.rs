@@ -40,6 +40,8 @@ struct Connection {
     rate: super::Rate,
     /// The machine it comes from, if the server says (never the loopback's).
     machine: Option<std::net::IpAddr>,
+    /// What its page holds from the views sent to it (months of history, the offers).
+    holds: super::history::Held,
 }
 
 /// The facilitator's tables and who plays them from where.
@@ -167,6 +169,10 @@ impl Room {
         &self.tables
     }
 
+    pub fn table_mut(&mut self, table: usize) -> &mut Table {
+        &mut self.tables[table]
+    }
+
     pub fn draw_seed(&self) -> Option<u64> {
         self.draw_seed
     }
@@ -252,6 +258,7 @@ impl Room {
                 facilitator: false,
                 rate: super::Rate::PLAYER,
                 machine: machine.filter(|m| !m.is_loopback()),
+                holds: Default::default(),
             },
         );
     }
@@ -612,10 +619,12 @@ impl Room {
                 if self.tables[t].session.turn() != before {
                     Ok(self.after_change(t, before))
                 } else {
+                    // The page keeps its view; the others hear of it at the next flush.
                     self.tables[t].progress_changed = true;
-                    let mut out = self.view_for(conn);
-                    out.push((conn, self.tables[t].progress()));
-                    Ok(out)
+                    Ok(vec![
+                        (conn, ToPlayer::Committed { turn: before }),
+                        (conn, self.tables[t].progress()),
+                    ])
                 }
             }
             ToRoom::Quiz {
@@ -829,6 +838,7 @@ impl Room {
         }
         if let Some(c) = self.connections.get_mut(&conn) {
             c.seat = Some(seat);
+            c.holds = Default::default();
         }
         self.consoles_changed = true;
     }
@@ -870,7 +880,10 @@ impl Room {
             .filter(|(_, c)| c.table == t)
             .map(|(k, _)| *k)
             .collect();
-        let mut out: Outbox = conns.into_iter().flat_map(|k| self.view_for(k)).collect();
+        let mut out: Outbox = Vec::new();
+        for k in conns {
+            out.extend(self.view_for(k));
+        }
         out.extend(self.progress_for_all(t));
         self.tables[t].progress_changed = false;
         // The consoles hear of it once, however many tables changed.
@@ -879,18 +892,28 @@ impl Room {
     }
 
     /// The view of the seat a connection holds: its own, under its table's layer, nothing
-    /// more.
-    fn view_for(&self, conn: ConnId) -> Outbox {
+    /// more, without the months of history its page already holds.
+    fn view_for(&mut self, conn: ConnId) -> Outbox {
         let Some(c) = self.connections.get(&conn) else {
             return Vec::new();
         };
         let Some(seat) = c.seat else {
             return Vec::new();
         };
-        self.tables[c.table]
-            .view(seat, self.now_ms)
-            .map(|v| vec![(conn, v)])
-            .unwrap_or_default()
+        let Some(mut message) = self.tables[c.table].view(seat, self.now_ms) else {
+            return Vec::new();
+        };
+        if let ToPlayer::View {
+            view, history_from, ..
+        } = &mut message
+        {
+            let whole = super::history::holding(view);
+            *history_from = super::history::trim_held(view, &c.holds);
+            if let Some(c) = self.connections.get_mut(&conn) {
+                c.holds = whole;
+            }
+        }
+        vec![(conn, message)]
     }
 
     /// Who is still deciding at a table, for every player joined at it.

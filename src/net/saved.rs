@@ -58,6 +58,52 @@ pub struct SavedTable {
     pub log: SessionLog,
 }
 
+/// A table of a saved room without its log, written before the log's JSON (`Room::saved_json`).
+#[derive(Serialize)]
+struct TableHead<'a> {
+    treatment: Option<Transparency>,
+    tokens: Vec<(Seat, &'a str)>,
+    stand_ins: Vec<Seat>,
+    away_bots: Vec<Seat>,
+    minutes: u32,
+    answered: &'a [Seat],
+    quiz_before: Vec<Seat>,
+    quiz_after: Vec<Seat>,
+    drafts: Vec<(Seat, Draft)>,
+    done: Vec<Seat>,
+    verdicts: Vec<(CaseId, bool)>,
+    shocks: &'a [Shock],
+    paused: Option<Option<&'a Text>>,
+}
+
+/// The room without its tables, written around them.
+#[derive(Serialize)]
+struct RoomHead<'a> {
+    format: &'a str,
+    version: u32,
+    code: &'a str,
+    secret: &'a str,
+    draw_seed: Option<u64>,
+    away_seconds: u32,
+}
+
+/// Each human seat's draft of the month being decided.
+fn drafts(s: &Session) -> Vec<(Seat, Draft)> {
+    s.humans()
+        .iter()
+        .filter_map(|&seat| s.draft(seat).map(|d| (seat, *d)))
+        .collect()
+}
+
+/// The human seats done for the month being decided.
+fn done(s: &Session) -> Vec<Seat> {
+    s.humans()
+        .iter()
+        .copied()
+        .filter(|seat| s.is_done(*seat))
+        .collect()
+}
+
 /// A room of version 1: one table, its fields beside the room's.
 #[derive(Deserialize)]
 struct SavedRoomV1 {
@@ -103,6 +149,44 @@ impl SavedRoom {
 }
 
 impl Table {
+    /// The table's session log as JSON, made again only once it changed (a month played, or the
+    /// table gone back): a class's room is written often, its logs seldom change.
+    pub fn log_json(&mut self) -> std::sync::Arc<str> {
+        let played = self.session.played();
+        let key = (played.len(), played.last().map(|p| p.fingerprint));
+        match &self.log_cache {
+            Some((k, json)) if *k == key => json.clone(),
+            _ => {
+                let json: std::sync::Arc<str> = serde_json::to_string(&self.session.log())
+                    .unwrap_or_default()
+                    .into();
+                self.log_cache = Some((key, json.clone()));
+                json
+            }
+        }
+    }
+
+    /// The table without its log, as JSON.
+    fn head_json(&self) -> String {
+        let s = &self.session;
+        let head = TableHead {
+            treatment: self.treatment,
+            tokens: self.tokens.iter().map(|(s, t)| (*s, t.as_str())).collect(),
+            stand_ins: self.stand_ins.iter().copied().collect(),
+            away_bots: self.away_bots.iter().copied().collect(),
+            minutes: self.minutes,
+            answered: &self.answered,
+            quiz_before: self.quiz_before.iter().copied().collect(),
+            quiz_after: self.quiz_after.iter().copied().collect(),
+            drafts: drafts(s),
+            done: done(s),
+            verdicts: s.verdicts().collect(),
+            shocks: s.pending_shocks(),
+            paused: s.paused(),
+        };
+        serde_json::to_string(&head).unwrap_or_default()
+    }
+
     /// The table as it stands, to write to disk.
     fn saved(&self) -> SavedTable {
         let s = &self.session;
@@ -119,17 +203,8 @@ impl Table {
             answered: self.answered.clone(),
             quiz_before: self.quiz_before.iter().copied().collect(),
             quiz_after: self.quiz_after.iter().copied().collect(),
-            drafts: s
-                .humans()
-                .iter()
-                .filter_map(|&seat| s.draft(seat).map(|d| (seat, *d)))
-                .collect(),
-            done: s
-                .humans()
-                .iter()
-                .copied()
-                .filter(|seat| s.is_done(*seat))
-                .collect(),
+            drafts: drafts(s),
+            done: done(s),
             verdicts: s.verdicts().collect(),
             shocks: s.pending_shocks().to_vec(),
             paused: s.paused().map(|q| q.cloned()),
@@ -190,6 +265,37 @@ impl Room {
             away_seconds: self.away_seconds(),
             tables: self.tables().iter().map(Table::saved).collect(),
         }
+    }
+
+    /// The room as its file's JSON, the same as `saved`'s: each table without its log, then
+    /// the log's JSON, made again only for the tables whose log changed.
+    pub fn saved_json(&mut self) -> String {
+        let head = RoomHead {
+            format: FORMAT,
+            version: VERSION,
+            code: self.code(),
+            secret: self.secret(),
+            draw_seed: self.draw_seed(),
+            away_seconds: self.away_seconds(),
+        };
+        let head = serde_json::to_string(&head).unwrap_or_default();
+        let mut out = String::with_capacity(head.len() + 64);
+        // `{...}` becomes `{..., "tables": [...]}`.
+        out.push_str(head.strip_suffix('}').unwrap_or(&head));
+        out.push_str(",\"tables\":[");
+        for t in 0..self.tables().len() {
+            if t > 0 {
+                out.push(',');
+            }
+            let table_head = self.tables()[t].head_json();
+            let log = self.table_mut(t).log_json();
+            out.push_str(table_head.strip_suffix('}').unwrap_or(&table_head));
+            out.push_str(",\"log\":");
+            out.push_str(&log);
+            out.push('}');
+        }
+        out.push_str("]}");
+        out
     }
 
     /// A room read back, each table replayed from its log.

@@ -23,6 +23,9 @@ pub(super) struct Quizzed {
     pub(super) answers: Vec<(String, usize, bool, String)>,
 }
 
+/// What a table's log was made at: the months played and the books' fingerprint after the last.
+pub(super) type LogKey = (usize, Option<u64>);
+
 /// A table: its own economy, played by the players seated at it.
 pub struct Table {
     pub(super) session: Session,
@@ -50,6 +53,8 @@ pub struct Table {
     pub(super) pending_quiz: Vec<Quizzed>,
     /// Who is deciding changed: the table's players are sent its progress at the next flush.
     pub(super) progress_changed: bool,
+    /// The session log's JSON and the months it was made at (`Table::log_json`).
+    pub(super) log_cache: Option<(LogKey, std::sync::Arc<str>)>,
 }
 
 impl Table {
@@ -69,6 +74,7 @@ impl Table {
             quiz_after: BTreeSet::new(),
             pending_quiz: Vec::new(),
             progress_changed: false,
+            log_cache: None,
         }
     }
 
@@ -203,14 +209,15 @@ impl Table {
             .then(|| now_ms + u64::from(self.minutes) * 60_000);
     }
 
-    /// Who is still deciding this month (no numbers).
+    /// How many are still deciding this month, and how many are done.
     pub(super) fn progress(&self) -> ToPlayer {
-        let (done, deciding): (Vec<Seat>, Vec<Seat>) = self
-            .session
-            .humans()
-            .iter()
-            .partition(|s| self.session.is_done(**s));
-        ToPlayer::Table { deciding, done }
+        let humans = self.session.humans();
+        let done = humans.iter().filter(|s| self.session.is_done(**s)).count();
+        let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        ToPlayer::Progress {
+            deciding: count(humans.len() - done),
+            done: count(done),
+        }
     }
 
     /// The view of a seat at this table: its own, under the layer, nothing more.
@@ -249,6 +256,7 @@ impl Table {
             quiz: self
                 .quiz_due(seat)
                 .map(|phase| Box::new(self.quiz_for(phase))),
+            history_from: Default::default(),
         })
     }
 

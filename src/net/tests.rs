@@ -710,7 +710,7 @@ fn tables_are_sent_once_per_tick_and_a_rejoin_reaches_only_its_player() {
     let out = t.room.tick(t.clock_ms);
     let tables = out
         .iter()
-        .filter(|(_, m)| matches!(m, ToPlayer::Table { .. }))
+        .filter(|(_, m)| matches!(m, ToPlayer::Progress { .. }))
         .count();
     // The 10 watchers, the banker and the household's last connection (those it left are
     // still open in this test).

@@ -43,6 +43,8 @@ struct Refusals {
 
 /// Refusals are written to the terminal at most this often, as one line per connection.
 const REFUSALS_EVERY_MS: u64 = 2_000;
+/// The room's file is written at most this often (ms), however many tables play a month.
+const SAVES_AT_MOST_EVERY_MS: u64 = 250;
 /// The lines kept for `recent_log` (the terminal has them all).
 const LOG_KEPT: usize = 200;
 
@@ -65,6 +67,10 @@ pub struct Hub {
     writer: Option<UnboundedSender<(PathBuf, String)>>,
     /// The months of each table whose session log was last written.
     logged: Vec<Option<crate::sim::Turn>>,
+    /// Closing: the last write goes out whenever the one before was.
+    closing: bool,
+    /// Whether the room was written since the server started (the first write never waits).
+    written_once: bool,
     /// Why the room's file could not be written the last time, until a write succeeds.
     save_failed: Arc<Mutex<Option<Message>>>,
     /// The failure already written to the terminal (each is written once).
@@ -94,6 +100,8 @@ impl Hub {
             secrets: ChaCha20Rng::from_seed(crate::platform::secret_bytes::<32>()?),
             writer: None,
             logged: Vec::new(),
+            closing: false,
+            written_once: false,
             save_failed: Arc::new(Mutex::new(None)),
             save_failure_told: None,
             refusals: BTreeMap::new(),
@@ -164,6 +172,7 @@ impl Hub {
 
     /// Writes the room one last time and lets the writer finish.
     pub fn close(&mut self) {
+        self.closing = true;
         self.save(true);
         self.writer = None;
     }
@@ -278,7 +287,8 @@ impl Hub {
             }
             None => self.save_failure_told = None,
         }
-        self.save(played || now.saturating_sub(self.saved_at) >= 1_000);
+        let urgent = self.room.is_urgent();
+        self.save(urgent || played || now.saturating_sub(self.saved_at) >= 1_000);
     }
 
     /// The months every table has played, in all: it moves when a month is played anywhere.
@@ -345,22 +355,24 @@ impl Hub {
     /// Writes the room when something changed (`now`), or at most once a second for drafts.
     pub fn save(&mut self, now: bool) {
         let elapsed = self.now_ms().saturating_sub(self.saved_at);
-        if !now && elapsed < 1_000 {
+        // However many tables played a month, the room is written at most every quarter of a
+        // second (the next tick writes what waits), or once a second for drafts.
+        let too_soon = self.written_once && !self.closing && elapsed < SAVES_AT_MOST_EVERY_MS;
+        if (!now && elapsed < 1_000) || too_soon {
             return;
         }
         if self.room.take_changed() {
             self.saved_at = self.now_ms();
-            let mut files = vec![(self.files.room.clone(), self.room.saved().to_json())];
+            self.written_once = true;
+            let mut files = vec![(self.files.room.clone(), self.room.saved_json())];
             // Each table's session log, for `glassbank replay`, once a month more is played.
             self.logged.resize(self.room.tables().len(), None);
-            for (t, table) in self.room.tables().iter().enumerate() {
-                let months = table.months_played();
+            for t in 0..self.room.tables().len() {
+                let months = self.room.tables()[t].months_played();
                 if self.logged[t] != Some(months) {
                     self.logged[t] = Some(months);
-                    files.push((
-                        table_log_file(&self.files.room, t),
-                        table.session().log().to_json(),
-                    ));
+                    let log = self.room.table_mut(t).log_json();
+                    files.push((table_log_file(&self.files.room, t), log.to_string()));
                 }
             }
             for (path, text) in files {

@@ -82,9 +82,9 @@ pub struct Remote {
     sent_at: Option<web_time::Instant>,
     pub verdicts: BTreeMap<CaseId, bool>,
     sent_verdicts: BTreeMap<CaseId, bool>,
-    /// Who is still deciding and who is done this month.
-    pub deciding: Vec<Seat>,
-    pub done: Vec<Seat>,
+    /// How many at the table are still deciding this month, and how many are done.
+    pub deciding: u16,
+    pub done: u16,
     /// The room's last refusal, or a connection problem, in the player's language.
     pub notice: Option<String>,
     pub consent: Option<bool>,
@@ -174,7 +174,15 @@ impl Remote {
                 questions,
                 seconds_left,
                 quiz,
+                history_from,
             } => {
+                // The months of history this page already holds come first. The room counts
+                // them per connection, and a new connection gets them all again, so they are
+                // there; if not, the charts show the months sent.
+                let mut view = view;
+                if let Some(previous) = &self.month {
+                    crate::net::history::restore(&previous.view, &mut view, history_from);
+                }
                 let edits = self.draft.is_some() && self.draft != self.sent_draft;
                 let same_month = self.month.as_ref().is_some_and(|m| m.turn == turn);
                 if !(edits && same_month) || committed {
@@ -199,7 +207,12 @@ impl Remote {
                 });
                 self.phase = Phase::Playing;
             }
-            ToPlayer::Table { deciding, done } => {
+            ToPlayer::Committed { turn } => {
+                if let Some(m) = self.month.as_mut().filter(|m| m.turn == turn) {
+                    m.committed = true;
+                }
+            }
+            ToPlayer::Progress { deciding, done } => {
                 self.deciding = deciding;
                 self.done = done;
             }

@@ -266,10 +266,7 @@ fn commit_bar(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, m: &Mon
     ui.add_space(4.0);
     notice(ui, remote);
     if m.committed {
-        ui.label(tr.format(
-            "room-waiting-others",
-            &[("count", remote.deciding.len().into())],
-        ));
+        ui.label(tr.format("room-waiting-others", &[("count", remote.deciding.into())]));
     } else {
         let label = tr.get("commit");
         let done = ui
@@ -302,7 +299,10 @@ fn quiz(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, due: &crate::
                 for (j, option) in q.options.iter().enumerate() {
                     let chosen = remote.quiz_choices.get(&q.id) == Some(&j);
                     // Large enough for a finger on a phone.
-                    let button = egui::Button::selectable(chosen, option.get(code))
+                    // A round mark shows the choice, as a radio button does.
+                    let mark = if chosen { "●" } else { "○" };
+                    let text = format!("{mark}  {}", option.get(code));
+                    let button = egui::Button::selectable(chosen, text)
                         .min_size(egui::vec2(ui.available_width().min(560.0), 36.0));
                     let button = ui.add(button);
                     if hook::pressed(ui, &button, option.get(code)) {

@@ -22,15 +22,18 @@ pub fn begin(ctx: &egui::Context) {
 
 /// Whether a control was pressed: clicked, or named by a test this frame.
 pub fn pressed(ui: &egui::Ui, response: &egui::Response, label: &str) -> bool {
-    ui.ctx().data_mut(|d| {
+    // Asked outside the context's lock: a response reads the context too.
+    let clicked = response.clicked();
+    let asked = ui.ctx().data_mut(|d| {
         d.get_temp_mut_or_default::<Vec<String>>(labels_id())
             .push(label.to_string());
         let asked = d.get_temp::<String>(press_id()).is_some_and(|p| p == label);
         if asked {
             d.remove::<String>(press_id());
         }
-        response.clicked() || asked
-    })
+        asked
+    });
+    clicked || asked
 }
 
 /// At the end of a frame: the labels a test may press, published when they change.
