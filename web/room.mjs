@@ -1,7 +1,7 @@
 // End-to-end test of a networked workshop in Debian's headless Chromium: `glassbank serve`
 // serves the bundle and runs the room; two pages (two browser contexts: two people's storage)
 // open the links the facilitator hands out, one as Bank A's retail banker and one as a
-// household; the banker answers the quiz and the household skips it; the facilitator gives the
+// household on a phone-sized touch screen; the banker answers the quiz and the household skips it; the facilitator gives the
 // other seats to bots on the server's console; both play a month; the household's tab is
 // reloaded and gets its seat back. Controls are pressed by their labels through the game's test
 // hook (`window.glassbankPress`, `window.glassbankLabels`), never by coordinates. Reading
@@ -48,8 +48,11 @@ const report = { url };
 const problems = [];
 
 /** One person's page: its console and every message the room sent it. */
-async function person(name, seat) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+async function person(name, seat, phone) {
+  // The household plays on a phone: 390x844, touch.
+  const context = await browser.newContext(phone
+    ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+    : { viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const frames = [];
   page.on('console', m => {
@@ -93,7 +96,7 @@ async function view(p, turn) {
 
 try {
   const banker = await person('banker', 'retail-0');
-  const household = await person('household', 'client-0');
+  const household = await person('household', 'client-0', true);
   const bankerView = await view(banker, 1);
   const householdView = await view(household, 1);
   // Each page alone: to the load event, to the game's room screen, to the month's first view.
@@ -111,6 +114,7 @@ try {
   for (const q of quiz.questions) await press(banker, q.options[1].en);
   await press(banker, 'I agree that my answers are kept, with the seat I played (never my name)');
   await press(banker, 'Send my answers');
+  await household.page.screenshot({ path: path.join(out, '00-household-quiz-phone.png') });
   await press(household, 'Skip the quiz');
   await sleep(1500); // a few frames drawn
   await banker.page.screenshot({ path: path.join(out, '01-banker-month-1.png') });
@@ -185,7 +189,9 @@ try {
   });
   walk(path.join(out, 'data'));
   const lines = logs.flatMap(f => fs.readFileSync(f, 'utf8').split('\n').filter(Boolean)).map(l => JSON.parse(l));
-  const quizLines = lines.filter(l => l.phase === 'before');
+  // This room's lines only: OUT may hold the log of an earlier run.
+  const code = url.match(/room=(\w+)/)[1];
+  const quizLines = lines.filter(l => l.phase === 'before' && l.session === code);
   if (quizLines.length !== quiz.questions.length || quizLines.some(l => l.seat !== 'retail-0')) {
     throw new Error(`the quiz's answers in the log: ${JSON.stringify(quizLines)}`);
   }

@@ -321,3 +321,63 @@ fn a_room_file_of_version_1_is_read_as_one_table() {
     assert_eq!(back.code(), "GLASS");
     assert_eq!(back.tables()[0].tokens.len(), 1);
 }
+
+#[test]
+fn quiz_answers_out_of_turn_or_out_of_bounds_are_refused_and_change_nothing() {
+    use crate::feedback::QuizPhase;
+    let mut c = Class::new(&[Transparency::Opaque]);
+    c.join(1, None);
+    c.claim(1, BANKER);
+    let quiz = c.room.tables()[0].session().scenario().file.quiz.clone();
+    let send = |c: &mut Class, phase, answers: Vec<(String, usize)>| {
+        c.send(
+            1,
+            &ToRoom::Quiz {
+                phase,
+                consent: true,
+                answers,
+            },
+        )
+    };
+    let refused = |out: &Outbox| matches!(out.as_slice(), [(_, ToPlayer::Refused { .. })]);
+    let id = quiz[0].id.clone();
+    // The after-quiz before the game is over, an unknown question, an option that is not
+    // there, a question answered twice.
+    assert!(refused(&send(
+        &mut c,
+        QuizPhase::After,
+        vec![(id.clone(), 0)]
+    )));
+    assert!(refused(&send(
+        &mut c,
+        QuizPhase::Before,
+        vec![("nope".into(), 0)]
+    )));
+    assert!(refused(&send(
+        &mut c,
+        QuizPhase::Before,
+        vec![(id.clone(), 99)]
+    )));
+    assert!(refused(&send(
+        &mut c,
+        QuizPhase::Before,
+        vec![(id.clone(), 0), (id.clone(), 1)]
+    )));
+    assert!(c.room.take_feedback("now").is_empty());
+    assert_eq!(c.room.tables()[0].quiz_due(BANKER), Some(QuizPhase::Before));
+    // A good answer is kept once; a second one is refused.
+    let out = send(
+        &mut c,
+        QuizPhase::Before,
+        vec![(id.clone(), quiz[0].answer)],
+    );
+    assert!(matches!(
+        out.as_slice(),
+        [(_, ToPlayer::View { quiz: None, .. })]
+    ));
+    assert!(refused(&send(&mut c, QuizPhase::Before, vec![(id, 0)])));
+    let lines = c.room.take_feedback("now");
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].correct, Some(true));
+    assert_eq!(lines[0].seat.as_deref(), Some("retail-0"));
+}

@@ -285,6 +285,38 @@ fn commit_bar(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, m: &Mon
 /// consent to keep the answers, and a way to skip it.
 fn quiz(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, due: &crate::net::QuizDue) {
     let code = tr.language().code();
+    // The consent and the buttons stay in view at the bottom, on a phone too; the questions
+    // scroll above them.
+    egui::Panel::bottom("quiz-actions").show(ui, |ui| {
+        ui.add_space(6.0);
+        let consent = tr.get("quiz-consent");
+        let tick = ui.checkbox(&mut remote.quiz_consent, &consent);
+        if !tick.clicked() && hook::pressed(ui, &tick, &consent) {
+            remote.quiz_consent = !remote.quiz_consent;
+        }
+        ui.label(egui::RichText::new(tr.get("consent-anonymous")).small());
+        notice(ui, remote);
+        ui.horizontal_wrapped(|ui| {
+            let all = due
+                .questions
+                .iter()
+                .all(|q| remote.quiz_choices.contains_key(&q.id));
+            let (send, skip) = (tr.get("quiz-send"), tr.get("quiz-skip"));
+            let ready = all && remote.quiz_consent;
+            let button = ui.add_enabled(
+                ready,
+                egui::Button::new(&send).min_size(egui::vec2(160.0, 40.0)),
+            );
+            if ready && hook::pressed(ui, &button, &send) {
+                remote.send_quiz(due.phase, true);
+            }
+            let button = ui.add(egui::Button::new(&skip).min_size(egui::vec2(120.0, 40.0)));
+            if hook::pressed(ui, &button, &skip) {
+                remote.send_quiz(due.phase, false);
+            }
+        });
+        ui.add_space(6.0);
+    });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.set_max_width(640.0);
@@ -298,11 +330,12 @@ fn quiz(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, due: &crate::
                 ui.strong(format!("{}. {}", i + 1, q.prompt.get(code)));
                 for (j, option) in q.options.iter().enumerate() {
                     let chosen = remote.quiz_choices.get(&q.id) == Some(&j);
-                    // Large enough for a finger on a phone.
-                    // A round mark shows the choice, as a radio button does.
+                    // Large enough for a finger on a phone; a round mark shows the choice, as
+                    // a radio button does.
                     let mark = if chosen { "●" } else { "○" };
                     let text = format!("{mark}  {}", option.get(code));
                     let button = egui::Button::selectable(chosen, text)
+                        .wrap()
                         .min_size(egui::vec2(ui.available_width().min(560.0), 36.0));
                     let button = ui.add(button);
                     if hook::pressed(ui, &button, option.get(code)) {
@@ -310,33 +343,6 @@ fn quiz(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, due: &crate::
                     }
                 }
             }
-            ui.add_space(12.0);
-            let consent = tr.get("quiz-consent");
-            let tick = ui.checkbox(&mut remote.quiz_consent, &consent);
-            if !tick.clicked() && hook::pressed(ui, &tick, &consent) {
-                remote.quiz_consent = !remote.quiz_consent;
-            }
-            ui.label(egui::RichText::new(tr.get("consent-anonymous")).small());
-            notice(ui, remote);
-            ui.horizontal(|ui| {
-                let all = due
-                    .questions
-                    .iter()
-                    .all(|q| remote.quiz_choices.contains_key(&q.id));
-                let (send, skip) = (tr.get("quiz-send"), tr.get("quiz-skip"));
-                let ready = all && remote.quiz_consent;
-                let button = ui.add_enabled(
-                    ready,
-                    egui::Button::new(&send).min_size(egui::vec2(160.0, 40.0)),
-                );
-                if ready && hook::pressed(ui, &button, &send) {
-                    remote.send_quiz(due.phase, true);
-                }
-                let button = ui.add(egui::Button::new(&skip).min_size(egui::vec2(120.0, 40.0)));
-                if hook::pressed(ui, &button, &skip) {
-                    remote.send_quiz(due.phase, false);
-                }
-            });
         });
     });
 }
