@@ -20,9 +20,10 @@ step cargo clippy --all-targets --no-default-features -- -D warnings
 step cargo clippy --all-targets -- -D warnings
 step cargo test --no-default-features
 # With the game: its unit tests and the windowless game tests (a networked player's screens
-# too), and the networked workshop over real WebSockets (30 players, drops, a restart); the
-# core's other integration tests above do not touch the game or the server.
-step cargo test --lib --bins --test game_ui --test remote_ui --test net_loopback --test hostile --test hostile_flood
+# too), and the networked workshop over real WebSockets (30 players, drops, a restart; a class
+# of three tables with its quiz and report); the core's other integration tests above do not
+# touch the game or the server.
+step cargo test --lib --bins --test game_ui --test remote_ui --test net_loopback --test class_loopback --test hostile --test hostile_flood
 # The game window opens and walks through every screen, one PNG each (software Vulkan under
 # Xvfb): in English at 100%, and in French at 200%. Set GLASSBANK_TOUR_DIR to keep them.
 tour="${GLASSBANK_TOUR_DIR:-$(mktemp -d)}"
