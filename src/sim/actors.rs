@@ -234,6 +234,31 @@ pub struct Loan {
 }
 
 impl Loan {
+    /// A loan as it is written, before its terms are set: performing, unsecured and paid by
+    /// instalments, nothing missed, past due or set aside yet. Callers fill in the terms with
+    /// `Loan { principal, outstanding, .., ..Loan::written(..) }`, so that the state a loan
+    /// starts in is stated once.
+    pub fn written(id: LoanId, lender: BankId, borrower: Borrower, granted: Turn) -> Loan {
+        Loan {
+            id,
+            lender,
+            borrower,
+            principal: Money::ZERO,
+            outstanding: Money::ZERO,
+            months_left: 0,
+            rate: LoanRate::default(),
+            pd: Bp(0),
+            own_pd: Bp(0),
+            granted,
+            status: LoanStatus::Performing,
+            secured: None,
+            missed: 0,
+            past_due: Money::ZERO,
+            provision: Money::ZERO,
+            revolving: false,
+        }
+    }
+
     pub fn product(&self) -> super::ledger::Product {
         match (self.borrower, self.secured) {
             (Borrower::Client(_), Some(_)) => super::ledger::Product::Mortgage,

@@ -261,22 +261,14 @@ impl Economy {
         let pd = self.clients[c.index()].pd;
         let id = LoanId(self.loans.len() as u32);
         let loan = Loan {
-            id,
-            lender,
-            borrower: Borrower::Client(c),
             principal: owed,
             outstanding: owed,
             months_left: months.max(1),
             rate,
             pd,
             own_pd: pd,
-            granted: 0,
-            status: LoanStatus::Performing,
             secured,
-            missed: 0,
-            past_due: Money::ZERO,
-            revolving: false,
-            provision: Money::ZERO,
+            ..Loan::written(id, lender, Borrower::Client(c), 0)
         };
         self.ledger.post(
             Account::BankLoans(lender),

@@ -2,7 +2,7 @@
 //! postings of the purchase (the down payment from its savings, the rest lent).
 use serde::{Deserialize, Serialize};
 
-use super::actors::{Borrower, Client, Loan, LoanStatus};
+use super::actors::{Borrower, Client, Loan};
 use super::capital::Capital;
 use super::economy::Economy;
 use super::error::SimError;
@@ -157,25 +157,17 @@ impl Economy {
         let own_pd = client.pd;
         let id = LoanId(self.loans.len() as u32);
         self.loans.push(Loan {
-            id,
-            lender: bank,
-            borrower: Borrower::Client(c),
             principal: q.loan,
             outstanding: q.loan,
             months_left: q.months,
             rate: q.rate,
             pd,
             own_pd,
-            granted: self.ledger.turn(),
-            status: LoanStatus::Performing,
             secured: Some(Secured {
                 home_value: q.price,
                 variable: false,
             }),
-            missed: 0,
-            past_due: Money::ZERO,
-            revolving: false,
-            provision: Money::ZERO,
+            ..Loan::written(id, bank, Borrower::Client(c), self.ledger.turn())
         });
         let cause = self
             .ledger

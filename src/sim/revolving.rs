@@ -175,22 +175,12 @@ impl Economy {
         let id = LoanId(self.loans.len() as u32);
         let rate = self.card_rate(bank, pd);
         self.loans.push(Loan {
-            id,
-            lender: bank,
-            borrower: Borrower::Client(c),
-            principal: Money::ZERO,
-            outstanding: Money::ZERO,
             months_left: REPAYMENT_MONTHS,
             rate,
             pd,
             own_pd,
-            granted: self.ledger.turn(),
-            status: LoanStatus::Performing,
-            secured: None,
-            missed: 0,
-            past_due: Money::ZERO,
-            provision: Money::ZERO,
             revolving: true,
+            ..Loan::written(id, bank, Borrower::Client(c), self.ledger.turn())
         });
         self.clients[c.index()].card_credit = Some(id);
         id

@@ -1055,9 +1055,6 @@ impl Economy {
         }
         let id = LoanId(self.loans.len() as u32);
         let loan = Loan {
-            id,
-            lender: bank,
-            borrower,
             principal: request.amount,
             outstanding: request.amount,
             months_left: months,
@@ -1067,13 +1064,7 @@ impl Economy {
                 Borrower::Client(c) => self.clients[c.index()].pd,
                 Borrower::Merchant(m) => self.merchants[m.index()].pd,
             },
-            granted: self.ledger.turn(),
-            status: LoanStatus::Performing,
-            secured: None,
-            missed: 0,
-            past_due: Money::ZERO,
-            revolving: false,
-            provision: Money::ZERO,
+            ..Loan::written(id, bank, borrower, self.ledger.turn())
         };
         let product = loan.product();
         self.loans.push(loan);
