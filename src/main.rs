@@ -270,7 +270,6 @@ fn check_combination(parsed: &Args) -> Result<(), Message> {
     if parsed.command == Command::Check && parsed.scenario.is_none() {
         return Err(Message::new("cli-check-needs-file"));
     }
-    let reporting = parsed.command == Command::Report;
     if reporting
         && (parsed.scenario.is_none()
             || parsed.run.seed.is_some()

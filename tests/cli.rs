@@ -189,6 +189,45 @@ fn a_session_log_replays_from_the_command_line() {
 }
 
 #[test]
+fn report_writes_a_class_page_from_a_folder_and_says_when_there_is_nothing_to_read() {
+    let dir = scratch("report");
+    let log = three_months_log(&dir);
+    std::fs::rename(&log, dir.join("room.table-2.session.json")).unwrap();
+    std::fs::write(dir.join("feedback.jsonl"), "not json\n").unwrap();
+    let out = dir.join("out");
+    let o = glassbank(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(
+        page.contains("Table 2"),
+        "the table's number from its file's name"
+    );
+    assert!(
+        page.contains("1 damaged lines"),
+        "the damaged line is counted, not fatal"
+    );
+    // An empty folder, and a seed the report has no use for.
+    let empty = scratch("report-empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = glassbank(&["report", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("no session log"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = glassbank(&["report", empty.to_str().unwrap(), "--seed", "3"]);
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(dir);
+    let _ = std::fs::remove_dir_all(empty);
+}
+
+#[test]
 fn the_command_line_speaks_french_when_asked_or_when_the_environment_does() {
     let o = glassbank(&[
         "simulate",

@@ -207,7 +207,7 @@ impl Room {
 
     /// The first table's seats, who holds them and how far they are.
     pub fn seat_states(&self) -> Vec<super::SeatState> {
-        self.table_states().swap_remove(0).seats
+        self.tables[0].state(0, &self.connected_seats(0)).seats
     }
 
     /// Every table, its month and its seats: the facilitator's console.

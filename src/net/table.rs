@@ -86,10 +86,6 @@ impl Table {
         self.treatment
     }
 
-    pub fn minutes(&self) -> u32 {
-        self.minutes
-    }
-
     /// The human seats a newcomer may take: nobody's, or a bot's that nobody held.
     pub fn free_seats(&self) -> Vec<Seat> {
         self.session
