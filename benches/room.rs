@@ -224,6 +224,8 @@ fn options(dir: &std::path::Path, players: usize, tables: usize) -> ServeOptions
             per_address: 256,
             ..Default::default()
         },
+        // As `glassbank serve` does: the lessons' bots play on the second core meanwhile.
+        lesson_seeds: glassbank::headless::LESSON_SEEDS,
     }
 }
 

@@ -506,6 +506,7 @@ fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
         },
         fresh: args.net.fresh,
         limits: glassbank::serve::Limits::default(),
+        lesson_seeds: glassbank::headless::LESSON_SEEDS,
     };
     glassbank::serve::run(scenario, options, tr)
 }

@@ -37,6 +37,7 @@ fn options(dir: &std::path::Path, fresh: bool, port: u16) -> ServeOptions {
         },
         fresh,
         limits: Default::default(),
+        lesson_seeds: 0,
     }
 }
 

@@ -406,3 +406,82 @@ fn the_hosts_projector_shows_where_to_join_then_the_game_beside_it() {
     screen.get_by_label("GLAS");
     screen.get_by_label("Every card payment so far");
 }
+
+/// The facilitator's tablet over a class of two tables: the console shows each table, its
+/// buttons command one table or all, and the projector shows the class debrief once a table
+/// has played its last month.
+#[test]
+fn the_facilitators_tablet_commands_each_table_and_projects_the_class_debrief() {
+    use glassbank::sim::Transparency;
+    let scenario = glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+    let tables = [Transparency::Opaque, Transparency::Glass]
+        .into_iter()
+        .map(|layer| {
+            let session = Session::new(
+                scenario.treated(layer),
+                vec![BANKER, HOUSEHOLD],
+                &[],
+                Some(5),
+            )
+            .unwrap();
+            (session, Some(layer))
+        })
+        .collect();
+    let mut room = Room::class("GLAS", "boss", tables, Some(1)).unwrap();
+    let mut clock = 0;
+    for language in [Language::En, Language::Fr] {
+        let mut tablet = player(language);
+        let conn = if language == Language::En { 1 } else { 2 };
+        room.connect(conn);
+        tablet.state_mut().facilitator = Some("boss".into());
+        tablet
+            .state_mut()
+            .join("ws://room/ws".into(), "glas".into(), language);
+        tablet.state_mut().opened();
+        exchange(&mut room, &mut [(conn, &mut tablet)], &mut clock);
+        assert_eq!(tablet.state().phase, Phase::Facilitating);
+        if language == Language::Fr {
+            // The second tablet finds the room as the first left it, in its own language.
+            tablet.get_by_label("Vidéoprojecteur");
+            tablet.get_by_label("Reprendre la table 2");
+            tablet.get_by_label("Vidéoprojecteur").click();
+            tablet.run_steps(3);
+            tablet.get_by_label("La classe : 1 sur 2 tables terminées");
+            tablet.get_by_label("Moyenne des tables sous la couche opaque (1)");
+            continue;
+        }
+        tablet.get_by_label("Table 1");
+        tablet.get_by_label("Table 2");
+        tablet.get_by_label("Stop table 2").click();
+        tablet.run_steps(2);
+        tablet.get_by_label("Play the month at table 1").click();
+        tablet.run_steps(2);
+        exchange(&mut room, &mut [(conn, &mut tablet)], &mut clock);
+        assert!(room.tables()[1].session().paused().is_some());
+        assert!(room.tables()[0].session().paused().is_none());
+        assert_eq!(room.tables()[0].session().turn(), 2);
+        assert_eq!(room.tables()[1].session().turn(), 1);
+        tablet.get_by_label("Resume table 2");
+        // The time per month, for every table, one minute a tap.
+        tablet.query_all_by_label("+").next().unwrap().click();
+        tablet.run_steps(2);
+        exchange(&mut room, &mut [(conn, &mut tablet)], &mut clock);
+        assert!(room.table_states().iter().all(|t| t.minutes == 1));
+        tablet.get_by_label("1 min");
+        // The first table plays to its end; the projector shows the class debrief.
+        let turns = scenario.turns();
+        for _ in 1..turns {
+            tablet.get_by_label("Play the month at table 1").click();
+            tablet.run_steps(2);
+            exchange(&mut room, &mut [(conn, &mut tablet)], &mut clock);
+        }
+        assert!(room.tables()[0].session().is_finished());
+        tablet.get_by_label("Projector").click();
+        tablet.run_steps(3);
+        tablet.get_by_label("The class: 1 of 2 tables finished");
+        tablet.get_by_label("The tables side by side");
+        tablet.get_by_label("Mean of the tables under the opaque layer (1)");
+        tablet.get_by_label_contains("Table 1 (");
+        tablet.get_by_label("What the bots show over many games");
+    }
+}

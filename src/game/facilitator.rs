@@ -287,6 +287,7 @@ pub fn message_box(ui: &mut egui::Ui, tr: &Translations, console: &mut Console) 
     ui.add(
         egui::TextEdit::multiline(&mut console.message)
             .desired_rows(2)
+            .char_limit(crate::session::MAX_ANNOUNCEMENT_CHARS)
             .hint_text(tr.get("console-message-hint")),
     );
     let send = ui.button(tr.get("console-send")).clicked() && !console.message.trim().is_empty();

@@ -99,6 +99,7 @@ impl Form {
             },
             fresh: self.fresh,
             limits: crate::serve::Limits::default(),
+            lesson_seeds: crate::headless::LESSON_SEEDS,
         }
     }
 }
@@ -245,6 +246,7 @@ pub fn console(
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 join_card(ui, tr, room.code(), join, 220.0);
+                facilitator_link(ui, tr, room, join.url);
                 ui.separator();
                 body(ui, &mut out);
             });
@@ -256,7 +258,10 @@ pub fn console(
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("host-join-scroll")
-                .show(ui, |ui| join_card(ui, tr, room.code(), join, 260.0));
+                .show(ui, |ui| {
+                    join_card(ui, tr, room.code(), join, 260.0);
+                    facilitator_link(ui, tr, room, join.url);
+                });
         });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
@@ -264,6 +269,20 @@ pub fn console(
             .show(ui, |ui| body(ui, &mut out));
     });
     out
+}
+
+/// The link that opens the console on the facilitator's tablet: on the console only, never on
+/// the projector, since it carries the room's secret.
+fn facilitator_link(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str) {
+    ui.add_space(12.0);
+    ui.label(tr.get("host-facilitator-link"));
+    let link = format!("{url}#host={}", room.secret());
+    // Read-only, selectable to copy.
+    ui.add(
+        egui::TextEdit::singleline(&mut link.as_str())
+            .font(egui::TextStyle::Monospace)
+            .desired_width(f32::INFINITY),
+    );
 }
 
 /// One line per seat: who plays it and where they are; a bot can take a seat, and a taken seat

@@ -4,9 +4,13 @@
 use super::{RunOptions, Spread, run};
 use crate::i18n::format::{count, euros, rate};
 use crate::i18n::{Language, Message, Translations};
-use crate::scenario::{Compare, EventName, Expect, Lesson, Scenario};
-use crate::sim::{Bp, Metric, Money, Summary, Transparency, Unit};
+use crate::scenario::{Compare, Expect, Lesson, Scenario, metric_label, variant_label};
+use crate::sim::{Bp, Money, Summary, Unit};
 use std::fmt::Write;
+
+/// How many seeds the debriefs play each variant of a lesson on, as `check --lessons --seeds
+/// 1..100` does.
+pub const LESSON_SEEDS: u64 = 100;
 
 /// The lessons of a scenario being played over seeds; `step` plays one game, so a screen can
 /// spread the work over frames.
@@ -145,75 +149,6 @@ impl Study {
                 })
             })
             .collect()
-    }
-}
-
-/// A metric in words, naming its bank by name.
-pub fn metric_label(metric: Metric, scenario: &Scenario) -> Message {
-    let id = match metric {
-        Metric::HouseholdsFeesPaid => "metric-households-fees-paid",
-        Metric::HouseholdsSurpriseFees => "metric-households-surprise-fees",
-        Metric::HouseholdsInterest => "metric-households-interest",
-        Metric::HouseholdsSavingsYield => "metric-households-savings-yield",
-        Metric::HouseholdsSwitched => "metric-households-switched",
-        Metric::HouseholdsComplaints => "metric-households-complaints",
-        Metric::HouseholdsTrust => "metric-households-trust",
-        Metric::MerchantsCardFees => "metric-merchants-card-fees",
-        Metric::MerchantsSwitched => "metric-merchants-switched",
-        Metric::MerchantsAcceptingCards => "metric-merchants-accepting-cards",
-        Metric::MerchantsNetIncome => "metric-merchants-net-income",
-        Metric::BanksFeeIncome => "metric-banks-fee-income",
-        Metric::BankClients(_) => "metric-bank-clients",
-        Metric::BankMerchants(_) => "metric-bank-merchants",
-        Metric::BankProfit(_) => "metric-bank-profit",
-        Metric::BankFeeIncome(_) => "metric-bank-fee-income",
-        Metric::BankNim(_) => "metric-bank-nim",
-        Metric::BankIrregularFee(_) => "metric-bank-irregular-fee",
-        Metric::BankSmallPrintIncome(_) => "metric-bank-small-print-income",
-    };
-    let message = Message::new(id);
-    match metric.bank() {
-        Some(b) => {
-            // The file's banks, in the order of their ids: no copy of the whole town.
-            let name = scenario
-                .file
-                .banks
-                .get(b.index())
-                .map_or_else(String::new, |b| b.name.clone());
-            message.with("bank", name)
-        }
-        None => message,
-    }
-}
-
-/// One variant of a comparison in words: a layer, or without or with an event.
-pub fn variant_label(compare: Compare, side: usize) -> Message {
-    match compare {
-        Compare::Layers(a, b) => Message::new(layer_key(if side == 0 { a } else { b })),
-        Compare::Event(kind) => Message::new(if side == 0 {
-            "lesson-without"
-        } else {
-            "lesson-with"
-        })
-        .with("event", Message::new(event_key(kind))),
-    }
-}
-
-fn layer_key(layer: Transparency) -> &'static str {
-    match layer {
-        Transparency::Opaque => "layer-opaque",
-        Transparency::Disclosed => "layer-disclosed",
-        Transparency::Glass => "layer-glass",
-    }
-}
-
-fn event_key(kind: EventName) -> &'static str {
-    match kind {
-        EventName::PolicyRate => "lesson-event-policy-rate",
-        EventName::InterchangeCap => "lesson-event-interchange-cap",
-        EventName::FeeCap => "lesson-event-fee-cap",
-        EventName::Recession => "lesson-event-recession",
-        EventName::FraudWave => "lesson-event-fraud-wave",
     }
 }
 

@@ -8,9 +8,10 @@ mod series;
 mod summary;
 mod sweep;
 
+pub use crate::scenario::{metric_label, variant_label};
 pub use lessons::{
-    Finding, Study, change as lesson_change, metric_label, table as lessons_table,
-    value as metric_value, variant_label,
+    Finding, LESSON_SEEDS, Study, change as lesson_change, table as lessons_table,
+    value as metric_value,
 };
 pub use report::json_report;
 pub use series::{CsvFile, time_series};

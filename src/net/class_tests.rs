@@ -198,7 +198,7 @@ fn a_command_goes_to_one_table_or_to_all_and_a_refusal_names_its_table() {
             command: Command::Status,
         },
     );
-    let Some(ToPlayer::Console { tables }) = out.iter().map(|(_, m)| m).next() else {
+    let Some(ToPlayer::Console { tables, .. }) = out.iter().map(|(_, m)| m).next() else {
         panic!("{out:?}")
     };
     assert_eq!(tables.len(), 2);
@@ -380,4 +380,66 @@ fn quiz_answers_out_of_turn_or_out_of_bounds_are_refused_and_change_nothing() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0].correct, Some(true));
     assert_eq!(lines[0].seat.as_deref(), Some("retail-0"));
+}
+
+#[test]
+fn the_class_debrief_reaches_the_facilitators_only_once_a_table_finishes() {
+    let mut c = Class::new(&[Transparency::Opaque, Transparency::Glass]);
+    c.join(1, None);
+    c.claim(1, HOUSEHOLD);
+    c.join(9, None);
+    let facilitate = |table, command| ToRoom::Facilitate {
+        token: "boss".into(),
+        table,
+        command,
+    };
+    // The facilitator's page asks for the state: the console and an empty debrief.
+    let out = c.send(9, &facilitate(None, Command::Status));
+    let class = |out: &Outbox, conn: ConnId| {
+        out.iter().find_map(|(k, m)| match m {
+            ToPlayer::Class { debrief } if *k == conn => Some(debrief.clone()),
+            _ => None,
+        })
+    };
+    let d = class(&out, 9).expect("the facilitator's first debrief");
+    assert_eq!((d.tables.len(), d.of), (0, 2));
+    assert!(!d.figures.is_empty());
+    // The glass table plays to its end with bots in its seats: its outcome follows, to the
+    // facilitator alone, with the value chain its households saw.
+    let turns = c.room.tables()[1].session().scenario().turns();
+    let mut outs = Vec::new();
+    for _ in 0..turns {
+        outs.push(c.send(9, &facilitate(Some(1), Command::Table(Do::Advance))));
+    }
+    assert!(c.room.tables()[1].session().is_finished());
+    let all: Outbox = outs.into_iter().flatten().chain(c.room.flush()).collect();
+    assert!(
+        all.iter().all(
+            |(k, m)| *k == 9 || !matches!(m, ToPlayer::Class { .. } | ToPlayer::Console { .. })
+        ),
+        "a player's page never gets the console or the class's figures"
+    );
+    let d = all
+        .iter()
+        .rev()
+        .find_map(|(k, m)| match m {
+            ToPlayer::Class { debrief } if *k == 9 => Some(debrief.clone()),
+            _ => None,
+        })
+        .expect("the debrief after the table finished");
+    assert_eq!(d.tables.len(), 1);
+    let t = &d.tables[0];
+    assert_eq!((t.table, t.layer), (1, Transparency::Glass));
+    assert_eq!(t.values.len(), d.figures.len());
+    assert!(!t.chain.flows.is_empty());
+    // The same table again: nothing new to send.
+    assert!(class(&c.room.flush(), 9).is_none());
+    // The bots' games: their progress reaches the facilitator at the next flush.
+    c.room.set_bot_games(class::BotGames {
+        played: 10,
+        games: 40,
+        spreads: None,
+    });
+    let d = class(&c.room.flush(), 9).expect("the bots' progress");
+    assert_eq!((d.bots_played, d.bots_games), (10, 40));
 }

@@ -1,6 +1,7 @@
 //! The networked workshop's rules, without any socket: the protocol between a player's browser
 //! and the facilitator's room, the room that holds the authoritative game, and how fast a
 //! connection may send.
+pub mod class;
 #[cfg(test)]
 mod class_tests;
 pub mod history;
@@ -13,6 +14,7 @@ pub mod table;
 #[cfg(test)]
 mod tests;
 
+pub use class::{BotSpread, ClassDebrief, Figure, LessonFigures, TableOutcome};
 pub use protocol::{
     Command, MAX_MESSAGE_BYTES, OpenSeat, PROTOCOL, QuizDue, QuizQuestion, SeatState, TableState,
     ToPlayer, ToRoom, decode, encode,

@@ -9,7 +9,7 @@ use crate::session::Draft;
 use crate::sim::{CaseId, Seat, SeatView, Transparency, Turn};
 
 /// The protocol spoken here; a client speaking another gets a clear message.
-pub const PROTOCOL: u32 = 4;
+pub const PROTOCOL: u32 = 5;
 
 /// The largest message a client may send, in bytes.
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
@@ -130,8 +130,15 @@ pub enum ToPlayer {
     /// The debrief answers are in the facilitator's log (or were not kept, without consent).
     Recorded { answers: usize },
     /// For the facilitator: every table, and at each every seat, who holds it and how far it
-    /// is.
-    Console { tables: Vec<TableState> },
+    /// is; how long a seat may stay empty before a bot plays it (seconds, 0: never).
+    Console {
+        tables: Vec<TableState>,
+        #[serde(default)]
+        away: u32,
+    },
+    /// For the facilitator's projector: the class debrief, each finished table's outcomes and
+    /// the scenario's lessons (sent when a table finishes or the bots' games move on).
+    Class { debrief: Box<super::ClassDebrief> },
     /// The last message was refused and changed nothing, and why, in the player's language.
     Refused { reason: String },
 }
@@ -168,6 +175,9 @@ pub struct TableState {
     pub turns: Turn,
     pub paused: bool,
     pub finished: bool,
+    /// The time each month may take, in minutes; 0 is no limit.
+    #[serde(default)]
+    pub minutes: u32,
     pub seats: Vec<SeatState>,
 }
 

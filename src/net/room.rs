@@ -71,7 +71,15 @@ pub struct Room {
     closing: Vec<ConnId>,
     /// Wrong room codes per machine: how many, since when (ms on the server's clock).
     wrong_codes: BTreeMap<std::net::IpAddr, (u32, u64)>,
+    /// The bots' games for the scenario's lessons, as far as the server has played them.
+    bots: super::class::BotGames,
+    /// What the facilitators' class debrief was last made of (`class_key`).
+    class_sent: Option<ClassKey>,
 }
+
+/// What a class debrief is made of: the finished tables at their months, and how far the bots'
+/// games have gone.
+type ClassKey = (Vec<(usize, super::table::LogKey)>, u32, bool);
 
 /// Messages to send, each to one connection.
 pub type Outbox = Vec<(ConnId, ToPlayer)>;
@@ -131,6 +139,8 @@ impl Room {
             queued: Vec::new(),
             closing: Vec::new(),
             wrong_codes: BTreeMap::new(),
+            bots: super::class::BotGames::default(),
+            class_sent: None,
         }
     }
 
@@ -314,6 +324,69 @@ impl Room {
             out.extend(self.consoles());
         }
         self.consoles_changed = false;
+        out.extend(self.class_if_changed());
+        out
+    }
+
+    /// How far the server has played the bots' games for the lessons; the facilitators' class
+    /// debrief follows at the next `flush`.
+    pub fn set_bot_games(&mut self, bots: super::class::BotGames) {
+        self.bots = bots;
+    }
+
+    fn class_key(&self) -> ClassKey {
+        let finished = self
+            .tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.session.is_finished())
+            .map(|(i, t)| (i, t.log_key()))
+            .collect();
+        (finished, self.bots.played, self.bots.spreads.is_some())
+    }
+
+    /// The class debrief for every facilitator, if a table finished (or went back) or the bots'
+    /// games moved on since it was last sent.
+    fn class_if_changed(&mut self) -> Outbox {
+        let key = self.class_key();
+        if self.class_sent.as_ref() == Some(&key) {
+            return Vec::new();
+        }
+        self.class_sent = Some(key);
+        let facilitators = self.facilitators();
+        self.class_for(&facilitators)
+    }
+
+    /// The class debrief for these connections, each in its language.
+    fn class_for(&mut self, conns: &[ConnId]) -> Outbox {
+        if conns.is_empty() {
+            return Vec::new();
+        }
+        let of = self.tables.len();
+        let outcomes: Vec<super::TableOutcome> =
+            (0..of).filter_map(|i| self.tables[i].outcome(i)).collect();
+        let scenario = self.tables[0].session.scenario();
+        let mut made: Vec<(Language, ToPlayer)> = Vec::new();
+        let mut out = Vec::new();
+        for &conn in conns {
+            let language = self
+                .connections
+                .get(&conn)
+                .map_or(Language::En, |c| c.language);
+            if !made.iter().any(|(l, _)| *l == language) {
+                let tr = Translations::shared(language);
+                let debrief = super::class::debrief(scenario, outcomes.clone(), of, &self.bots, tr);
+                made.push((
+                    language,
+                    ToPlayer::Class {
+                        debrief: Box::new(debrief),
+                    },
+                ));
+            }
+            if let Some((_, message)) = made.iter().find(|(l, _)| *l == language) {
+                out.push((conn, message.clone()));
+            }
+        }
         out
     }
 
@@ -399,6 +472,7 @@ impl Room {
         let mut out = self.command(table, command)?;
         out.extend(self.consoles());
         self.consoles_changed = false;
+        out.extend(self.class_if_changed());
         Ok(out)
     }
 
@@ -672,10 +746,19 @@ impl Room {
                 if token != self.secret {
                     return Err(Message::new("net-not-facilitator"));
                 }
+                let newly = !c.facilitator;
                 if let Some(c) = self.connections.get_mut(&conn) {
                     c.facilitator = true;
                 }
-                self.facilitate_at(table, command)
+                let mut out = self.facilitate_at(table, command)?;
+                if newly
+                    && !out
+                        .iter()
+                        .any(|(k, m)| *k == conn && matches!(m, ToPlayer::Class { .. }))
+                {
+                    out.extend(self.class_for(&[conn]));
+                }
+                Ok(out)
             }
         }
     }
@@ -926,14 +1009,18 @@ impl Room {
             .collect()
     }
 
-    /// The console, for every facilitator's connection.
-    fn consoles(&self) -> Outbox {
-        let facilitators: Vec<ConnId> = self
-            .connections
+    /// The connections that sent the facilitator's secret.
+    fn facilitators(&self) -> Vec<ConnId> {
+        self.connections
             .iter()
             .filter(|(_, c)| c.facilitator)
             .map(|(k, _)| *k)
-            .collect();
+            .collect()
+    }
+
+    /// The console, for every facilitator's connection.
+    fn consoles(&self) -> Outbox {
+        let facilitators = self.facilitators();
         if facilitators.is_empty() {
             return Vec::new();
         }
@@ -945,6 +1032,7 @@ impl Room {
                     k,
                     ToPlayer::Console {
                         tables: tables.clone(),
+                        away: self.away_seconds,
                     },
                 )
             })

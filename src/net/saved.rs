@@ -152,8 +152,7 @@ impl Table {
     /// The table's session log as JSON, made again only once it changed (a month played, or the
     /// table gone back): a class's room is written often, its logs seldom change.
     pub fn log_json(&mut self) -> std::sync::Arc<str> {
-        let played = self.session.played();
-        let key = (played.len(), played.last().map(|p| p.fingerprint));
+        let key = self.log_key();
         match &self.log_cache {
             Some((k, json)) if *k == key => json.clone(),
             _ => {

@@ -55,6 +55,8 @@ pub struct Table {
     pub(super) progress_changed: bool,
     /// The session log's JSON and the months it was made at (`Table::log_json`).
     pub(super) log_cache: Option<(LogKey, std::sync::Arc<str>)>,
+    /// The table's outcome for the class debrief and the months it was read at, once finished.
+    outcome_cache: Option<(LogKey, super::TableOutcome)>,
 }
 
 impl Table {
@@ -75,7 +77,27 @@ impl Table {
             pending_quiz: Vec::new(),
             progress_changed: false,
             log_cache: None,
+            outcome_cache: None,
         }
+    }
+
+    /// The months played and the books' fingerprint after the last.
+    pub(super) fn log_key(&self) -> LogKey {
+        let played = self.session.played();
+        (played.len(), played.last().map(|p| p.fingerprint))
+    }
+
+    /// What the table came to, for the class debrief, once it is finished (read once).
+    pub(super) fn outcome(&mut self, index: usize) -> Option<super::TableOutcome> {
+        if !self.session.is_finished() {
+            return None;
+        }
+        let key = self.log_key();
+        if self.outcome_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let outcome = super::class::outcome(index, &self.session, self.treatment);
+            self.outcome_cache = Some((key, outcome));
+        }
+        self.outcome_cache.as_ref().map(|(_, o)| o.clone())
     }
 
     pub fn session(&self) -> &Session {
@@ -114,6 +136,7 @@ impl Table {
             turns: session.scenario().turns(),
             paused: session.paused().is_some(),
             finished: session.is_finished(),
+            minutes: self.minutes,
             seats: session
                 .humans()
                 .iter()

@@ -377,9 +377,8 @@ fn only_the_facilitators_secret_commands_the_room_and_its_console_has_no_numbers
     );
     assert_eq!(t.room.session().turn(), 2);
     assert!(
-        out.iter()
-            .any(|(c, m)| *c == 5
-                && matches!(m, ToPlayer::Console { tables } if tables[0].turn == 2))
+        out.iter().any(|(c, m)| *c == 5
+            && matches!(m, ToPlayer::Console { tables, .. } if tables[0].turn == 2))
     );
     assert!(
         out.iter()

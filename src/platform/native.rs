@@ -235,6 +235,11 @@ pub fn seat_requested() -> Option<String> {
     None
 }
 
+/// The facilitator's secret a page's address carries: none on the desktop.
+pub fn host_secret_requested() -> Option<String> {
+    None
+}
+
 /// The control a browser test asks to press: none on the desktop.
 pub fn take_press() -> Option<String> {
     None

@@ -315,6 +315,17 @@ pub fn room_socket() -> Option<String> {
     Some(format!("{scheme}://{host}/ws"))
 }
 
+/// The room's secret the facilitator's link carries after `#host=`: a fragment, which the
+/// browser never sends to the server, so it is in no request line or log.
+pub fn host_secret_requested() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.trim_start_matches('#')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("host="))
+        .map(str::to_string)
+        .filter(|secret| !secret.is_empty())
+}
+
 /// The seat the page's address asks for (`&seat=retail-0`, a link the facilitator handed out).
 pub fn seat_requested() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

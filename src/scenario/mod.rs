@@ -9,7 +9,7 @@ mod schema;
 pub use build::{MAX_BANKS, MAX_CLIENTS, MAX_MERCHANTS, MAX_TURNS, Scheduled, Scripted};
 pub use error::{Problem, ScenarioError, syntax_message};
 pub use ids::ActorIds;
-pub use lessons::{Compare, Lesson};
+pub use lessons::{Compare, Lesson, metric_label, variant_label};
 pub use schema::*;
 
 use crate::sim::{Economy, EconomyConfig, Seat, Shock, SimError, Transparency, Turn};

@@ -247,6 +247,11 @@ pub fn welcome(server: &Server, options: &ServeOptions, web_missing: bool, tr: &
         "{}",
         tr.message(&Message::new("serve-join").with("url", url.clone()))
     );
+    let tablet = super::host::facilitator_url(server.address, room.code(), room.secret());
+    println!(
+        "{}",
+        tr.message(&Message::new("serve-facilitator").with("url", tablet))
+    );
     println!(
         "{}",
         tr.message(

@@ -113,6 +113,12 @@ pub fn join_url(listening: SocketAddr, code: &str) -> String {
     )
 }
 
+/// The facilitator's tablet: the join address with the room's secret after `#host=` (a
+/// fragment, never sent to the server by a browser).
+pub fn facilitator_url(listening: SocketAddr, code: &str, secret: &str) -> String {
+    format!("{}#host={secret}", join_url(listening, code))
+}
+
 /// Where a scenario's room is kept in the data folder: `rooms/<id>.json`, the id written with
 /// letters, digits, '-' and '_' only.
 pub fn room_file(data: &Path, scenario_id: &str) -> PathBuf {

@@ -7,11 +7,12 @@ mod console;
 mod guard;
 mod host;
 mod hub;
+mod lessons;
 mod socket;
 
 pub use console::{parse_command, status_lines};
 pub use guard::{Limits, printable};
-pub use host::{Hosted, Qr, join_url, qr_modules, room_file};
+pub use host::{Hosted, Qr, facilitator_url, join_url, qr_modules, room_file};
 pub use hub::{Files, Hub, Traffic, table_log_file};
 
 use std::net::SocketAddr;
@@ -46,6 +47,9 @@ pub struct ServeOptions {
     /// Start afresh even if a room was saved.
     pub fresh: bool,
     pub limits: Limits,
+    /// The seeds the bots play each lesson of the scenario on, for the class debrief, on a
+    /// thread of their own while the room runs (0: not played).
+    pub lesson_seeds: u64,
 }
 
 /// The room shared by the server's tasks.
@@ -178,6 +182,7 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
     let mut seed = [0u8; 32];
     seed.copy_from_slice(&crate::platform::secret_bytes::<32>()?);
     let mut secrets = <rand_chacha::ChaCha20Rng as rand::SeedableRng>::from_seed(seed);
+    let lesson_scenario = (options.lesson_seeds > 0).then(|| scenario.clone());
     let (room, resumed) = open_room(scenario, &options, &mut || hub::new_secret(&mut secrets))?;
     let hub = Hub::new(room, options.files.clone())?;
     let shared: Shared = Arc::new(Mutex::new(hub));
@@ -187,6 +192,13 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
         hub.save(true);
         writer
     };
+    if let Some(scenario) = lesson_scenario {
+        lessons::play(
+            scenario,
+            options.lesson_seeds,
+            std::sync::Arc::downgrade(&shared),
+        );
+    }
     let listener = tokio::net::TcpListener::bind(options.address)
         .await
         .map_err(|e| {

@@ -36,6 +36,20 @@ pub enum Command {
     },
 }
 
+/// The longest message or question of the facilitator's own a table takes, in characters.
+pub const MAX_ANNOUNCEMENT_CHARS: usize = 500;
+
+/// The facilitator's own words, refused when longer than a table takes.
+fn own_words(text: &str) -> Result<(), Message> {
+    let length = text.chars().count();
+    if length > MAX_ANNOUNCEMENT_CHARS {
+        return Err(Message::new("session-words-too-long")
+            .with("found", length)
+            .with("max", MAX_ANNOUNCEMENT_CHARS));
+    }
+    Ok(())
+}
+
 /// The question a table stops on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,10 +75,13 @@ impl Session {
                                 || Message::new("session-no-question").with("number", i + 1),
                             )?)
                         }
-                        Some(Question::Own(q)) => (!q.trim().is_empty()).then(|| Text {
-                            en: q.clone(),
-                            fr: q,
-                        }),
+                        Some(Question::Own(q)) => {
+                            own_words(&q)?;
+                            (!q.trim().is_empty()).then(|| Text {
+                                en: q.clone(),
+                                fr: q,
+                            })
+                        }
                     };
                 self.pause(text);
             }
@@ -79,10 +96,13 @@ impl Session {
                 *self = self.rewound(after)?;
             }
             Command::Shock { shock } => self.apply_shock(shock)?,
-            Command::Announce { message } => self.announce(Text {
-                en: message.clone(),
-                fr: message,
-            }),
+            Command::Announce { message } => {
+                own_words(&message)?;
+                self.announce(Text {
+                    en: message.clone(),
+                    fr: message,
+                })
+            }
         }
         Ok(())
     }
@@ -96,6 +116,29 @@ mod tests {
         let scenario = crate::scenario::load(crate::DEFAULT_SCENARIO, "one_town.ron").unwrap();
         let seats = scenario.human_seats().to_vec();
         Session::new(scenario, seats, &[], None).unwrap()
+    }
+
+    #[test]
+    fn the_facilitators_words_are_bounded_before_they_reach_the_news() {
+        let mut s = session();
+        let long = "a".repeat(MAX_ANNOUNCEMENT_CHARS + 1);
+        let news = s.news().len();
+        let why = s
+            .facilitate(Command::Announce {
+                message: long.clone(),
+            })
+            .unwrap_err();
+        assert_eq!(why.id, "session-words-too-long");
+        let why = s
+            .facilitate(Command::Pause {
+                question: Some(Question::Own(long)),
+            })
+            .unwrap_err();
+        assert_eq!(why.id, "session-words-too-long");
+        assert_eq!((s.news().len(), s.paused()), (news, None));
+        let fits = "é".repeat(MAX_ANNOUNCEMENT_CHARS);
+        s.facilitate(Command::Announce { message: fits }).unwrap();
+        assert_eq!(s.news().len(), news + 1);
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod command;
 pub mod log;
 mod workshop;
 
-pub use command::{Command, Question};
+pub use command::{Command, MAX_ANNOUNCEMENT_CHARS, Question};
 pub use log::{LoggedTurn, SessionLog};
 
 use crate::i18n::Message;

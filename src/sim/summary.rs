@@ -155,7 +155,8 @@ pub enum Metric<B = BankId> {
 }
 
 /// How a metric is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Unit {
     Euros,
     Count,

@@ -59,6 +59,7 @@ pub async fn open(name: &str, room: Option<std::path::PathBuf>) -> (Server, std:
         },
         fresh: true,
         limits: limits(),
+        lesson_seeds: 0,
     };
     (start(scenario(), options).await.unwrap(), dir)
 }

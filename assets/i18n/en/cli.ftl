@@ -140,6 +140,7 @@ serve-resumed = Room {$room} resumed from its file at month {$month} ({$seats ->
        *[other] {$seats} seats
     }); the players' pages find their seats again.
 serve-join = Players open {$url} (or scan the code) and pick a seat.
+serve-facilitator = The facilitator's tablet (keep this link to yourself: it holds the room's secret): {$url}
 serve-files = The room is kept in {$room}; debrief answers go to {$feedback}.
 serve-no-web = No web build in {$path}: players' browsers will get nothing. Build it with `bash web/build.sh`.
 serve-help = Commands: status | pause [N or question] | resume | say MESSAGE (in the month's news) | next (play the month now) | bots N (bots play N months for everyone) | rewind MONTH | reveal opaque|disclosed|glass | bot SEAT (a bot plays it) | free SEAT (its player is let go, its link stops working) | minutes N (time per month, 0: none) | away N (a bot plays a seat empty for N minutes, 0: never) | quit. Put @T first for table T only (@2 pause).

@@ -115,6 +115,7 @@ log-jumps = the log jumps to turn {$turn} where turn {$expected} was expected
 log-differs = the replay differs from the log at turn {$turn} (books {$books}, log {$logged})
 session-no-seat = no such seat in this scenario: {$seat}
 session-not-human = {$seat} is not a human seat
+session-words-too-long = the facilitator's words are {$found} characters long; a table takes {$max} at most
 session-over = the game is over
 session-wrong-draft = {$seat}: a draft of the wrong kind
 session-not-played-yet = month {$month} has not been played yet (the game is at month {$now})

@@ -552,3 +552,44 @@ lesson-verdict-luck = The medians move this way, but the ranges overlap: luck co
 lesson-verdict-wrong-way = Not what the scenario expects: the medians move the other way.
 lessons-see-part = The scenario's lessons over many games of bots are in “Over many games”.
 lessons-none-here = This scenario states no lessons (see docs/scenario-format.md, “lessons”).
+
+## The facilitator's tablet and the class debrief on the projector
+tablet-console = Console
+tablet-projector = Projector
+tablet-tables = { $tables ->
+    [one] One table
+   *[other] { $tables } tables
+}, { $finished } finished
+tablet-pause-all = Stop every table
+tablet-resume-all = Resume every table
+tablet-play-all = Play the month now at every table
+tablet-minutes = Time for each month:
+tablet-away = A bot takes a seat left empty after:
+tablet-no-limit = no limit
+tablet-min = { $minutes } min
+tablet-table = Table { $table }
+tablet-finished = Every month played: debrief
+tablet-paused = stopped for discussion
+tablet-counts = { $deciding } deciding, { $done } done, { $bots } bots, { $away } disconnected
+tablet-pause = Stop table { $table }
+tablet-resume = Resume table { $table }
+tablet-play = Play the month at table { $table }
+tablet-seats = Seats
+tablet-bot = Bot for table { $table }, { $seat }
+host-facilitator-link = Facilitator's tablet (keep it to yourself: it holds the room's secret)
+class-title = The class: { $finished } of { $tables } tables finished
+class-none-yet = The tables' figures appear here as each table plays its last month.
+class-side-by-side = The tables side by side
+class-layer-mean = Mean of the tables under the { $layer } layer ({ $tables })
+class-chains = Where the card money went, as each table's households saw it
+class-chains-why = The same value chain under two layers: what the opaque table's households could not see is hidden.
+class-chain-of = Table { $table } ({ $layer })
+class-lesson = { $metric }: { $second } against { $first }, { $expect }
+class-expect-lower = expected lower
+class-expect-higher = expected higher
+class-bots = Bots over { $games } games: { $from } → { $to } ({ $change }) on the medians.
+class-bots-not-yet = The bots' games for this lesson are still being played on the server.
+class-same-events = Every table of the class played these events: the class cannot be compared on them.
+class-not-both = This class has no finished table under one of the two layers yet.
+class-moved-as-expected = This class: { $from } → { $to } ({ $change }), as the lesson says.
+class-moved-otherwise = This class: { $from } → { $to } ({ $change }), not as the lesson says: a few tables are not many games. Why?

@@ -145,6 +145,7 @@ serve-resumed = La salle {$room} reprend depuis son fichier au mois {$month} ({$
        *[other] {$seats} places
     }) ; les pages des joueurs retrouvent leur place.
 serve-join = Les joueurs ouvrent {$url} (ou scannent le code) et choisissent une place.
+serve-facilitator = La tablette de l'animateur (gardez ce lien pour vous : il contient le secret de la salle) : {$url}
 serve-files = La salle est gardée dans {$room} ; les réponses du débriefing vont dans {$feedback}.
 serve-no-web = Pas de version web dans {$path} : les navigateurs des joueurs ne recevront rien. Construisez-la avec `bash web/build.sh`.
 serve-help = Commandes : status | pause [N ou question] | resume (reprendre) | say MESSAGE (dans les nouvelles du mois) | next (jouer le mois maintenant) | bots N (des robots jouent N mois pour tous) | rewind MOIS | reveal opaque|disclosed|glass | bot PLACE (un robot la joue) | free PLACE (son joueur est libéré, son lien ne marche plus) | minutes N (temps par mois, 0 : aucun) | away N (un robot joue une place vide depuis N minutes, 0 : jamais) | quit. Commencez par @T pour la seule table T (@2 pause).

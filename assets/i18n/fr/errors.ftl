@@ -115,6 +115,7 @@ log-jumps = le journal saute au mois {$turn} alors que le mois {$expected} étai
 log-differs = le rejeu diffère du journal au mois {$turn} (comptes {$books}, journal {$logged})
 session-no-seat = cette place n'existe pas dans ce scénario : {$seat}
 session-not-human = {$seat} n'est pas une place tenue par une personne
+session-words-too-long = les mots de l'animateur font {$found} caractères ; une table en prend {$max} au plus
 session-over = la partie est terminée
 session-wrong-draft = {$seat} : des décisions du mauvais type
 session-not-played-yet = le mois {$month} n'a pas encore été joué (la partie en est au mois {$now})

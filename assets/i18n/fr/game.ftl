@@ -552,3 +552,44 @@ lesson-verdict-luck = Les médianes vont dans ce sens, mais les fourchettes se c
 lesson-verdict-wrong-way = Pas ce qu'attend le scénario : les médianes vont dans l'autre sens.
 lessons-see-part = Les leçons du scénario sur de nombreuses parties de robots sont dans « Sur de nombreuses parties ».
 lessons-none-here = Ce scénario n'énonce aucune leçon (voir docs/scenario-format.md, « lessons »).
+
+## La tablette de l'animateur et le débriefing de la classe au vidéoprojecteur
+tablet-console = Console
+tablet-projector = Vidéoprojecteur
+tablet-tables = { $tables ->
+    [one] Une table
+   *[other] { $tables } tables
+}, { $finished } terminées
+tablet-pause-all = Arrêter toutes les tables
+tablet-resume-all = Reprendre toutes les tables
+tablet-play-all = Jouer le mois maintenant à toutes les tables
+tablet-minutes = Temps pour chaque mois :
+tablet-away = Un robot prend un siège resté vide après :
+tablet-no-limit = sans limite
+tablet-min = { $minutes } min
+tablet-table = Table { $table }
+tablet-finished = Tous les mois joués : débriefing
+tablet-paused = arrêtée pour discussion
+tablet-counts = { $deciding } décident, { $done } ont fini, { $bots } robots, { $away } déconnectés
+tablet-pause = Arrêter la table { $table }
+tablet-resume = Reprendre la table { $table }
+tablet-play = Jouer le mois à la table { $table }
+tablet-seats = Sièges
+tablet-bot = Robot pour la table { $table }, { $seat }
+host-facilitator-link = Tablette de l'animateur (gardez-la pour vous : elle contient le secret de la salle)
+class-title = La classe : { $finished } sur { $tables } tables terminées
+class-none-yet = Les chiffres des tables apparaissent ici à mesure que chaque table joue son dernier mois.
+class-side-by-side = Les tables côte à côte
+class-layer-mean = Moyenne des tables sous la couche { $layer } ({ $tables })
+class-chains = Où est allé l'argent des cartes, vu par les ménages de chaque table
+class-chains-why = La même chaîne de valeur sous deux couches : ce que les ménages de la table opaque ne pouvaient pas voir est masqué.
+class-chain-of = Table { $table } ({ $layer })
+class-lesson = { $metric } : { $second } contre { $first }, { $expect }
+class-expect-lower = attendu plus bas
+class-expect-higher = attendu plus haut
+class-bots = Robots sur { $games } parties : { $from } → { $to } ({ $change }) sur les médianes.
+class-bots-not-yet = Les parties des robots pour cette leçon se jouent encore sur le serveur.
+class-same-events = Toutes les tables de la classe ont joué ces événements : la classe ne peut pas être comparée sur eux.
+class-not-both = Cette classe n'a pas encore de table terminée sous l'une des deux couches.
+class-moved-as-expected = Cette classe : { $from } → { $to } ({ $change }), comme le dit la leçon.
+class-moved-otherwise = Cette classe : { $from } → { $to } ({ $change }), pas comme le dit la leçon : quelques tables ne font pas beaucoup de parties. Pourquoi ?

@@ -2,8 +2,10 @@
 //! seat in a room the facilitator runs with `glassbank serve`. The room sends only this seat's
 //! view; the screen edits a draft and sends it; a dropped connection comes back by itself with
 //! the seat's secret, kept in the browser's storage.
+mod class;
 mod link;
 pub mod screen;
+pub mod tablet;
 
 use std::collections::BTreeMap;
 
@@ -38,6 +40,8 @@ pub enum Phase {
     /// In the room, choosing among the free seats.
     Choosing(Vec<OpenSeat>),
     Playing,
+    /// The facilitator's tablet: the class's console and the projector.
+    Facilitating,
 }
 
 /// The month as the room last showed it to this seat.
@@ -98,6 +102,13 @@ pub struct Remote {
     pub outbox: Vec<ToRoom>,
     pub tab: crate::game::screens::turn::Tab,
     pub chain: crate::game::panels::chain::Span,
+    /// The room's secret when this page is the facilitator's (`#host=` in its address); it
+    /// goes with each command and is never kept.
+    pub facilitator: Option<String>,
+    /// The class as the room last sent it to the facilitator's page.
+    pub console: Option<tablet::Console>,
+    pub class: Option<Box<crate::net::ClassDebrief>>,
+    pub tablet: tablet::Tablet,
 }
 
 /// How long edits wait before going to the room, so a dragged slider sends a few messages,
@@ -144,6 +155,12 @@ impl Remote {
             ToPlayer::Joined { free, table, .. } => {
                 self.notice = None;
                 self.table = table;
+                if self.facilitator.is_some() {
+                    // The facilitator's page takes no seat: it asks for the console.
+                    self.phase = Phase::Facilitating;
+                    self.facilitate(None, crate::net::Command::Status);
+                    return;
+                }
                 // Coming back with a secret, the seat's view follows.
                 if self.token.is_none() {
                     match self.wanted.take() {
@@ -217,7 +234,10 @@ impl Remote {
                 self.done = done;
             }
             ToPlayer::Recorded { answers } => self.recorded = Some(answers),
-            ToPlayer::Console { .. } => {}
+            ToPlayer::Console { tables, away } => {
+                self.console = Some(tablet::Console { tables, away });
+            }
+            ToPlayer::Class { debrief } => self.class = Some(debrief),
             ToPlayer::Refused { reason } => {
                 if self.phase == Phase::Connecting && self.token.is_some() {
                     // The room does not know this seat's secret (a new room with the same
@@ -231,6 +251,19 @@ impl Remote {
                 self.notice = Some(reason);
             }
         }
+    }
+
+    /// A facilitator's command for one table (from 0) or all, with the room's secret.
+    pub fn facilitate(&mut self, table: Option<usize>, command: crate::net::Command) {
+        let Some(token) = self.facilitator.clone() else {
+            return;
+        };
+        self.notice = None;
+        self.outbox.push(ToRoom::Facilitate {
+            token,
+            table,
+            command,
+        });
     }
 
     /// Edits waiting for the room go out once the player pauses (or at once with `now`).

@@ -30,6 +30,7 @@ fn join_from_address(
         crate::platform::room_socket(),
     ) {
         remote.join(address, code, settings.language);
+        remote.facilitator = crate::platform::host_secret_requested();
         remote.wanted = crate::platform::seat_requested()
             .as_deref()
             .and_then(crate::net::parse_seat_code);
@@ -57,6 +58,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote) -> Vec<Ac
             waiting(ui, tr, remote, &text)
         }
         Phase::Choosing(free) => choose(ui, tr, remote, &free),
+        Phase::Facilitating => super::tablet::show(ui, tr, remote),
         Phase::Playing => match remote.month.clone() {
             None => waiting(ui, tr, remote, &tr.get("room-waiting")),
             Some(Month {

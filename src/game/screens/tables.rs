@@ -18,9 +18,7 @@ pub struct Comparison {
     lessons: Option<Lessons>,
 }
 
-/// How many seeds the debrief plays each variant of a lesson on, as `check --lessons --seeds
-/// 1..100` does.
-pub const LESSON_SEEDS: u64 = 100;
+use crate::headless::LESSON_SEEDS;
 
 /// Games played in one frame while the lessons are being worked out.
 const GAMES_PER_FRAME: usize = 4;
