@@ -225,7 +225,8 @@ fn options(dir: &std::path::Path, players: usize, tables: usize) -> ServeOptions
             ..Default::default()
         },
         // As `glassbank serve` does: the lessons' bots play on the second core meanwhile.
-        lesson_seeds: glassbank::headless::LESSON_SEEDS,
+        roster: Vec::new(),
+        lesson_seeds: (1..=glassbank::headless::LESSON_SEEDS).collect(),
     }
 }
 

@@ -44,6 +44,8 @@ struct NetArgs {
     away: Option<u32>,
     web: Option<PathBuf>,
     room: Option<PathBuf>,
+    /// A class's list of participants: each gets a personal link.
+    roster: Option<PathBuf>,
     fresh: bool,
 }
 
@@ -59,6 +61,7 @@ impl NetArgs {
             || self.away.is_some()
             || self.web.is_some()
             || self.room.is_some()
+            || self.roster.is_some()
             || self.fresh
     }
 }
@@ -180,6 +183,13 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
             "--players" => parsed.net.players = Some(number("--players", args.next())?),
             "--minutes" => parsed.net.minutes = Some(number("--minutes", args.next())?),
             "--away" => parsed.net.away = Some(number("--away", args.next())?),
+            "--roster" => {
+                parsed.net.roster = Some(PathBuf::from(value(
+                    "--roster",
+                    args.next(),
+                    "cli-needs-file",
+                )?))
+            }
             "--tables" => parsed.net.tables = Some(number("--tables", args.next())?),
             "--table-size" => parsed.net.table_size = Some(number("--table-size", args.next())?),
             "--treatments" => {
@@ -253,10 +263,7 @@ fn check_combination(parsed: &Args) -> Result<(), Message> {
         return Err(Message::new("cli-serve-only"));
     }
     if serving
-        && (parsed.run.turns.is_some()
-            || !parsed.run.seats.is_empty()
-            || parsed.out.is_some()
-            || parsed.seeds.is_some())
+        && (parsed.run.turns.is_some() || !parsed.run.seats.is_empty() || parsed.out.is_some())
     {
         return Err(Message::new("cli-serve-arguments"));
     }
@@ -264,7 +271,8 @@ fn check_combination(parsed: &Args) -> Result<(), Message> {
     if run_flags && !simulating && !replaying && !serving && !reporting {
         return Err(Message::new("cli-simulate-only"));
     }
-    if parsed.seeds.is_some() && parsed.run.seed.is_some() {
+    // A room takes both: the treatments' draw, and the seeds of the lessons' bots.
+    if parsed.seeds.is_some() && parsed.run.seed.is_some() && !serving {
         return Err(Message::new("cli-seed-and-seeds"));
     }
     if parsed.command == Command::Check && parsed.scenario.is_none() {
@@ -466,6 +474,18 @@ fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
         .room
         .clone()
         .unwrap_or_else(|| glassbank::serve::room_file(&data, scenario.id()));
+    let roster = match &args.net.roster {
+        None => Vec::new(),
+        Some(path) => {
+            let in_file = |reason: Message| {
+                Message::new("error-in-file")
+                    .with("path", path.display().to_string())
+                    .with("reason", reason)
+            };
+            let text = glassbank::platform::read_text(path)?;
+            glassbank::net::parse_labels(&text).map_err(in_file)?
+        }
+    };
     // `--players 30 --table-size 6` makes 5 tables of 6; `--tables 5 --players 30` the same.
     let players = args.net.players.unwrap_or(0);
     let tables = match (args.net.tables, args.net.table_size) {
@@ -506,7 +526,11 @@ fn serve(args: &Args, tr: &Translations) -> Result<(), Message> {
         },
         fresh: args.net.fresh,
         limits: glassbank::serve::Limits::default(),
-        lesson_seeds: glassbank::headless::LESSON_SEEDS,
+        roster,
+        lesson_seeds: args
+            .seeds
+            .clone()
+            .unwrap_or_else(|| (1..=glassbank::headless::LESSON_SEEDS).collect()),
     };
     glassbank::serve::run(scenario, options, tr)
 }

@@ -41,7 +41,8 @@ async fn a_class_of_three_tables_plays_to_the_end_with_its_treatments_and_bots_f
         files: files.clone(),
         fresh: true,
         limits: Default::default(),
-        lesson_seeds: 0,
+        roster: Vec::new(),
+        lesson_seeds: Vec::new(),
     };
     let server = start(scenario(), options).await.unwrap();
     let (code, treatments) = {

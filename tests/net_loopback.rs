@@ -37,7 +37,8 @@ fn options(dir: &std::path::Path, fresh: bool, port: u16) -> ServeOptions {
         },
         fresh,
         limits: Default::default(),
-        lesson_seeds: 0,
+        roster: Vec::new(),
+        lesson_seeds: Vec::new(),
     }
 }
 

@@ -447,7 +447,7 @@ fn the_facilitators_tablet_commands_each_table_and_projects_the_class_debrief() 
             tablet.get_by_label("Vidéoprojecteur").click();
             tablet.run_steps(3);
             tablet.get_by_label("La classe : 1 sur 2 tables terminées");
-            tablet.get_by_label("Moyenne des tables sous la couche opaque (1)");
+            tablet.get_by_label("Couche opaque : moyenne de 1");
             continue;
         }
         tablet.get_by_label("Table 1");
@@ -480,7 +480,7 @@ fn the_facilitators_tablet_commands_each_table_and_projects_the_class_debrief() 
         tablet.run_steps(3);
         tablet.get_by_label("The class: 1 of 2 tables finished");
         tablet.get_by_label("The tables side by side");
-        tablet.get_by_label("Mean of the tables under the opaque layer (1)");
+        tablet.get_by_label("Opaque layer: mean of 1");
         tablet.get_by_label_contains("Table 1 (");
         tablet.get_by_label("What the bots show over many games");
     }

@@ -8,50 +8,29 @@
 // the WebSocket frames each page received checks that the household never got a bank's profit
 // while the banker got its own.
 // Usage: node web/room.mjs GLASSBANK DIST OUT   (PLAYWRIGHT_DIR: where playwright-core is)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { launch, press, serve, sleep } from './harness.mjs';
 
 const [binary, dist, out] = process.argv.slice(2);
 if (!binary || !dist || !out) throw new Error('usage: node web/room.mjs GLASSBANK DIST OUT');
 fs.mkdirSync(out, { recursive: true });
-const require = createRequire(path.join(process.env.PLAYWRIGHT_DIR || '.', 'node_modules') + '/');
-const { chromium } = require('playwright-core');
-const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 // The facilitator's room, on this machine only, with its files in OUT.
-const server = spawn(binary, ['serve', '--lang', 'en', '--new', '--bind', '127.0.0.1', '--port', '0',
-  '--web', dist, '--room', path.join(out, 'room.json')], {
-  env: { ...process.env, XDG_DATA_HOME: path.join(out, 'data') },
-  stdio: ['pipe', 'pipe', 'pipe'],
-});
-let serverOut = '';
-server.stdout.on('data', d => { serverOut += d; });
-server.stderr.on('data', d => { serverOut += d; });
-const started = Date.now();
-while (!/http:\/\/\S+\?room=\w+/.test(serverOut)) {
-  if (Date.now() - started > 30000 || server.exitCode !== null) {
-    throw new Error(`the room did not open:\n${serverOut}`);
-  }
-  await sleep(100);
-}
-const url = serverOut.match(/http:\/\/\S+\?room=\w+/)[0];
-
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic',
-    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, output, match: url } = await serve(binary, ['--lang', 'en', '--new', '--bind', '127.0.0.1',
+  '--port', '0', '--web', dist, '--room', path.join(out, 'room.json')], out);
+const browser = await launch();
 const report = { url };
 const problems = [];
 
 /** One person's page: its console and every message the room sent it. */
 async function person(name, seat, phone) {
-  // The household plays on a phone: 390x844, touch.
+  // The household plays on a phone: 390x844, touch. At a device pixel ratio of 1: headless
+  // Chromium's emulated ratio leaves the canvas's device-pixel size (ResizeObserver's
+  // devicePixelContentBoxSize) in CSS pixels, so the game would see a screen half as wide as a
+  // real phone's (measured: a page 390 pixels wide was 195 points wide to the game).
   const context = await browser.newContext(phone
-    ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+    ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 }
     : { viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const frames = [];
@@ -76,13 +55,6 @@ async function person(name, seat, phone) {
   return { name, page, frames, opened, times };
 }
 
-/** Presses a control by its label through the game's test hook, once the game has drawn it. */
-async function press(p, label) {
-  await p.page.waitForFunction(l => (window.glassbankLabels || []).includes(l), label, { timeout: 60000 })
-    .catch(() => { throw new Error(`${p.name}: no control "${label}" on screen`); });
-  await p.page.evaluate(l => { window.glassbankPress = l; }, label);
-  await p.page.waitForFunction(() => window.glassbankPress === undefined, null, { timeout: 10000 });
-}
 
 /** Waits until a page has received the view of month `turn`. */
 async function view(p, turn) {
@@ -125,9 +97,9 @@ try {
   // The facilitator hands the seats nobody took to bots, on the server's console.
   // The console prints the table whenever it changes: the seats still free in the last one.
   const start = Date.now();
-  const table = () => serverOut.split(/^Month /m).at(-1);
+  const table = () => output().split(/^Month /m).at(-1);
   while ((table().match(/deciding/g) || []).length < 2) {
-    if (Date.now() - start > 30000) throw new Error(`the console never showed both players:\n${serverOut}`);
+    if (Date.now() - start > 30000) throw new Error(`the console never showed both players:\n${output()}`);
     await sleep(100);
   }
   const free = [...table().matchAll(/^\s+(\S+:\S+)\s+free$/gm)].map(m => m[1]);
@@ -200,7 +172,7 @@ try {
   console.log(`room test passed: ${JSON.stringify(report)}`);
 } finally {
   fs.writeFileSync(path.join(out, 'room-report.json'), JSON.stringify(report, null, 2));
-  fs.writeFileSync(path.join(out, 'server.txt'), serverOut);
+  fs.writeFileSync(path.join(out, 'server.txt'), output());
   await browser.close();
   server.stdin.end('quit\n');
   await sleep(500);

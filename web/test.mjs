@@ -1,7 +1,8 @@
 // End-to-end test of the browser build in Debian's headless Chromium (playwright-core, never a
 // downloaded browser). Serves the bundle on 127.0.0.1, loads it, checks the console for panics
 // and errors, opens a scenario file from disk and plays it from the title to the questionnaire
-// with real clicks and keys, reloads and checks that
+// (real clicks on controls the game's test hook places by label, keys, and presses by label,
+// never a coordinate read off a screenshot nor a retry), reloads and checks that
 // the answers and the session log are still kept; a full storage gives a message and loses
 // nothing. Writes screenshots, the browser's session log
 // (for the desktop replay in test.sh) and timings into OUT.
@@ -77,26 +78,40 @@ async function key(k, times = 1) {
 const logged = text => consoleLines.some(l => l.includes(text));
 const stored = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
   .filter(k => k.startsWith('glassbank:')).map(k => [k, localStorage.getItem(k)])));
-// Where the controls are in a 1280x720 window, read off the screenshots (egui draws into the
-// canvas: there is no DOM to query). A layout change moves them: look at the screenshots.
-const at = {
-  play: [640, 382],
-  open: [90, 203],
-  questionnaire: [777, 49],
-  consent: [106, 175],
-  answer: [68, 256],
-  save: [71, 445],
-  next: [53, 185],
-};
-/** Clicks a point of the window. */
-async function click(x, y) {
+// egui draws into the canvas: there is no DOM to query. The game's test hook lists the controls
+// it drew, by label, with where each is (`window.glassbankControls`), and presses the one a test
+// names (`window.glassbankPress`).
+/** Waits until the game draws a control with this label; where it is, in CSS pixels. */
+async function control(label) {
+  await page.waitForFunction(l => (window.glassbankLabels || []).includes(l), label, { timeout: 30000 })
+    .catch(() => { throw new Error(`no control "${label}" on screen`); });
+  return page.evaluate(l => window.glassbankControls[l], label);
+}
+/** A real mouse click in the middle of a control found by its label. */
+async function click(label) {
+  const [x, y, w, h] = await control(label);
   // Pressed over a few frames: a software-rendered frame can take longer than a quick click.
-  await page.mouse.move(x, y);
+  await page.mouse.move(x + w / 2, y + h / 2);
   await sleep(150);
   await page.mouse.down();
   await sleep(150);
   await page.mouse.up();
   await sleep(400);
+}
+/** Presses a control by its label through the hook, once the game draws it. */
+async function press(label) {
+  await control(label);
+  await page.evaluate(l => { window.glassbankPress = l; }, label);
+  await page.waitForFunction(() => window.glassbankPress === undefined, null, { timeout: 10000 });
+  await sleep(300); // the frames that carry out what was pressed
+}
+/** Waits until the game has written a line to the console. */
+async function until(text, ms = 10000) {
+  const start = Date.now();
+  while (!logged(text)) {
+    if (Date.now() - start > ms) throw new Error(`the game never said "${text}"`);
+    await sleep(100);
+  }
 }
 
 try {
@@ -108,7 +123,7 @@ try {
   await screenshot('title');
 
   // 2. A real click on "Play", then the keyboard through the scenario and the seats.
-  await click(...at.play);
+  await click('Play');
   await screen('Choice');
   await screenshot('choice');
 
@@ -118,7 +133,7 @@ try {
   fs.writeFileSync(own, shipped.replace('id: "one_town"', 'id: "short_town"').replace('turns: 24', 'turns: 6'));
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser', { timeout: 10000 }),
-    click(...at.open),
+    click('Open a scenario file…'), // a real click: a file chooser needs the user's gesture
   ]);
   await chooser.setFiles(own);
   await page.waitForFunction(() => window.glassbankOpened === undefined, null, { timeout: 10000 });
@@ -131,18 +146,17 @@ try {
   await screen('Turn');
   await screenshot('first-month');
 
-  // 4. The whole game (six months): end each month with Ctrl+Enter, held over a few
-  // frames (the game reads the modifier frame by frame; a software-rendered frame is slow).
-  for (let tries = 0; tries < 120; tries++) {
-    if (await page.evaluate(() => window.glassbankScreen) === 'Debrief') break;
-    await page.keyboard.down('Control');
-    await sleep(120);
-    await page.keyboard.press('Enter');
-    await sleep(120);
-    await page.keyboard.up('Control');
-    await sleep(150);
-  }
-  await screen('Debrief');
+  // 4. The whole game (six months): the first month ended with Ctrl+Enter, held over a few
+  // frames (the game reads the modifier frame by frame; a software-rendered frame is slow),
+  // the five others with "Done for this month"; then the debrief, with no press to spare.
+  await page.keyboard.down('Control');
+  await sleep(120);
+  await page.keyboard.press('Enter');
+  await sleep(120);
+  await page.keyboard.up('Control');
+  await sleep(600);
+  for (let month = 2; month <= 6; month++) await press('Done for this month');
+  await screen('Debrief', 10000);
   await screenshot('debrief');
   const afterGame = await stored();
   const logKey = Object.keys(afterGame).find(k => k.includes('/sessions/') && k.endsWith('.json'));
@@ -151,22 +165,20 @@ try {
   fs.writeFileSync(path.join(out, 'browser-session.json'), afterGame[logKey]);
 
   // 5. The questionnaire: open it, agree, answer a question, save (the game logs the save).
-  await click(...at.questionnaire);
+  await press('Questionnaire');
   await screenshot('questionnaire');
-  for (let attempt = 0; attempt < 3 && !logged('answers saved'); attempt++) {
-    await click(...at.consent); // once agreed, this spot is empty space
-    await screenshot('consent');
-    await click(...at.answer);
-    await click(...at.save);
-    await sleep(500);
-  }
+  await press('I agree, record my answers');
+  await screenshot('consent');
+  await press('understood_margin: 4');
+  await press('Save my answers');
+  await until('answers saved');
   await screenshot('answers-saved');
   const afterSave = await stored();
   const feedback = Object.entries(afterSave).filter(([k]) => k.includes('feedback.jsonl|'));
   report.answers_saved = feedback.map(([, v]) => v.trim().split('\n').length).reduce((a, b) => a + b, 0);
 
   // 6. A full storage: the next player's answers get a message, nothing kept is lost.
-  await click(...at.next);
+  await press('Next player');
   const filled = await page.evaluate(() => {
     let n = 0;
     for (const size of [1 << 20, 1 << 16, 1 << 10, 64]) {
@@ -174,12 +186,10 @@ try {
     }
     return n;
   });
-  for (let attempt = 0; attempt < 3 && !logged('answers not saved'); attempt++) {
-    await click(...at.consent);
-    await click(...at.answer);
-    await click(...at.save);
-    await sleep(500);
-  }
+  await press('I agree, record my answers');
+  await press('understood_margin: 2');
+  await press('Save my answers');
+  await until('answers not saved');
   await screenshot('storage-full');
   if (!logged('storage for this page is full')) throw new Error('no message when the storage was full');
   const whenFull = await stored();

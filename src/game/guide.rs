@@ -92,7 +92,7 @@ pub fn show(ctx: &egui::Context, tr: &Translations, seat: Seat, page: usize) -> 
         .default_width(460.0)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.set_max_width(460.0);
+            crate::game::screens::at_most(ui, 460.0);
             ui.label(tr.get(&format!("guide-{role}-{}", page + 1)));
             ui.add_space(10.0);
             ui.horizontal(|ui| {

@@ -99,7 +99,8 @@ impl Form {
             },
             fresh: self.fresh,
             limits: crate::serve::Limits::default(),
-            lesson_seeds: crate::headless::LESSON_SEEDS,
+            roster: Vec::new(),
+            lesson_seeds: (1..=crate::headless::LESSON_SEEDS).collect(),
         }
     }
 }

@@ -249,6 +249,7 @@ pub fn run(options: GameOptions) -> ExitCode {
         facilitator::plugin,
         guide::plugin,
         remote::plugin,
+        widgets::hook::plugin,
     ));
     #[cfg(target_arch = "wasm32")]
     app.add_plugins(browser::plugin);

@@ -69,6 +69,20 @@ impl Class {
             .expect("joined")
     }
 
+    /// Connects and joins with a secret; everything the room answered.
+    fn join_with(&mut self, conn: ConnId, token: &str) -> Outbox {
+        self.room.connect(conn);
+        self.send(
+            conn,
+            &ToRoom::Join {
+                protocol: PROTOCOL,
+                room: "GLASS".into(),
+                language: "en".into(),
+                token: Some(token.into()),
+            },
+        )
+    }
+
     fn claim(&mut self, conn: ConnId, seat: Seat) -> String {
         let out = self.send(conn, &ToRoom::Claim { seat });
         super::tests::token_in(&out)
@@ -442,4 +456,76 @@ fn the_class_debrief_reaches_the_facilitators_only_once_a_table_finishes() {
     });
     let d = class(&c.room.flush(), 9).expect("the bots' progress");
     assert_eq!((d.bots_played, d.bots_games), (10, 40));
+}
+
+#[test]
+fn a_roster_places_each_participant_at_their_table_and_their_link_gets_their_seat_back() {
+    let mut c = Class::new(&[Transparency::Opaque, Transparency::Glass]);
+    let mut n = 0;
+    c.room.set_roster(
+        vec!["Ada".into(), "Grace".into(), "Alan".into()],
+        3,
+        &mut || {
+            n += 1;
+            format!("me-{n}")
+        },
+    );
+    let roster = c.room.roster().to_vec();
+    assert_eq!(roster.len(), 3);
+    // Ada opens her personal link: she is placed at her table, and takes a seat there.
+    let ada = &roster[0];
+    let (table, free) = c.join(1, Some(ada.token.clone()));
+    assert_eq!(table, Some(ada.table));
+    assert!(free.contains(&HOUSEHOLD));
+    let seat_token = c.claim(1, HOUSEHOLD);
+    assert_eq!(seat_token, ada.token, "her link's secret is her seat's");
+    // On another device, the same link: the same table and seat, nothing to choose.
+    c.room.disconnect(1);
+    c.join(2, Some(ada.token.clone()));
+    assert_eq!(c.room.table_of(2), Some(ada.table));
+    assert!(c.room.connected_seats(ada.table).contains(&HOUSEHOLD));
+    // A third device: the seat goes with it.
+    let out = c.join_with(3, &ada.token);
+    assert!(out.iter().any(|(_, m)| matches!(m, ToPlayer::View { .. })));
+    // The page that held the seat before is told it goes on elsewhere.
+    let flushed = c.room.flush();
+    assert!(
+        flushed
+            .iter()
+            .any(|(k, m)| *k == 2 && matches!(m, ToPlayer::Refused { .. }))
+    );
+    // A link nobody was given is refused.
+    let out = c.join_with(4, "me-99");
+    assert!(
+        out.iter()
+            .any(|(_, m)| matches!(m, ToPlayer::Refused { .. }))
+    );
+    // The roster is kept in the room's file and read back; a second roster does not replace it.
+    let saved = SavedRoom::parse(&c.room.saved_json()).unwrap();
+    assert_eq!(saved.roster, roster);
+    let mut back = Room::restore(saved).unwrap();
+    back.set_roster(vec!["Someone".into()], 1, &mut || "other".into());
+    assert_eq!(back.roster(), roster.as_slice());
+    // Labels never reach the answers: the room's feedback lines carry seats, not names.
+    assert!(!format!("{:?}", c.room.take_feedback("now")).contains("Ada"));
+}
+
+#[test]
+fn a_command_for_every_table_passes_over_the_tables_whose_game_is_over() {
+    let mut c = Class::new(&[Transparency::Opaque, Transparency::Glass]);
+    let turns = c.room.tables()[1].session().scenario().turns();
+    for _ in 0..turns {
+        c.room
+            .facilitate_at(Some(1), Command::Table(Do::Advance))
+            .unwrap();
+    }
+    assert!(c.room.tables()[1].session().is_finished());
+    let before = c.turn(0);
+    c.room.facilitate(Command::Table(Do::Advance)).unwrap();
+    assert_eq!(c.turn(0), before + 1);
+    // Going back still reaches a finished table.
+    c.room
+        .facilitate(Command::Table(Do::Rewind { after: 1 }))
+        .unwrap();
+    assert_eq!((c.turn(0), c.turn(1)), (2, 2));
 }

@@ -8,6 +8,7 @@ pub mod history;
 pub mod protocol;
 pub mod rate;
 pub mod room;
+pub mod roster;
 pub mod saved;
 pub mod seats;
 pub mod table;
@@ -21,6 +22,7 @@ pub use protocol::{
 };
 pub use rate::Rate;
 pub use room::{ConnId, MAX_TABLES, Outbox, Room};
+pub use roster::{Participant, parse_labels};
 pub use saved::SavedRoom;
 pub use seats::{actor_name, open_seats, parse_seat, parse_seat_code, seat_code, seat_name};
 pub use table::{Table, assign_treatments};

@@ -42,6 +42,8 @@ struct Connection {
     machine: Option<std::net::IpAddr>,
     /// What its page holds from the views sent to it (months of history, the offers).
     holds: super::history::Held,
+    /// The roster's participant whose personal link it came with, if any (from 0).
+    participant: Option<usize>,
 }
 
 /// The facilitator's tables and who plays them from where.
@@ -75,6 +77,8 @@ pub struct Room {
     bots: super::class::BotGames,
     /// What the facilitators' class debrief was last made of (`class_key`).
     class_sent: Option<ClassKey>,
+    /// The class's roster, if it has one: each participant's personal link and table.
+    roster: Vec<super::Participant>,
 }
 
 /// What a class debrief is made of: the finished tables at their months, and how far the bots'
@@ -141,6 +145,7 @@ impl Room {
             wrong_codes: BTreeMap::new(),
             bots: super::class::BotGames::default(),
             class_sent: None,
+            roster: Vec::new(),
         }
     }
 
@@ -269,6 +274,7 @@ impl Room {
                 rate: super::Rate::PLAYER,
                 machine: machine.filter(|m| !m.is_loopback()),
                 holds: Default::default(),
+                participant: None,
             },
         );
     }
@@ -326,6 +332,34 @@ impl Room {
         self.consoles_changed = false;
         out.extend(self.class_if_changed());
         out
+    }
+
+    /// The class's roster: each participant's label, personal secret and table.
+    pub fn roster(&self) -> &[super::Participant] {
+        &self.roster
+    }
+
+    /// Gives the class a roster: each label a personal link's secret and a table drawn from
+    /// `seed`, evenly. A room that has one keeps it (a restarted server's links still work).
+    pub fn set_roster(
+        &mut self,
+        labels: Vec<String>,
+        seed: u64,
+        new_token: &mut dyn FnMut() -> String,
+    ) {
+        if !self.roster.is_empty() {
+            return;
+        }
+        self.roster = super::roster::seat_participants(labels, self.tables.len(), seed, new_token);
+        self.must_save();
+    }
+
+    /// A roster read back from the room's file.
+    pub(super) fn restore_roster(&mut self, roster: Vec<super::Participant>) {
+        self.roster = roster
+            .into_iter()
+            .filter(|p| p.table < self.tables.len())
+            .collect();
     }
 
     /// How far the server has played the bots' games for the lessons; the facilitators' class
@@ -550,7 +584,14 @@ impl Room {
             Command::Table(command) => {
                 let mut out = Vec::new();
                 let mut refused = None;
+                // A command for every table passes over those whose game is over (going back
+                // excepted): "play the month" at a class whose fastest table has finished.
+                let every = table.is_none() && self.tables.len() > 1;
+                let rewind = matches!(command, crate::session::Command::Rewind { .. });
                 for t in targets {
+                    if every && !rewind && self.tables[t].session.is_finished() {
+                        continue;
+                    }
                     match self.command_table(t, command.clone()) {
                         Ok(o) => out.extend(o),
                         Err(why) if refused.is_none() => refused = Some((t, why)),
@@ -644,7 +685,18 @@ impl Room {
                 if !table.free_seats().contains(&seat) {
                     return Err(Message::new("net-seat-taken"));
                 }
-                let token = new_token();
+                // A participant of the roster keeps their personal secret as their seat's: their
+                // link gets the seat back on any device.
+                let token = match c.participant.and_then(|i| self.roster.get(i)) {
+                    Some(p) => {
+                        let mine = p.token.clone();
+                        if table.tokens.values().any(|held| *held == mine) {
+                            return Err(Message::new("net-already-seated"));
+                        }
+                        mine
+                    }
+                    None => new_token(),
+                };
                 table.tokens.insert(seat, token.clone());
                 table.back_from_away(seat);
                 self.must_save();
@@ -830,29 +882,30 @@ impl Room {
             }
             return Err(Message::new("net-no-room").with("room", room.to_string()));
         }
-        let held = match token {
-            None => None,
-            Some(t) => Some(
-                self.tables
+        let held = token.as_ref().and_then(|t| {
+            self.tables.iter().enumerate().find_map(|(i, table)| {
+                table
+                    .tokens
                     .iter()
-                    .enumerate()
-                    .find_map(|(i, table)| {
-                        table
-                            .tokens
-                            .iter()
-                            .find(|(_, secret)| **secret == t)
-                            .map(|(s, _)| (i, *s))
-                    })
-                    .ok_or_else(|| Message::new("net-bad-token"))?,
-            ),
-        };
-        let table = match held {
-            Some((t, _)) => t,
-            None => self.emptiest_table(),
+                    .find(|(_, secret)| *secret == t)
+                    .map(|(s, _)| (i, *s))
+            })
+        });
+        let participant = token
+            .as_ref()
+            .and_then(|t| self.roster.iter().position(|p| p.token == *t));
+        if token.is_some() && held.is_none() && participant.is_none() {
+            return Err(Message::new("net-bad-token"));
+        }
+        let table = match (held, participant) {
+            (Some((t, _)), _) => t,
+            (None, Some(i)) => self.roster[i].table,
+            (None, None) => self.emptiest_table(),
         };
         if let Some(c) = self.connections.get_mut(&conn) {
             c.joined = true;
             c.table = table;
+            c.participant = participant;
             c.language = Language::from_code(language).unwrap_or_default();
         }
         let t = &self.tables[table];
@@ -914,9 +967,14 @@ impl Room {
     /// Gives a seat to a connection, taking it from any other connection that held it.
     fn seat(&mut self, conn: ConnId, seat: Seat) {
         let table = self.connections.get(&conn).map_or(0, |c| c.table);
-        for c in self.connections.values_mut() {
-            if c.table == table && c.seat == Some(seat) {
+        for (&k, c) in self.connections.iter_mut() {
+            if c.table == table && c.seat == Some(seat) && k != conn {
+                // The seat goes with the newest page (a reload, another device): the old one
+                // is told, at the next flush, rather than left deciding for nothing.
                 c.seat = None;
+                let reason =
+                    Translations::shared(c.language).message(&Message::new("net-seat-elsewhere"));
+                self.queued.push((k, ToPlayer::Refused { reason }));
             }
         }
         if let Some(c) = self.connections.get_mut(&conn) {

@@ -26,6 +26,9 @@ pub struct SavedRoom {
     /// How long a seat may stay empty before a bot plays it, in seconds; 0 is never.
     #[serde(default)]
     pub away_seconds: u32,
+    /// The class's roster: labels, personal secrets and tables.
+    #[serde(default)]
+    pub roster: Vec<super::Participant>,
     pub tables: Vec<SavedTable>,
 }
 
@@ -85,6 +88,7 @@ struct RoomHead<'a> {
     secret: &'a str,
     draw_seed: Option<u64>,
     away_seconds: u32,
+    roster: &'a [super::Participant],
 }
 
 /// Each human seat's draft of the month being decided.
@@ -137,6 +141,7 @@ impl SavedRoom {
                     secret: old.secret,
                     draw_seed: None,
                     away_seconds: 0,
+                    roster: Vec::new(),
                     tables: vec![old.table],
                 })
             }
@@ -262,6 +267,7 @@ impl Room {
             secret: self.secret().into(),
             draw_seed: self.draw_seed(),
             away_seconds: self.away_seconds(),
+            roster: self.roster().to_vec(),
             tables: self.tables().iter().map(Table::saved).collect(),
         }
     }
@@ -276,6 +282,7 @@ impl Room {
             secret: self.secret(),
             draw_seed: self.draw_seed(),
             away_seconds: self.away_seconds(),
+            roster: self.roster(),
         };
         let head = serde_json::to_string(&head).unwrap_or_default();
         let mut out = String::with_capacity(head.len() + 64);
@@ -311,12 +318,14 @@ impl Room {
                 })
             })
             .collect::<Result<Vec<Table>, Message>>()?;
-        Room::resumed(
+        let mut room = Room::resumed(
             saved.code,
             saved.secret,
             tables,
             saved.draw_seed,
             saved.away_seconds,
-        )
+        )?;
+        room.restore_roster(saved.roster);
+        Ok(room)
     }
 }

@@ -240,13 +240,18 @@ pub fn host_secret_requested() -> Option<String> {
     None
 }
 
+/// A participant's personal secret a page's address carries: none on the desktop.
+pub fn personal_token_requested() -> Option<String> {
+    None
+}
+
 /// The control a browser test asks to press: none on the desktop.
 pub fn take_press() -> Option<String> {
     None
 }
 
-/// The labels of the controls a browser test may press: nowhere to show them on the desktop.
-pub fn show_labels(_labels: &[String]) {}
+/// The controls a browser test may press: nowhere to show them on the desktop.
+pub fn show_controls(_controls: &[(String, [f32; 4])]) {}
 
 #[cfg(test)]
 mod tests {

@@ -241,14 +241,22 @@ pub fn take_press() -> Option<String> {
     asked.as_string()
 }
 
-/// The labels of the controls a browser test may press, as drawn on the last frame
-/// (`window.glassbankLabels`).
-pub fn show_labels(labels: &[String]) {
+/// The controls a browser test may press, as drawn on the last frame: their labels
+/// (`window.glassbankLabels`) and where each is, in CSS pixels (`window.glassbankControls`,
+/// label to `[x, y, width, height]`).
+pub fn show_controls(controls: &[(String, [f32; 4])]) {
     let list = js_sys::Array::new();
-    for label in labels {
+    let places = js_sys::Object::new();
+    for (label, rect) in controls {
         list.push(&JsValue::from_str(label));
+        let place = js_sys::Array::new();
+        for v in rect {
+            place.push(&JsValue::from_f64(f64::from(*v)));
+        }
+        let _ = js_sys::Reflect::set(&places, &JsValue::from_str(label), &place);
     }
     window_set("glassbankLabels", &list);
+    window_set("glassbankControls", &places);
 }
 
 /// A scenario file the player opened in the page (`window.glassbankOpened`, set by the
@@ -318,12 +326,22 @@ pub fn room_socket() -> Option<String> {
 /// The room's secret the facilitator's link carries after `#host=`: a fragment, which the
 /// browser never sends to the server, so it is in no request line or log.
 pub fn host_secret_requested() -> Option<String> {
+    in_fragment("host=")
+}
+
+/// The personal secret a participant's link from a class's roster carries after `#me=`.
+pub fn personal_token_requested() -> Option<String> {
+    in_fragment("me=")
+}
+
+/// A value of the page address's fragment (`#key=value&...`).
+fn in_fragment(key: &str) -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     hash.trim_start_matches('#')
         .split('&')
-        .find_map(|pair| pair.strip_prefix("host="))
+        .find_map(|pair| pair.strip_prefix(key))
         .map(str::to_string)
-        .filter(|secret| !secret.is_empty())
+        .filter(|value| !value.is_empty())
 }
 
 /// The seat the page's address asks for (`&seat=retail-0`, a link the facilitator handed out).

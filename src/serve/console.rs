@@ -247,6 +247,19 @@ pub fn welcome(server: &Server, options: &ServeOptions, web_missing: bool, tr: &
         "{}",
         tr.message(&Message::new("serve-join").with("url", url.clone()))
     );
+    if !room.roster().is_empty() {
+        println!(
+            "{}",
+            tr.message(
+                &Message::new("serve-roster")
+                    .with("count", room.roster().len())
+                    .with(
+                        "path",
+                        super::links_file(&options.files.room).display().to_string()
+                    )
+            )
+        );
+    }
     let tablet = super::host::facilitator_url(server.address, room.code(), room.secret());
     println!(
         "{}",

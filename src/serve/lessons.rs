@@ -11,14 +11,14 @@ const GAMES_PER_REPORT: usize = 10;
 
 /// Plays the lessons' games on a thread; stops when the room is gone or a game fails (the
 /// debrief then shows the lessons without the bots' spread).
-pub fn play(scenario: Scenario, seeds: u64, room: Weak<std::sync::Mutex<Hub>>) {
+pub fn play(scenario: Scenario, seeds: Vec<u64>, room: Weak<std::sync::Mutex<Hub>>) {
     if scenario.lessons().is_empty() {
         return;
     }
     let spawned = std::thread::Builder::new()
         .name("lessons".into())
         .spawn(move || {
-            let mut study = Study::new(&scenario, (1..=seeds).collect());
+            let mut study = Study::new(&scenario, seeds);
             let games = u32::try_from(study.games()).unwrap_or(u32::MAX);
             loop {
                 let mut failed = false;

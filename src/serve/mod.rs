@@ -47,9 +47,12 @@ pub struct ServeOptions {
     /// Start afresh even if a room was saved.
     pub fresh: bool,
     pub limits: Limits,
+    /// The class's roster: one label a participant, each given a personal link and a table
+    /// (none: players take the emptiest table).
+    pub roster: Vec<String>,
     /// The seeds the bots play each lesson of the scenario on, for the class debrief, on a
-    /// thread of their own while the room runs (0: not played).
-    pub lesson_seeds: u64,
+    /// thread of their own while the room runs (none: not played).
+    pub lesson_seeds: Vec<u64>,
 }
 
 /// The room shared by the server's tasks.
@@ -163,6 +166,36 @@ fn open_room(
     Ok((room, false))
 }
 
+/// Each participant's personal link, with their label and table, in a CSV beside the room's file
+/// (readable by the facilitator's user only: the links are the seats' keys); nothing without a
+/// roster.
+fn write_links(hub: &Hub, room_file: &std::path::Path, address: SocketAddr) -> Result<(), Message> {
+    let roster = hub.room.roster();
+    if roster.is_empty() {
+        return Ok(());
+    }
+    let url = host::join_url(address, hub.room.code());
+    let quoted = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
+    let mut csv = String::from("label,table,link\n");
+    for p in roster {
+        csv.push_str(&format!(
+            "{},{},{url}#me={}\n",
+            quoted(&p.label),
+            p.table + 1,
+            p.token
+        ));
+    }
+    crate::platform::write_private(&links_file(room_file), &csv)
+}
+
+/// Where a room's personal links are written: `ROOM.links.csv` beside its file.
+pub fn links_file(room: &std::path::Path) -> PathBuf {
+    let stem = room
+        .file_stem()
+        .map_or_else(|| "room".into(), |s| s.to_string_lossy().into_owned());
+    room.with_file_name(format!("{stem}.links.csv"))
+}
+
 /// Four letters a player can read off a projector and type on a phone: no I, O, 0 or 1.
 fn room_code(secret: &str) -> String {
     const LETTERS: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -182,8 +215,18 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
     let mut seed = [0u8; 32];
     seed.copy_from_slice(&crate::platform::secret_bytes::<32>()?);
     let mut secrets = <rand_chacha::ChaCha20Rng as rand::SeedableRng>::from_seed(seed);
-    let lesson_scenario = (options.lesson_seeds > 0).then(|| scenario.clone());
+    let lesson_scenario = (!options.lesson_seeds.is_empty()).then(|| scenario.clone());
     let (room, resumed) = open_room(scenario, &options, &mut || hub::new_secret(&mut secrets))?;
+    let mut room = room;
+    if !options.roster.is_empty() && room.roster().is_empty() {
+        // Who sits where is drawn as the treatments are: from the game's seed when given.
+        let seed = room.draw_seed().or(options.seed).unwrap_or_else(|| {
+            u64::from_str_radix(&hub::new_secret(&mut secrets)[..16], 16).unwrap_or(0)
+        });
+        room.set_roster(options.roster.clone(), seed, &mut || {
+            hub::new_secret(&mut secrets)
+        });
+    }
     let hub = Hub::new(room, options.files.clone())?;
     let shared: Shared = Arc::new(Mutex::new(hub));
     let writer = {
@@ -207,6 +250,7 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
                 .with("reason", e.to_string())
         })?;
     let address = listener.local_addr().unwrap_or(options.address);
+    write_links(&lock(&shared), &options.files.room, address)?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let app = socket::router(
         shared.clone(),

@@ -59,7 +59,8 @@ pub async fn open(name: &str, room: Option<std::path::PathBuf>) -> (Server, std:
         },
         fresh: true,
         limits: limits(),
-        lesson_seeds: 0,
+        roster: Vec::new(),
+        lesson_seeds: Vec::new(),
     };
     (start(scenario(), options).await.unwrap(), dir)
 }

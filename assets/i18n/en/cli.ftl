@@ -24,15 +24,18 @@ cli-usage =
           treatment, with effect sizes), class.csv (every observation) and codebook.csv
       glassbank serve [SCENARIO.ron] [--port N] [--bind ADDRESS] [--players N] [--minutes N] [--seed N]
         {"                "}[--tables N | --table-size N] [--treatments LAYER,LAYER] [--away N]
-        {"                "}[--web DIR] [--room FILE] [--new]
+        {"                "}[--roster FILE.csv] [--seeds A..B] [--web DIR] [--room FILE] [--new]
           open a networked workshop: players join from their browsers (the web build in DIR,
           web/dist by default) with the room's code; --players opens more seats than the
           scenario's, --minutes limits each month; a class plays at several tables, each its own
           economy (--tables N, or --table-size N with --players), newcomers placed at the
           emptiest; --treatments gives the tables layers (opaque, disclosed, glass) evenly, in a
           random order drawn from --seed; --away N lets a bot play a seat empty for N minutes;
-          the room is kept in FILE and resumed after a restart (--new starts afresh), each
-          table's log beside it; type help for the facilitator's commands
+          --roster lists the participants (one label a line, a CSV's first column): each gets a
+          personal link, written to ROOM.links.csv, that places them at a table drawn evenly
+          and gets their seat back on any device; for the class debrief, bots play the scenario's lessons on seeds 1..100 (--seeds)
+          while the class plays; the room is kept in FILE and resumed after a restart (--new
+          starts afresh), each table's log beside it; type help for the facilitator's commands
       --lang chooses the language of the messages; without it, LC_ALL, LC_MESSAGES or LANG do.
 
 ## Arguments
@@ -57,7 +60,7 @@ cli-simulate-only = --seed, --turns, --seat, --out and --seeds go with `simulate
 cli-needs-address = {$flag} needs an address, e.g. 0.0.0.0 (every network) or 127.0.0.1 (this machine only)
 cli-not-an-address = --bind {$value}: not an IP address (e.g. 0.0.0.0 or 192.168.1.10)
 cli-serve-only = --port, --bind, --players, --minutes, --web, --room and --new go with `serve`
-cli-serve-arguments = serve takes a scenario and --seed, --port, --bind, --players, --minutes, --web, --room, --new
+cli-serve-arguments = serve takes a scenario and --seed, --seeds, --roster, --port, --bind, --players, --tables, --table-size, --treatments, --minutes, --away, --web, --room, --new
 cli-no-serve = this build cannot open a networked room (built without the "serve" feature)
 cli-seed-and-seeds = --seed and --seeds cannot go together
 cli-check-needs-file = check needs at least one scenario file
@@ -140,6 +143,7 @@ serve-resumed = Room {$room} resumed from its file at month {$month} ({$seats ->
        *[other] {$seats} seats
     }); the players' pages find their seats again.
 serve-join = Players open {$url} (or scan the code) and pick a seat.
+serve-roster = {$count} personal links, each with its participant's label and table, in {$path}: hand each person theirs (it gets their seat back on any device).
 serve-facilitator = The facilitator's tablet (keep this link to yourself: it holds the room's secret): {$url}
 serve-files = The room is kept in {$room}; debrief answers go to {$feedback}.
 serve-no-web = No web build in {$path}: players' browsers will get nothing. Build it with `bash web/build.sh`.
@@ -212,13 +216,13 @@ report-title = Class report: {$scenario}
 report-summary = {$tables ->
         [one] One table
        *[other] {$tables} tables
-    }, {$players} seats played by people, {$answers} answers in the feedback log.
+    }, {$players} seats open to players (some perhaps played by bots), {$answers} answers in the feedback log.
 report-damaged = {$lines} damaged lines of the feedback log were left out.
 report-tables = The tables
 report-table = Table {$table} ({$layer})
 report-mean-of = Mean, {$layer}
 report-months = Months played
-report-players = Seats played by people
+report-players = Seats open to players
 report-learning = What the class learnt: the quiz before and after
 report-no-quiz = This scenario has no quiz.
 report-treatment = Treatment

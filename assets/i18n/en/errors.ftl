@@ -154,6 +154,10 @@ web-download-no-file = {$name}: could not make the file
 web-download-no-link = {$name}: could not make the link
 
 ## The networked workshop: what the room says when it refuses a message.
+roster-bad-label = line {$line} of the roster: a label is at most {$max} characters, without control characters
+roster-twice = line {$line} of the roster: "{$label}" is listed twice
+roster-too-long = a roster lists at most {$max} participants
+roster-empty = the roster lists nobody (one label a line, the first column of a CSV)
 net-too-large = the message is too large ({$size} bytes; at most {$max})
 net-malformed = this is not a message the room understands ({$detail})
 net-not-connected = this connection is closed
@@ -166,6 +170,7 @@ net-tables = a room has 1 to {$max} tables, not {$found}
 net-no-table = there is no table {$table}: the room has {$tables}
 net-which-table = say which table: this seat is at every table
 net-table-refused = table {$table}: {$reason}
+net-seat-elsewhere = your seat is now played from another page or device; this page stops here
 net-seat-freed = the facilitator freed this seat; join again to take a free one
 net-wrong-draft = this decision is not for your seat
 net-not-your-case = this case is not waiting for you

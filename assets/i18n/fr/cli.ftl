@@ -28,14 +28,19 @@ cli-usage =
           codebook.csv
       glassbank serve [SCENARIO.ron] [--port N] [--bind ADRESSE] [--players N] [--minutes N] [--seed N]
         {"                "}[--tables N | --table-size N] [--treatments COUCHE,COUCHE] [--away N]
-        {"                "}[--web DOSSIER] [--room FICHIER] [--new]
+        {"                "}[--roster FICHIER.csv] [--seeds A..B] [--web DOSSIER] [--room FICHIER] [--new]
           ouvrir un atelier en réseau : les joueurs entrent depuis leur navigateur (la version web
           dans DOSSIER, web/dist par défaut) avec le code de la salle ; --players ouvre plus de
           places que le scénario, --minutes limite chaque mois ; une classe joue à plusieurs
           tables, chacune son économie (--tables N, ou --table-size N avec --players), chaque
           arrivant placé à la moins remplie ; --treatments donne aux tables des couches (opaque,
           disclosed, glass) à parts égales, dans un ordre tiré de --seed ; --away N fait jouer
-          par un robot une place vide depuis N minutes ; la salle est gardée dans FICHIER et
+          par un robot une place vide depuis N minutes ; --roster liste les participants (une
+          étiquette par ligne, la première colonne d'un CSV) : chacun reçoit un lien personnel,
+          écrit dans SALLE.links.csv, qui le place à une table tirée à parts égales et lui rend
+          sa place sur n'importe quel appareil ; pour le débriefing de la classe, des
+          robots jouent les leçons du scénario sur les graines 1..100 (--seeds) pendant la
+          partie ; la salle est gardée dans FICHIER et
           reprend après un redémarrage (--new repart de zéro), le journal de chaque table à côté ;
           tapez help pour les commandes de l'animateur
       --lang choisit la langue des messages ; sans lui, LC_ALL, LC_MESSAGES ou LANG la choisissent.
@@ -62,7 +67,7 @@ cli-simulate-only = --seed, --turns, --seat, --out et --seeds vont avec `simulat
 cli-needs-address = {$flag} demande une adresse, par ex. 0.0.0.0 (tous les réseaux) ou 127.0.0.1 (cette machine seulement)
 cli-not-an-address = --bind {$value} : ce n'est pas une adresse IP (par ex. 0.0.0.0 ou 192.168.1.10)
 cli-serve-only = --port, --bind, --players, --minutes, --web, --room et --new vont avec `serve`
-cli-serve-arguments = serve prend un scénario et --seed, --port, --bind, --players, --minutes, --web, --room, --new
+cli-serve-arguments = serve prend un scénario et --seed, --seeds, --roster, --port, --bind, --players, --tables, --table-size, --treatments, --minutes, --away, --web, --room, --new
 cli-no-serve = cette version ne peut pas ouvrir de salle en réseau (construite sans la fonction « serve »)
 cli-seed-and-seeds = --seed et --seeds ne vont pas ensemble
 cli-lessons-only = --lessons va avec `check`
@@ -145,6 +150,7 @@ serve-resumed = La salle {$room} reprend depuis son fichier au mois {$month} ({$
        *[other] {$seats} places
     }) ; les pages des joueurs retrouvent leur place.
 serve-join = Les joueurs ouvrent {$url} (ou scannent le code) et choisissent une place.
+serve-roster = {$count} liens personnels, chacun avec l'étiquette et la table de son participant, dans {$path} : donnez à chacun le sien (il lui rend sa place sur n'importe quel appareil).
 serve-facilitator = La tablette de l'animateur (gardez ce lien pour vous : il contient le secret de la salle) : {$url}
 serve-files = La salle est gardée dans {$room} ; les réponses du débriefing vont dans {$feedback}.
 serve-no-web = Pas de version web dans {$path} : les navigateurs des joueurs ne recevront rien. Construisez-la avec `bash web/build.sh`.
@@ -217,13 +223,13 @@ report-title = Rapport de la classe : {$scenario}
 report-summary = {$tables ->
         [one] Une table
        *[other] {$tables} tables
-    }, {$players} places jouées par des personnes, {$answers} réponses dans le journal des retours.
+    }, {$players} places ouvertes aux joueurs (certaines peut-être jouées par des robots), {$answers} réponses dans le journal des retours.
 report-damaged = {$lines} lignes abîmées du journal des retours ont été laissées de côté.
 report-tables = Les tables
 report-table = Table {$table} ({$layer})
 report-mean-of = Moyenne, {$layer}
 report-months = Mois joués
-report-players = Places jouées par des personnes
+report-players = Places ouvertes aux joueurs
 report-learning = Ce que la classe a appris : le quiz avant et après
 report-no-quiz = Ce scénario n'a pas de quiz.
 report-treatment = Traitement

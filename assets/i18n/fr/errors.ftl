@@ -154,6 +154,10 @@ web-download-no-file = {$name} : impossible de créer le fichier
 web-download-no-link = {$name} : impossible de créer le lien
 
 ## L'atelier en réseau : ce que dit la salle quand elle refuse un message.
+roster-bad-label = ligne {$line} de la liste : une étiquette fait au plus {$max} caractères, sans caractère de contrôle
+roster-twice = ligne {$line} de la liste : « {$label} » y est deux fois
+roster-too-long = une liste compte au plus {$max} participants
+roster-empty = la liste ne compte personne (une étiquette par ligne, la première colonne d'un CSV)
 net-too-large = le message est trop grand ({$size} octets ; au plus {$max})
 net-malformed = ce n'est pas un message que la salle comprend ({$detail})
 net-not-connected = cette connexion est fermée
@@ -166,6 +170,7 @@ net-tables = une salle a de 1 à {$max} tables, pas {$found}
 net-no-table = il n'y a pas de table {$table} : la salle en a {$tables}
 net-which-table = dites quelle table : cette place est à chaque table
 net-table-refused = table {$table} : {$reason}
+net-seat-elsewhere = votre place est maintenant jouée depuis une autre page ou un autre appareil ; cette page s'arrête ici
 net-seat-freed = l'animateur a libéré cette place ; rejoignez la salle pour en prendre une libre
 net-wrong-draft = cette décision n'est pas pour votre place
 net-not-your-case = ce dossier ne vous attend pas

@@ -59,20 +59,20 @@ fn side_by_side(ui: &mut egui::Ui, tr: &Translations, class: &ClassDebrief) {
                 .show(ui, |ui| {
                     ui.label("");
                     for &layer in &layers {
-                        ui.strong(tr.format(
+                        ui.strong(first_upper(&tr.format(
                             "class-layer-mean",
                             &[
                                 ("layer", tr.get(layer_key(layer)).into()),
                                 ("tables", class.under(layer).count().into()),
                             ],
-                        ));
+                        )));
                         for t in class.under(layer) {
                             ui.label(tr.format("tablet-table", &[("table", (t.table + 1).into())]));
                         }
                     }
                     ui.end_row();
                     for (i, figure) in class.figures.iter().enumerate() {
-                        ui.label(&figure.label);
+                        ui.label(first_upper(&figure.label));
                         for &layer in &layers {
                             let mean = class.mean(layer, i);
                             ui.strong(mean.map_or_else(
@@ -177,8 +177,8 @@ fn one_lesson(ui: &mut egui::Ui, tr: &Translations, class: &ClassDebrief, l: &Le
         }
     };
     ui.label(
-        egui::RichText::new(
-            tr.format(
+        egui::RichText::new(first_upper(
+            &tr.format(
                 "class-lesson",
                 &[
                     ("metric", figure.label.clone().into()),
@@ -194,7 +194,7 @@ fn one_lesson(ui: &mut egui::Ui, tr: &Translations, class: &ClassDebrief, l: &Le
                     ),
                 ],
             ),
-        )
+        ))
         .strong()
         .size(18.0),
     );
@@ -254,4 +254,12 @@ fn one_lesson(ui: &mut egui::Ui, tr: &Translations, class: &ClassDebrief, l: &Le
         ),
     };
     ui.label(egui::RichText::new(class_line).strong());
+}
+
+/// A label that starts a line: "households' fees paid" as "Households' fees paid".
+fn first_upper(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

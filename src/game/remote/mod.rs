@@ -144,6 +144,15 @@ impl Remote {
         );
     }
 
+    /// A participant's personal link (a class's roster): its secret takes them to their table,
+    /// and to their seat once they have one, on any device; kept like a seat's secret.
+    pub fn use_personal_link(&mut self, secret: String) {
+        if let Some(path) = self.token_path() {
+            let _ = crate::platform::write_text(&path, &secret);
+        }
+        self.token = Some(secret);
+    }
+
     /// Takes a free seat.
     pub fn claim(&mut self, seat: Seat) {
         self.outbox.push(ToRoom::Claim { seat });
@@ -161,8 +170,9 @@ impl Remote {
                     self.facilitate(None, crate::net::Command::Status);
                     return;
                 }
-                // Coming back with a secret, the seat's view follows.
-                if self.token.is_none() {
+                // Coming back with a seat's secret, the seat's view follows (and replaces this
+                // choice); a personal link without a seat yet chooses one at its table.
+                if self.token.is_none() || self.seat.is_none() {
                     match self.wanted.take() {
                         Some(seat) if free.iter().any(|f| f.seat == seat) => self.claim(seat),
                         _ => self.phase = Phase::Choosing(free),
@@ -327,6 +337,8 @@ impl Remote {
             Vec::new()
         };
         self.quiz_choices.clear();
+        // Each quiz asks for its own consent: the one after the debrief is not taken for given.
+        self.quiz_consent = false;
         self.outbox.push(ToRoom::Quiz {
             phase,
             consent,

@@ -31,6 +31,9 @@ fn join_from_address(
     ) {
         remote.join(address, code, settings.language);
         remote.facilitator = crate::platform::host_secret_requested();
+        if let Some(mine) = crate::platform::personal_token_requested() {
+            remote.use_personal_link(mine);
+        }
         remote.wanted = crate::platform::seat_requested()
             .as_deref()
             .and_then(crate::net::parse_seat_code);
@@ -48,6 +51,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote) -> Vec<Ac
                 ("turns", m.turns.into()),
             ],
         ),
+        _ if remote.phase == Phase::Facilitating => tr.get("tablet-title"),
         _ => tr.get("room-title"),
     };
     top_bar(ui, tr, &title, &mut actions);
@@ -76,7 +80,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote) -> Vec<Ac
 fn form(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, actions: &mut Vec<Action>) {
     egui::CentralPanel::default().show(ui, |ui| {
         centred_page(ui, 0.2, |ui| {
-            ui.set_max_width(520.0);
+            crate::game::screens::at_most(ui, 520.0);
             ui.heading(tr.get("room-title"));
             ui.label(tr.get("room-explain"));
             ui.add_space(12.0);
@@ -170,7 +174,8 @@ fn choose(
             }
             for open in free {
                 let label = format!("{} — {}", tr.get(panels::role_key(open.seat)), open.name);
-                let button = ui.add_sized([320.0, 32.0], egui::Button::new(&label));
+                let width = ui.available_width().min(320.0);
+                let button = ui.add_sized([width, 32.0], egui::Button::new(&label).wrap());
                 if hook::pressed(ui, &button, &label) {
                     remote.claim(open.seat);
                 }
@@ -321,7 +326,7 @@ fn quiz(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, due: &crate::
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.set_max_width(640.0);
+            crate::game::screens::at_most(ui, 640.0);
             ui.heading(tr.get(match due.phase {
                 crate::feedback::QuizPhase::Before => "quiz-before",
                 crate::feedback::QuizPhase::After => "quiz-after",
@@ -352,10 +357,13 @@ fn quiz(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, due: &crate::
 /// The end: the seat's accounts, and the questionnaire with consent.
 fn debrief(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, m: &Month) {
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::both().show(ui, |ui| {
+        // Text wraps at the window's width (a phone); only the accounts' table scrolls sideways.
+        egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading(tr.get("room-over"));
             ui.add_space(8.0);
-            panels::accounts(ui, tr, &m.view);
+            egui::ScrollArea::horizontal()
+                .id_salt("room-over-accounts")
+                .show(ui, |ui| panels::accounts(ui, tr, &m.view));
             ui.add_space(16.0);
             ui.heading(tr.get("debrief-questionnaire"));
             if let Some(count) = remote.recorded {
@@ -368,18 +376,13 @@ fn debrief(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, m: &Month)
             }
             ui.label(tr.get("consent-what"));
             ui.label(tr.get("consent-anonymous"));
-            ui.horizontal(|ui| {
-                if ui
-                    .selectable_label(remote.consent == Some(true), tr.get("consent-yes"))
-                    .clicked()
-                {
-                    remote.consent = Some(true);
-                }
-                if ui
-                    .selectable_label(remote.consent == Some(false), tr.get("consent-no"))
-                    .clicked()
-                {
-                    remote.consent = Some(false);
+            ui.horizontal_wrapped(|ui| {
+                for (key, consent) in [("consent-yes", true), ("consent-no", false)] {
+                    let label = tr.get(key);
+                    let button = ui.selectable_label(remote.consent == Some(consent), &label);
+                    if hook::pressed(ui, &button, &label) {
+                        remote.consent = Some(consent);
+                    }
                 }
             });
             if remote.consent == Some(true) {
@@ -396,12 +399,9 @@ fn debrief(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, m: &Month)
             }
             ui.add_space(8.0);
             notice(ui, remote);
-            if ui
-                .add_enabled(
-                    remote.consent.is_some(),
-                    egui::Button::new(tr.get("save-answers")),
-                )
-                .clicked()
+            let label = tr.get("save-answers");
+            let save = ui.add_enabled(remote.consent.is_some(), egui::Button::new(&label));
+            if (remote.consent.is_some() && hook::pressed(ui, &save, &label))
                 || (remote.consent.is_some() && enter_pressed(ui) && remote.consent == Some(false))
             {
                 remote.send_answers();
@@ -416,13 +416,10 @@ fn system(
     settings: Res<crate::game::Settings>,
     mut remote: ResMut<Remote>,
     mut out: MessageWriter<Action>,
-    mut labels: Local<Vec<String>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     remote.language = settings.language;
-    hook::begin(ctx);
     let mut root = root_ui(ctx);
     out.write_batch(show(&mut root, &tr.0, &mut remote));
-    hook::end(ctx, &mut labels);
     Ok(())
 }

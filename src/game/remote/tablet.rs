@@ -29,6 +29,9 @@ pub struct Console {
 /// minutes (the room's console takes any).
 const MAX_MINUTES: u32 = 30;
 
+/// The tables whose seats the console shows open from the start, at most.
+const OPEN_SEATS_UP_TO: usize = 8;
+
 /// Buttons and text large enough for a finger on a 10-inch tablet.
 fn for_touch(ui: &mut egui::Ui) {
     let style = ui.style_mut();
@@ -83,6 +86,8 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote) {
                 return;
             };
             every_table(ui, tr, remote, &console);
+            // Every seat in view for a few tables; a large class opens the tables it needs.
+            let open_seats = console.tables.len() <= OPEN_SEATS_UP_TO;
             ui.separator();
             // Cards side by side as the width allows, one under the other on a tablet upright.
             let width = ui.available_width();
@@ -95,7 +100,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote) {
                             ui.set_width(card - 16.0);
                             egui::Frame::group(ui.style()).show(ui, |ui| {
                                 ui.set_width(card - 30.0);
-                                table_card(ui, tr, remote, t);
+                                table_card(ui, tr, remote, t, open_seats);
                             });
                         });
                     }
@@ -128,14 +133,17 @@ fn every_table(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, consol
         }
     });
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(tr.get("console-message"));
-        ui.add(
-            egui::TextEdit::singleline(&mut remote.tablet.message)
-                .hint_text(tr.get("console-message-hint"))
-                .char_limit(crate::session::MAX_ANNOUNCEMENT_CHARS)
-                .min_size(egui::vec2(260.0, 40.0)),
-        )
-        .labelled_by(label.id);
+        let text = tr.get("console-message");
+        let label = ui.label(&text);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut remote.tablet.message)
+                    .hint_text(tr.get("console-message-hint"))
+                    .char_limit(crate::session::MAX_ANNOUNCEMENT_CHARS)
+                    .min_size(egui::vec2(260.0, 40.0)),
+            )
+            .labelled_by(label.id);
+        hook::place(ui, &field, &text);
         let ready = !remote.tablet.message.trim().is_empty();
         if ready && button(ui, &tr.get("console-send")) {
             let message = std::mem::take(&mut remote.tablet.message);
@@ -188,7 +196,13 @@ fn stepper(ui: &mut egui::Ui, tr: &Translations, key: &str, minutes: u32) -> Opt
 }
 
 /// One table: its month, layer and state, its seats, and its own commands.
-fn table_card(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, t: &TableState) {
+fn table_card(
+    ui: &mut egui::Ui,
+    tr: &Translations,
+    remote: &mut Remote,
+    t: &TableState,
+    open_seats: bool,
+) {
     let number = t.table + 1;
     ui.horizontal_wrapped(|ui| {
         ui.heading(tr.format("tablet-table", &[("table", number.into())]));
@@ -219,7 +233,7 @@ fn table_card(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, t: &Tab
         "tablet-counts",
         &[
             ("deciding", deciding.into()),
-            ("done", count(|s| s.done).into()),
+            ("done", count(|s| s.done && !s.bot).into()),
             ("bots", count(|s| s.bot).into()),
             ("away", count(|s| s.taken && !s.connected && !s.bot).into()),
         ],
@@ -247,6 +261,7 @@ fn table_card(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote, t: &Tab
     }
     egui::CollapsingHeader::new(tr.get("tablet-seats"))
         .id_salt(("tablet-seats", t.table))
+        .default_open(open_seats)
         .show(ui, |ui| {
             egui::Grid::new(("tablet-seat-grid", t.table))
                 .num_columns(3)

@@ -1,5 +1,6 @@
 //! Choosing a scenario: the list on the left, its title, description and learning objectives on
 //! the right; a file that did not load shows its error instead.
+use crate::game::widgets::hook;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -24,8 +25,10 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, catalog: &Catalog) -> Vec<Acti
             if ui.button(tr.get("back")).clicked() {
                 actions.push(Action::Open(Screen::Title));
             }
-            let go = ui.add_enabled(valid, egui::Button::new(tr.get("choose-seats")));
-            if go.clicked() || (valid && enter_pressed(ui)) {
+            let label = tr.get("choose-seats");
+            let go = ui.add_enabled(valid, egui::Button::new(&label));
+            let go = valid && hook::pressed(ui, &go, &label);
+            if go || (valid && enter_pressed(ui)) {
                 actions.push(Action::ConfirmScenario);
             }
             // A networked room, served from this computer to the players' browsers.
@@ -70,7 +73,9 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, catalog: &Catalog) -> Vec<Acti
             // In the browser a player opens a scenario file of their own.
             if cfg!(target_arch = "wasm32") {
                 ui.add_space(12.0);
-                if ui.button(tr.get("open-scenario-file")).clicked() {
+                let label = tr.get("open-scenario-file");
+                let open = ui.button(&label);
+                if hook::pressed(ui, &open, &label) {
                     actions.push(Action::PickScenarioFile);
                 }
             }

@@ -1,6 +1,7 @@
 //! The debrief: each role's outcome against the scenario's objectives, where the money went
 //! (in total and per product), what each player could not see, the discussion prompts, and the
 //! questionnaire, player after player, after consent.
+use crate::game::widgets::hook;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -91,7 +92,11 @@ pub fn show(
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             for p in Part::ALL {
-                ui.selectable_value(part, p, tr.get(p.key()));
+                let label = tr.get(p.key());
+                let tab = ui.selectable_label(*part == p, &label);
+                if hook::pressed(ui, &tab, &label) {
+                    *part = p;
+                }
             }
         });
         ui.separator();
@@ -396,11 +401,12 @@ fn questionnaire(
             ui.label(tr.get("consent-what"));
             ui.label(tr.get("consent-anonymous"));
             ui.horizontal(|ui| {
-                if ui.button(tr.get("consent-yes")).clicked() {
-                    q.consent = Some(true);
-                }
-                if ui.button(tr.get("consent-no")).clicked() {
-                    q.consent = Some(false);
+                for (key, consent) in [("consent-yes", true), ("consent-no", false)] {
+                    let label = tr.get(key);
+                    let button = ui.button(&label);
+                    if hook::pressed(ui, &button, &label) {
+                        q.consent = Some(consent);
+                    }
                 }
             });
             return;
@@ -445,17 +451,18 @@ fn questionnaire(
                 }
             }
             let ready = !q.answers.is_empty();
-            if ui
-                .add_enabled(ready, egui::Button::new(tr.get("save-answers")))
-                .clicked()
-            {
+            let label = tr.get("save-answers");
+            let save = ui.add_enabled(ready, egui::Button::new(&label));
+            if ready && hook::pressed(ui, &save, &label) {
                 actions.push(Action::SaveAnswers);
             }
         }
     }
     ui.add_space(12.0);
     ui.horizontal(|ui| {
-        if ui.button(tr.get("next-respondent")).clicked() {
+        let label = tr.get("next-respondent");
+        let next = ui.button(&label);
+        if hook::pressed(ui, &next, &label) {
             actions.push(Action::NextRespondent);
         }
         if records.feedback_log.is_some() && ui.button(tr.get("export-answers")).clicked() {
@@ -487,7 +494,9 @@ pub(crate) fn ask(
                 ui.label(egui::RichText::new(tr.get("likert-low")).small());
                 for n in 1..=*scale {
                     let chosen = answers.get(&id) == Some(&Answer::Likert(n));
-                    if ui.selectable_label(chosen, n.to_string()).clicked() {
+                    let mark = ui.selectable_label(chosen, n.to_string());
+                    // Named for a test by the question's id: every scale has its "3".
+                    if hook::pressed(ui, &mark, &format!("{id}: {n}")) {
                         answers.insert(id.clone(), Answer::Likert(n));
                     }
                 }
@@ -501,7 +510,8 @@ pub(crate) fn ask(
             for (i, o) in options.iter().enumerate() {
                 let chosen =
                     matches!(answers.get(&id), Some(Answer::Choice { index, .. }) if *index == i);
-                if ui.radio(chosen, o.get(code)).clicked() {
+                let radio = ui.radio(chosen, o.get(code));
+                if hook::pressed(ui, &radio, &format!("{id}: {}", o.en)) {
                     answers.insert(
                         id.clone(),
                         Answer::Choice {

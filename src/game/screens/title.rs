@@ -39,14 +39,15 @@ pub fn show(
             );
             ui.label(egui::RichText::new(tr.get("game-tagline")).size(22.0));
             ui.add_space(12.0);
-            ui.set_max_width(640.0);
+            super::at_most(ui, 640.0);
             ui.label(egui::RichText::new(tr.get("game-pitch")).size(16.0));
             ui.add_space(28.0);
             let play = ui.add_sized(
                 [220.0, 44.0],
                 egui::Button::new(egui::RichText::new(tr.get("play")).size(22.0)),
             );
-            if play.clicked() || enter_pressed(ui) {
+            if crate::game::widgets::hook::pressed(ui, &play, &tr.get("play")) || enter_pressed(ui)
+            {
                 actions.push(Action::Open(Screen::Choice));
             }
             if ui

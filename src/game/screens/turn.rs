@@ -90,19 +90,22 @@ fn commit_bar(
     if let Some(e) = error {
         ui.colored_label(ui.visuals().error_fg_color, e);
     }
+    use crate::game::widgets::hook;
     if human {
+        let label = tr.get("commit");
         let done = ui
-            .add_sized([240.0, 36.0], egui::Button::new(tr.get("commit")))
+            .add_sized([240.0, 36.0], egui::Button::new(&label))
             .on_hover_text(tr.get("commit-key"));
         let shortcut = ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
-        if done.clicked() || shortcut {
+        if hook::pressed(ui, &done, &label) || shortcut {
             actions.push(Action::Commit);
         }
-    } else if ui
-        .add_sized([240.0, 36.0], egui::Button::new(tr.get("play-month")))
-        .clicked()
-    {
-        actions.push(Action::PlayMonth);
+    } else {
+        let label = tr.get("play-month");
+        let play = ui.add_sized([240.0, 36.0], egui::Button::new(&label));
+        if hook::pressed(ui, &play, &label) {
+            actions.push(Action::PlayMonth);
+        }
     }
     ui.add_space(4.0);
 }

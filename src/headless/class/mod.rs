@@ -50,6 +50,9 @@ pub struct Learning {
     pub against_reference: Option<Effect>,
 }
 
+/// A player of a class: the session (the room's code), the table (from 1) and the seat.
+pub type Player = (String, u32, String);
+
 /// A class read back.
 #[derive(Clone, Debug)]
 pub struct Class {
@@ -150,27 +153,24 @@ impl Class {
         out
     }
 
-    /// Each player's quiz scores, by treatment: (table, seat) to its scores. A question left
-    /// unanswered counts as wrong.
-    pub fn scores(&self) -> BTreeMap<Transparency, BTreeMap<(u32, String), Scores>> {
+    /// Each player's quiz scores, by treatment: (session, table, seat) to its scores; a feedback
+    /// log gathers every game of a machine, so two rooms' players at the same table and seat
+    /// stay two players. A question left unanswered counts as wrong.
+    pub fn scores(&self) -> BTreeMap<Transparency, BTreeMap<Player, Scores>> {
         let questions = self.quiz.len().max(1) as f64;
-        let mut right: BTreeMap<(Transparency, u32, String, QuizPhase), usize> = BTreeMap::new();
+        let mut right: BTreeMap<(Transparency, Player, QuizPhase), usize> = BTreeMap::new();
         for r in &self.responses {
             let (Some(phase), Some(correct), Some(seat), Some(treatment)) =
                 (r.phase, r.correct, r.seat.clone(), self.treatment_of(r))
             else {
                 continue;
             };
-            let key = (treatment, r.table.unwrap_or(1), seat, phase);
-            *right.entry(key).or_default() += usize::from(correct);
+            let player = (r.session.clone(), r.table.unwrap_or(1), seat);
+            *right.entry((treatment, player, phase)).or_default() += usize::from(correct);
         }
-        let mut out: BTreeMap<Transparency, BTreeMap<(u32, String), Scores>> = BTreeMap::new();
-        for ((treatment, table, seat, phase), n) in right {
-            let scores = out
-                .entry(treatment)
-                .or_default()
-                .entry((table, seat))
-                .or_default();
+        let mut out: BTreeMap<Transparency, BTreeMap<Player, Scores>> = BTreeMap::new();
+        for ((treatment, player, phase), n) in right {
+            let scores = out.entry(treatment).or_default().entry(player).or_default();
             let share = n as f64 / questions;
             match phase {
                 QuizPhase::Before => scores.before = Some(share),
@@ -267,5 +267,49 @@ mod tests {
         assert_eq!(table_number(&p("/x/room.table-3.session.json"), 9), 3);
         assert_eq!(table_number(&p("/x/saved.session.json"), 2), 2);
         assert_eq!(table_number(&p("/x/room.table-x.session.json"), 4), 4);
+    }
+
+    #[test]
+    fn two_rooms_players_at_the_same_table_and_seat_are_two_players() {
+        let scenario = crate::scenario::load(crate::DEFAULT_SCENARIO, "one_town.ron").unwrap();
+        let quiz = scenario.file.quiz.clone();
+        let answer = |session: &str, id: &str, correct: bool| Response {
+            format: crate::feedback::FORMAT.into(),
+            version: crate::feedback::VERSION,
+            session: session.into(),
+            scenario: scenario.id().into(),
+            respondent: 1,
+            role: None,
+            question: id.into(),
+            answer: Answer::Choice {
+                index: 0,
+                text: String::new(),
+            },
+            recorded_at: String::new(),
+            table: Some(1),
+            treatment: Some(Transparency::Glass),
+            seat: Some("client-0".into()),
+            phase: Some(QuizPhase::Before),
+            correct: Some(correct),
+        };
+        // The same feedback log holds an earlier room's answers: every question right in both.
+        let responses = ["ROOM", "EARLIER"]
+            .iter()
+            .flat_map(|s| quiz.iter().map(move |q| (s, q.id.clone())))
+            .map(|(s, id)| answer(s, &id, true))
+            .collect();
+        let class = Class {
+            title: scenario.title().clone(),
+            scenario_id: scenario.id().into(),
+            tables: Vec::new(),
+            responses,
+            quiz: quiz.clone(),
+            questions: Vec::new(),
+            damaged: 0,
+        };
+        let scores = class.scores();
+        let glass = &scores[&Transparency::Glass];
+        assert_eq!(glass.len(), 2);
+        assert!(glass.values().all(|s| s.before == Some(1.0)));
     }
 }
