@@ -83,7 +83,10 @@ const seatCode = seat => {
 try {
   // A 10-inch tablet, by touch; at a device pixel ratio of 1, as in web/room.mjs (headless
   // Chromium's emulated ratio would halve the game's screen).
-  const tabletOptions = { viewport: { width: 1180, height: 820 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
+  // An Android tablet's browser: bevy_egui wires its on-screen keyboard's input to the game on
+  // mobile browsers only, which it tells by their user agent.
+  const android = 'Mozilla/5.0 (Linux; Android 14; SM-X210) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+  const tabletOptions = { viewport: { width: 1180, height: 820 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1, userAgent: android };
   const tablet = await open('tablet', tabletUrl, tabletOptions);
   await until('the tablet\'s console', () => lastConsole(tablet)?.tables.length === 3);
   report.treatments = lastConsole(tablet).tables.map(t => t.treatment);
@@ -145,9 +148,20 @@ try {
   // text input (bevy_egui's text agent), which is what opens a tablet's or a phone's on-screen
   // keyboard.
   const [fx, fy, fw, fh] = await tablet.page.evaluate(() => window.glassbankControls['A message for the room']);
-  await tablet.page.touchscreen.tap(fx + fw / 2, fy + fh / 2);
+  // A finger rests on the screen for a few frames (Playwright's tap lifts it in the same one, and
+  // bevy_egui opens the keyboard for the text under a finger when it lifts).
+  const touch = await tablet.page.context().newCDPSession(tablet.page);
+  const point = [{ x: fx + fw / 2, y: fy + fh / 2 }];
+  await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+  await sleep(200);
+  await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await tablet.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'egui_text_agent',
-    null, { timeout: 10000 }).catch(() => { throw new Error('tapping the message field did not focus the text input'); });
+    null, { timeout: 10000 }).catch(async () => {
+    const seen = await tablet.page.evaluate(() => ({ active: document.activeElement && document.activeElement.outerHTML.slice(0, 120),
+      agent: (document.getElementById('egui_text_agent') || {}).outerHTML, ua: navigator.userAgent }));
+    await tablet.page.screenshot({ path: path.join(out, 'failed-tap.png') });
+    throw new Error(`tapping the message field did not focus the text input: ${JSON.stringify(seen)}`);
+  });
   await tablet.page.keyboard.type('Who pays for the card?');
   await press(tablet, 'Send');
   await until('the message in the players\' news', () => players.every(p =>
