@@ -278,11 +278,11 @@ fn facilitator_link(ui: &mut egui::Ui, tr: &Translations, room: &Room, url: &str
     ui.add_space(12.0);
     ui.label(tr.get("host-facilitator-link"));
     let link = format!("{url}#host={}", room.secret());
-    // Read-only, selectable to copy.
+    // Whole on the screen, broken across lines, and selectable to copy.
     ui.add(
-        egui::TextEdit::singleline(&mut link.as_str())
-            .font(egui::TextStyle::Monospace)
-            .desired_width(f32::INFINITY),
+        egui::Label::new(egui::RichText::new(link).monospace())
+            .wrap_mode(egui::TextWrapMode::Wrap)
+            .selectable(true),
     );
 }
 
