@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, press, serve, sleep } from './harness.mjs';
+import { finish, launch, press, serve, sleep } from './harness.mjs';
 
 const [binary, dist, out] = process.argv.slice(2);
 if (!binary || !dist || !out) throw new Error('usage: node web/class.mjs GLASSBANK DIST OUT');
@@ -24,10 +24,11 @@ fs.rmSync(path.join(out, 'room.links.csv'), { force: true });
 // The feedback log of an earlier run would join this class's in the report.
 fs.rmSync(path.join(out, 'data'), { recursive: true, force: true });
 // The facilitator's tablet link comes with the room's secret after `#host=`.
-const { server, output, match: tabletUrl } = await serve(binary, ['scenarios/card_fees.ron', '--lang', 'en',
+const room = await serve(binary, ['scenarios/card_fees.ron', '--lang', 'en',
   '--new', '--bind', '127.0.0.1', '--port', '0', '--tables', '3', '--treatments', 'opaque,glass',
   '--seed', '11', '--seeds', '1..4', '--roster', path.join(out, 'roster.csv'),
   '--web', dist, '--room', path.join(out, 'room.json')], out, /http:\/\/\S+\?room=\w+#host=\w+/);
+const tabletUrl = room.match;
 const url = tabletUrl.split('#')[0];
 const browser = await launch();
 const report = { url };
@@ -260,9 +261,5 @@ try {
   console.log(`class test passed: ${JSON.stringify(report)}`);
 } finally {
   fs.writeFileSync(path.join(out, 'class-report.json'), JSON.stringify(report, null, 2));
-  fs.writeFileSync(path.join(out, 'server.txt'), output());
-  await browser.close();
-  server.stdin.end('quit\n');
-  await sleep(500);
-  server.kill();
+  await finish(browser, room, out);
 }

@@ -2,6 +2,7 @@
 // files in a folder, Debian's headless Chromium, and pressing a control by its label through
 // the game's test hook (`window.glassbankPress`, `window.glassbankLabels`).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -27,6 +28,15 @@ export async function serve(binary, args, out, ready = /http:\/\/\S+\?room=\w+/)
     await sleep(100);
   }
   return { server, output: () => printed, match: printed.match(ready)[0] };
+}
+
+/** Keeps what the server printed in OUT/server.txt, closes the browser and stops the server. */
+export async function finish(browser, room, out) {
+  fs.writeFileSync(path.join(out, 'server.txt'), room.output());
+  await browser.close();
+  room.server.stdin.end('quit\n');
+  await sleep(500);
+  room.server.kill();
 }
 
 /** Debian's Chromium, headless, with software WebGL (never a downloaded browser). */

@@ -10,15 +10,16 @@
 // Usage: node web/room.mjs GLASSBANK DIST OUT   (PLAYWRIGHT_DIR: where playwright-core is)
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, press, serve, sleep } from './harness.mjs';
+import { finish, launch, press, serve, sleep } from './harness.mjs';
 
 const [binary, dist, out] = process.argv.slice(2);
 if (!binary || !dist || !out) throw new Error('usage: node web/room.mjs GLASSBANK DIST OUT');
 fs.mkdirSync(out, { recursive: true });
 
 // The facilitator's room, on this machine only, with its files in OUT.
-const { server, output, match: url } = await serve(binary, ['--lang', 'en', '--new', '--bind', '127.0.0.1',
+const room = await serve(binary, ['--lang', 'en', '--new', '--bind', '127.0.0.1',
   '--port', '0', '--web', dist, '--room', path.join(out, 'room.json')], out);
+const { server, output, match: url } = room;
 const browser = await launch();
 const report = { url };
 const problems = [];
@@ -172,9 +173,5 @@ try {
   console.log(`room test passed: ${JSON.stringify(report)}`);
 } finally {
   fs.writeFileSync(path.join(out, 'room-report.json'), JSON.stringify(report, null, 2));
-  fs.writeFileSync(path.join(out, 'server.txt'), output());
-  await browser.close();
-  server.stdin.end('quit\n');
-  await sleep(500);
-  server.kill();
+  await finish(browser, room, out);
 }

@@ -85,14 +85,9 @@ pub fn seat_participants(
     seed: u64,
     new_token: &mut dyn FnMut() -> String,
 ) -> Vec<Participant> {
-    use rand::{RngExt, SeedableRng};
     let tables = tables.max(1);
     let mut order: Vec<usize> = (0..labels.len()).collect();
-    let mut dice = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
-    for i in (1..order.len()).rev() {
-        let j = dice.random_range(0..=i);
-        order.swap(i, j);
-    }
+    super::table::shuffle(&mut order, seed);
     let mut table_of = vec![0; labels.len()];
     for (k, &who) in order.iter().enumerate() {
         table_of[who] = k % tables;

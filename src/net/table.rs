@@ -434,17 +434,22 @@ pub(super) fn fits(seat: Seat, draft: &Draft) -> bool {
 /// counts more than one apart), in an order drawn from `seed`, so that the class's design is
 /// balanced, random and can be drawn again from its seed.
 pub fn assign_treatments(tables: usize, layers: &[Transparency], seed: u64) -> Vec<Transparency> {
-    use rand::{RngExt, SeedableRng};
     if layers.is_empty() {
         return Vec::new();
     }
     let mut order: Vec<Transparency> = (0..tables).map(|t| layers[t % layers.len()]).collect();
-    let mut dice = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
-    for i in (1..order.len()).rev() {
-        let j = dice.random_range(0..=i);
-        order.swap(i, j);
-    }
+    shuffle(&mut order, seed);
     order
+}
+
+/// A seeded Fisher-Yates shuffle (ChaCha8): the class's draws, made again from their seed.
+pub(super) fn shuffle<T>(items: &mut [T], seed: u64) {
+    use rand::{RngExt, SeedableRng};
+    let mut dice = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    for i in (1..items.len()).rev() {
+        let j = dice.random_range(0..=i);
+        items.swap(i, j);
+    }
 }
 
 #[cfg(test)]

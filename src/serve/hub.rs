@@ -420,10 +420,15 @@ impl Hub {
 /// Where a table's session log is written beside the room's file: `room.json` gives
 /// `room.table-1.session.json` for the first table.
 pub fn table_log_file(room: &std::path::Path, table: usize) -> PathBuf {
+    beside(room, &format!("table-{}.session.json", table + 1))
+}
+
+/// A file beside the room's, named after it: `ROOM.{what}`.
+pub(super) fn beside(room: &std::path::Path, what: &str) -> PathBuf {
     let stem = room
         .file_stem()
         .map_or_else(|| "room".into(), |s| s.to_string_lossy().into_owned());
-    room.with_file_name(format!("{stem}.table-{}.session.json", table + 1))
+    room.with_file_name(format!("{stem}.{what}"))
 }
 
 /// A message for the server's own terminal.

@@ -131,11 +131,8 @@ fn open_room(
     let seats = crate::net::open_seats(&scenario, options.players.div_ceil(tables));
     // The draw of the treatments: from the game's seed when the facilitator gave one, so that
     // the class's design can be drawn again; recorded in the room either way.
-    let draw_seed = (!options.treatments.is_empty()).then(|| {
-        options
-            .seed
-            .unwrap_or_else(|| u64::from_str_radix(&secrets()[..16], 16).unwrap_or(0))
-    });
+    let draw_seed = (!options.treatments.is_empty())
+        .then(|| options.seed.unwrap_or_else(|| seed_from(&secrets())));
     let layers = crate::net::assign_treatments(tables, &options.treatments, draw_seed.unwrap_or(0));
     let mut games = Vec::with_capacity(tables);
     for t in 0..tables {
@@ -190,10 +187,12 @@ fn write_links(hub: &Hub, room_file: &std::path::Path, address: SocketAddr) -> R
 
 /// Where a room's personal links are written: `ROOM.links.csv` beside its file.
 pub fn links_file(room: &std::path::Path) -> PathBuf {
-    let stem = room
-        .file_stem()
-        .map_or_else(|| "room".into(), |s| s.to_string_lossy().into_owned());
-    room.with_file_name(format!("{stem}.links.csv"))
+    hub::beside(room, "links.csv")
+}
+
+/// A draw's seed from a fresh secret (its first 64 bits), when the facilitator gave none.
+fn seed_from(secret: &str) -> u64 {
+    u64::from_str_radix(secret.get(..16).unwrap_or("0"), 16).unwrap_or(0)
 }
 
 /// Four letters a player can read off a projector and type on a phone: no I, O, 0 or 1.
@@ -220,9 +219,10 @@ pub async fn start(scenario: Scenario, options: ServeOptions) -> Result<Server, 
     let mut room = room;
     if !options.roster.is_empty() && room.roster().is_empty() {
         // Who sits where is drawn as the treatments are: from the game's seed when given.
-        let seed = room.draw_seed().or(options.seed).unwrap_or_else(|| {
-            u64::from_str_radix(&hub::new_secret(&mut secrets)[..16], 16).unwrap_or(0)
-        });
+        let seed = room
+            .draw_seed()
+            .or(options.seed)
+            .unwrap_or_else(|| seed_from(&hub::new_secret(&mut secrets)));
         room.set_roster(options.roster.clone(), seed, &mut || {
             hub::new_secret(&mut secrets)
         });
