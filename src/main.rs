@@ -24,6 +24,8 @@ struct Args {
     run: RunOptions,
     out: Option<PathBuf>,
     seeds: Option<Vec<u64>>,
+    /// `report --room-code`: only the answers given in this room.
+    room_code: Option<String>,
     /// `check --lessons`: play the scenarios' lessons over the seeds.
     lessons: bool,
     quiet: bool,
@@ -168,6 +170,17 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, ArgsError> {
                     args.next(),
                     "cli-seeds-needed",
                 )?)?)
+            }
+            "--room-code" => {
+                let code = value("--room-code", args.next(), "cli-room-code-needed")?;
+                // A room's code is a few letters and digits (`serve` prints it).
+                if code.is_empty()
+                    || code.len() > 16
+                    || !code.chars().all(|c| c.is_ascii_alphanumeric())
+                {
+                    return Err(Message::new("cli-room-code-needed").into());
+                }
+                parsed.room_code = Some(code);
             }
             "--quiet" | "-q" => parsed.quiet = true,
             "--lessons" => parsed.lessons = true,
@@ -385,14 +398,15 @@ fn replay(args: &Args, tr: &Translations) -> Result<(), Message> {
     Ok(())
 }
 
-/// `glassbank report DIR [--out DIR]`: a class's report from the session logs and feedback in
-/// DIR, written into DIR (or `--out`).
+/// `glassbank report DIR [--out DIR] [--room-code CODE]`: a class's report from the session logs
+/// and feedback in DIR (the answers given in room CODE only, with it), written into DIR (or
+/// `--out`).
 fn report(args: &Args, tr: &Translations) -> Result<(), Message> {
     let dir = args
         .scenario
         .as_ref()
         .ok_or(Message::new("cli-report-arguments"))?;
-    let class = headless::class::Class::read(dir)?;
+    let class = headless::class::Class::read(dir, args.room_code.as_deref())?;
     let out = args.out.clone().unwrap_or_else(|| dir.clone());
     let written = headless::class::write_report(&class, &out, tr)?;
     let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();

@@ -17,6 +17,20 @@ const TABLES: usize = 3;
 /// One fewer than the seats: one seat is never taken.
 const PLAYERS: usize = 11;
 
+/// A page from the room's web side, its head and body as they came.
+async fn get(address: SocketAddr, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(30), stream.read_to_end(&mut answer))
+        .await
+        .expect("the page in time")
+        .unwrap();
+    String::from_utf8(answer).unwrap()
+}
+
 fn scenario() -> glassbank::scenario::Scenario {
     glassbank::scenario::load(glassbank::DEFAULT_SCENARIO, "one_town.ron").unwrap()
 }
@@ -124,6 +138,36 @@ async fn a_class_of_three_tables_plays_to_the_end_with_its_treatments_and_bots_f
             })
             .collect()
     };
+    // The report as the facilitator's tablet opens it, made by the running server.
+    let report = lock(&server.shared).room.report().unwrap().to_string();
+    let code = lock(&server.shared).room.code().to_string();
+    let served = get(server.address, &format!("{report}fr/report.html")).await;
+    assert!(served.starts_with("HTTP/1.1 200"), "{served:.300}");
+    let (head, served_page) = served.split_once("\r\n\r\n").unwrap();
+    let head = head.to_ascii_lowercase();
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    assert!(head.contains("referrer-policy: no-referrer"), "{head}");
+    let csv = get(server.address, &format!("{report}en/class.csv")).await;
+    assert!(csv.starts_with("HTTP/1.1 200"), "{csv:.300}");
+    assert!(
+        csv.contains("attachment; filename=\"class.csv\""),
+        "{csv:.300}"
+    );
+    // A wrong key, language or file is not found, and nothing else is served from there.
+    let wrong_key = format!("/report/{}/fr/report.html", "0".repeat(32));
+    for path in [
+        wrong_key.as_str(),
+        &format!("{report}de/report.html"),
+        &format!("{report}fr/room.json"),
+        &format!("{report}fr/..%2Froom.json"),
+    ] {
+        let answer = get(server.address, path).await;
+        assert!(answer.starts_with("HTTP/1.1 404"), "{path}: {answer:.200}");
+    }
     server.stop().await;
     // Every table's own log replays to its books.
     for (t, fingerprint) in fingerprints.iter().enumerate() {
@@ -156,9 +200,23 @@ async fn a_class_of_three_tables_plays_to_the_end_with_its_treatments_and_bots_f
     assert_eq!(quiz(QuizPhase::After), (PLAYERS - 1) * questions);
     let csv = glassbank::feedback::to_csv(&responses);
     assert!(csv.starts_with("session,scenario,table,treatment,"));
+    // A rehearsal's answers in the same folder (the feedback log gathers every game of the
+    // machine): kept without a room's code, left out with this room's.
+    let rehearsal: Vec<String> = responses
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            r.session = "REHEARSAL".into();
+            r.to_line()
+        })
+        .collect();
+    std::fs::write(dir.join("rehearsal.jsonl"), rehearsal.join("\n")).unwrap();
+    let everything = Class::read(&dir, None).unwrap();
+    assert_eq!(everything.responses.len(), 2 * responses.len());
     // The facilitator's report from the folder: the class learnt (every player answers the
     // quiz right after the game), and nothing is dropped from the long CSV.
-    let class = Class::read(&dir).unwrap();
+    let class = Class::read(&dir, Some(&code.to_ascii_lowercase())).unwrap();
+    assert_eq!(class.responses.len(), responses.len());
     assert_eq!(class.tables.len(), TABLES);
     let learning = class.learning();
     assert!(!learning.is_empty() && learning.len() <= 2);
@@ -173,6 +231,10 @@ async fn a_class_of_three_tables_plays_to_the_end_with_its_treatments_and_bots_f
     assert_eq!(written.len(), 3);
     let page = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(page.contains("Rapport de la classe") && page.contains("<svg"));
+    assert_eq!(
+        served_page, page,
+        "the server's report is the one written from the class's files"
+    );
     assert!(!page.contains("report-"), "every message translated");
     let rows = std::fs::read_to_string(out.join("class.csv")).unwrap();
     let outcomes: usize = class.tables.iter().map(|t| t.outcomes.len() + 2).sum();

@@ -4,8 +4,10 @@
 // personal link, placed at her table, and gets her seat on a second device; the facilitator's
 // tablet (1180x820, touch), opened from the link with the room's secret, gives the empty seats
 // to bots, stops and resumes a table, and plays the months at every table; its projector then
-// shows the class debrief, in English and in French. Controls are pressed by their labels
-// through the game's test hook (`window.glassbankPress`), never by coordinates. The players'
+// shows the class debrief, in English and in French, and each tablet opens the class's report in
+// a tab of its own by a touch (the page `glassbank report --room-code` writes from the files).
+// Controls are pressed by their labels through the game's test hook (`window.glassbankPress`)
+// and touched where its `window.glassbankControls` says, never by coordinates. The players'
 // WebSocket frames are read to check that no player's page ever got the console or the class's
 // figures.
 // Usage: node web/class.mjs GLASSBANK DIST OUT   (PLAYWRIGHT_DIR: where playwright-core is)
@@ -74,8 +76,87 @@ async function answerQuiz(p, phase) {
   await press(p, 'Send my answers');
   await until(`${p.name}'s quiz ${phase} sent`, () => p.frames.filter(f => f.type === 'view').at(-1).quiz === null);
 }
+/** Waits until the page has drawn `n` more frames (the browser's animation frames, which
+ * drive the game's loop; a page in the background gets none). */
+async function frames(p, n) {
+  for (let i = 0; i < n; i++) {
+    await p.page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => resolve())));
+  }
+}
+
+/** A finger on a control found by its label, resting there for one frame the page draws before
+ * it lifts (Playwright's tap lifts it before the game sees it down, and a press and a lift in the
+ * same frame are lost: bevy_egui tells egui the pointer is gone when a finger lifts): a real
+ * touch, which is what lets a page open a tab or the on-screen keyboard. The time between the
+ * page's pointerdown and pointerup is kept in the report (`touch_held_ms`): one frame of this
+ * software renderer, over 0.4 s here, and the game takes a press as a click however long it is
+ * held. A touch is made once: one the game did not take fails the test. */
+async function touch(p, label) {
+  await p.page.waitForFunction(l => (window.glassbankControls || {})[l], label, { timeout: 60000 })
+    .catch(() => { throw new Error(`${p.name}: no control "${label}" on screen`); });
+  // The page a finger touches is the one on the screen (one in the background draws no frames).
+  await p.page.bringToFront();
+  await frames(p, 2);
+  const [x, y, w, h] = await p.page.evaluate(l => window.glassbankControls[l], label);
+  await p.page.evaluate(() => {
+    window.glassbankTouch = {};
+    for (const kind of ['pointerdown', 'pointerup']) {
+      document.addEventListener(kind, () => { window.glassbankTouch[kind] = performance.now(); },
+        { capture: true, once: true });
+    }
+  });
+  const finger = await p.page.context().newCDPSession(p.page);
+  try {
+    await finger.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x + w / 2, y: y + h / 2 }] });
+    await frames(p, 1);
+    await finger.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await finger.detach();
+  }
+  const held = await p.page.waitForFunction(() => window.glassbankTouch.pointerup !== undefined
+    && [window.glassbankTouch.pointerup - (window.glassbankTouch.pointerdown ?? NaN)], null, { timeout: 5000 })
+    .then(h => h.jsonValue()).then(([ms]) => ms, () => null);
+  if (held === null || Number.isNaN(held)) throw new Error(`${p.name}: the touch on "${label}" did not reach the page`);
+  (report.touch_held_ms = report.touch_held_ms || []).push(Math.round(held));
+}
+
+/** The class's report the tablet opens in a tab of its own, by a touch on its button: the
+ * page's text, after a screenshot of it. */
+async function reportFromTablet(p, label, shot) {
+  const [tab] = await Promise.all([
+    p.page.context().waitForEvent('page', { timeout: 30000 }).catch(async e => {
+      await p.page.screenshot({ path: path.join(out, `failed-${shot}`) });
+      throw e;
+    }),
+    touch(p, label),
+  ]);
+  await tab.waitForLoadState('load');
+  await tab.setViewportSize({ width: 1200, height: 900 });
+  await tab.screenshot({ path: path.join(out, shot), fullPage: true });
+  const text = await tab.evaluate(() => document.body.innerText);
+  const address = tab.url();
+  await tab.close();
+  if (address.includes(tabletUrl.split('#host=')[1])) throw new Error('the report\'s address carries the room\'s secret');
+  return text;
+}
+
 const lastConsole = p => p.frames.filter(f => f.type === 'console').at(-1);
-const lastClass = p => p.frames.filter(f => f.type === 'class').at(-1);
+/** The class debrief as the page holds it: the last one sent whole, with the bots' progress
+ * sent after it on its own (`class_bots`). */
+const lastClass = p => {
+  const at = p.frames.findLastIndex(f => f.type === 'class');
+  if (at < 0) return undefined;
+  const debrief = structuredClone(p.frames[at].debrief);
+  for (const f of p.frames.slice(at + 1).filter(f => f.type === 'class_bots')) {
+    debrief.bots_played = f.played;
+    debrief.bots_games = f.games;
+    debrief.lessons.forEach((l, i) => { l.bots = f.spreads ? f.spreads[i] ?? null : null; });
+  }
+  return { debrief };
+};
+/** The bytes of the facilitators' class messages a page got, whole and the bots' alone. */
+const classBytes = p => Object.fromEntries(['class', 'class_bots'].map(type =>
+  [type, p.frames.filter(f => f.type === type).reduce((n, f) => n + JSON.stringify(f).length, 0)]));
 const seatCode = seat => {
   const [role, n] = Object.entries(seat)[0];
   return `${{ Client: 'client', RetailBanker: 'retail', BusinessBanker: 'business', Merchant: 'merchant' }[role]}-${n}`;
@@ -148,14 +229,7 @@ try {
   // A message for every table, typed by touch: tapping the field gives the focus to the page's
   // text input (bevy_egui's text agent), which is what opens a tablet's or a phone's on-screen
   // keyboard.
-  const [fx, fy, fw, fh] = await tablet.page.evaluate(() => window.glassbankControls['A message for the room']);
-  // A finger rests on the screen for a few frames (Playwright's tap lifts it in the same one, and
-  // bevy_egui opens the keyboard for the text under a finger when it lifts).
-  const touch = await tablet.page.context().newCDPSession(tablet.page);
-  const point = [{ x: fx + fw / 2, y: fy + fh / 2 }];
-  await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
-  await sleep(200);
-  await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await touch(tablet, 'A message for the room');
   await tablet.page.waitForFunction(() => document.activeElement && document.activeElement.id === 'egui_text_agent',
     null, { timeout: 10000 }).catch(async () => {
     const seen = await tablet.page.evaluate(() => ({ active: document.activeElement && document.activeElement.outerHTML.slice(0, 120),
@@ -203,6 +277,7 @@ try {
   await tablet.page.setViewportSize({ width: 1180, height: 820 });
   const debrief = lastClass(tablet).debrief;
   report.class = {
+    bytes: classBytes(tablet),
     layers: debrief.tables.map(t => t.layer),
     lessons: debrief.lessons.length,
     bots_games: debrief.bots_games,
@@ -235,11 +310,19 @@ try {
     if (kinds.has('console') || kinds.has('class')) throw new Error(`${p.name} got the facilitator's messages`);
     const secret = tabletUrl.split('#host=')[1];
     if (JSON.stringify(p.frames).includes(secret)) throw new Error(`${p.name} got the room's secret`);
+    if (JSON.stringify(p.frames).includes('/report/')) throw new Error(`${p.name} got the report's address`);
     await sleep(500);
     await p.page.screenshot({ path: path.join(out, `11-${p.name}-debrief.png`) });
   }
+  // The report, opened from each tablet in its language: made by the server from the tables as
+  // played and the answers given so far.
+  const served = {
+    en: await reportFromTablet(tablet, 'The class report', '13-report-from-tablet-en.png'),
+    fr: await reportFromTablet(french, 'Le rapport de la classe', '13-report-from-tablet-fr.png'),
+  };
   // The facilitator's report of the class, in English and in French: the tables' logs and the
-  // feedback log in one folder, `glassbank report`, and its page looked at.
+  // feedback log in one folder, `glassbank report`, and its page looked at; the same as the
+  // tablets opened.
   const folder = path.join(out, 'report-in');
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
@@ -248,14 +331,19 @@ try {
   for (const lang of ['en', 'fr']) {
     const dir = path.join(out, `report-${lang}`);
     await new Promise((resolve, reject) => {
-      const r = spawn(binary, ['report', folder, '--out', dir, '--lang', lang], { stdio: 'inherit' });
+      const r = spawn(binary, ['report', folder, '--room-code', new URL(url).searchParams.get('room'), '--out', dir, '--lang', lang], { stdio: 'inherit' });
       r.on('exit', code => code === 0 ? resolve() : reject(new Error(`glassbank report --lang ${lang}: ${code}`)));
     });
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     await page.goto(`file://${path.join(dir, 'report.html')}`);
     await page.screenshot({ path: path.join(out, `12-report-${lang}.png`), fullPage: true });
+    const written = await page.evaluate(() => document.body.innerText);
     await context.close();
+    if (written !== served[lang]) {
+      fs.writeFileSync(path.join(out, `report-served-${lang}.txt`), served[lang]);
+      throw new Error(`the report the tablet opened in ${lang} is not the one glassbank report wrote (report-served-${lang}.txt)`);
+    }
   }
   if (problems.length) throw new Error(`console problems:\n${problems.join('\n')}`);
   console.log(`class test passed: ${JSON.stringify(report)}`);

@@ -73,6 +73,8 @@ pub enum Asked {
     Close,
     Room(Command),
     Projector(bool),
+    /// The class's report, in the desktop's browser.
+    Report,
     Back,
 }
 
@@ -220,6 +222,9 @@ pub fn console(
                 }
                 if ui.button(tr.get("console-to-projector")).clicked() {
                     out.push(Asked::Projector(true));
+                }
+                if room.report().is_some() && ui.button(tr.get("tablet-report")).clicked() {
+                    out.push(Asked::Report);
                 }
             });
         });
@@ -521,6 +526,17 @@ fn system(
                 }
             }
             Asked::Projector(on) => hosting.projector = on,
+            Asked::Report => {
+                let url = hosting
+                    .room
+                    .as_ref()
+                    .and_then(|hosted| hosted.report_url(tr.0.language()));
+                if let Some(url) = url
+                    && let Err(why) = crate::platform::open_page(&url)
+                {
+                    hosting.error = Some(tr.0.message(&why));
+                }
+            }
             Asked::Back => {
                 actions.write(Action::Open(Screen::Choice));
             }

@@ -264,7 +264,14 @@ fn apply_to_window(
     }
     if let Ok(ctx) = contexts.ctx_mut() {
         // Ctrl +/- go through the settings (remembered, within 75% to 200%), not egui's own zoom.
-        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        // A press is a click however long it is held, as a browser's or a desktop's buttons
+        // are (egui's default takes a press over 0.8 s for a long touch, and this game has no
+        // action for one): a player who presses slowly, or a tablet whose frame takes long
+        // between the finger's press and its lift, would lose the tap.
+        ctx.options_mut(|o| {
+            o.zoom_with_keyboard = false;
+            o.input_options.max_click_duration = f64::INFINITY;
+        });
         ctx.set_zoom_factor(settings.ui_scale);
         ctx.all_styles_mut(readable);
     }

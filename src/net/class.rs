@@ -158,6 +158,15 @@ pub fn debrief(
 }
 
 impl ClassDebrief {
+    /// The bots' games as far as they have gone (`ToPlayer::ClassBots`), in this debrief.
+    pub fn with_bots(&mut self, played: u32, games: u32, spreads: Option<&[[BotSpread; 2]]>) {
+        self.bots_played = played;
+        self.bots_games = games;
+        for (i, lesson) in self.lessons.iter_mut().enumerate() {
+            lesson.bots = spreads.and_then(|s| s.get(i).copied());
+        }
+    }
+
     /// The finished tables played under a layer.
     pub fn under(&self, layer: Transparency) -> impl Iterator<Item = &TableOutcome> {
         self.tables.iter().filter(move |t| t.layer == layer)

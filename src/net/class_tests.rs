@@ -454,8 +454,69 @@ fn the_class_debrief_reaches_the_facilitators_only_once_a_table_finishes() {
         games: 40,
         spreads: None,
     });
-    let d = class(&c.room.flush(), 9).expect("the bots' progress");
+    // The tables did not change: their progress alone, a few bytes rather than every chain.
+    let out = c.room.flush();
+    assert!(class(&out, 9).is_none());
+    let Some((_, bots)) = out.iter().find(|(k, _)| *k == 9) else {
+        panic!("the bots' progress: {out:?}")
+    };
+    assert!(crate::net::encode(bots).len() < 200, "{bots:?}");
+    let ToPlayer::ClassBots {
+        played,
+        games,
+        spreads,
+    } = bots.clone()
+    else {
+        panic!("{bots:?}")
+    };
+    let mut d = d;
+    d.with_bots(played, games, spreads.as_deref());
     assert_eq!((d.bots_played, d.bots_games), (10, 40));
+    // Once every game is played, each lesson's spread.
+    let spread = class::BotSpread {
+        p10: 1.0,
+        median: 2.0,
+        p90: 3.0,
+        games: 20,
+    };
+    c.room.set_bot_games(class::BotGames {
+        played: 40,
+        games: 40,
+        spreads: Some(vec![[spread, spread]; d.lessons.len()]),
+    });
+    let out = c.room.flush();
+    let Some((_, ToPlayer::ClassBots { spreads, .. })) = out.iter().find(|(k, _)| *k == 9) else {
+        panic!("the bots' spreads: {out:?}")
+    };
+    d.with_bots(40, 40, spreads.as_deref());
+    assert!(d.lessons.iter().all(|l| l.bots == Some([spread, spread])));
+}
+
+#[test]
+fn a_facilitators_first_command_refused_still_brings_the_debrief_with_the_next() {
+    let mut c = Class::new(&[Transparency::Opaque, Transparency::Glass]);
+    c.join(9, None);
+    let facilitate = |table, command| ToRoom::Facilitate {
+        token: "boss".into(),
+        table,
+        command,
+    };
+    let got_class = |out: &Outbox| {
+        out.iter()
+            .any(|(k, m)| *k == 9 && matches!(m, ToPlayer::Class { .. }))
+    };
+    // A table that is not there: refused, and no debrief.
+    let out = c.send(9, &facilitate(Some(7), Command::Table(Do::Advance)));
+    assert!(
+        out.iter()
+            .any(|(k, m)| *k == 9 && matches!(m, ToPlayer::Refused { .. })),
+        "{out:?}"
+    );
+    assert!(!got_class(&out) && !got_class(&c.room.flush()));
+    // The next command is its first taken: the whole debrief comes with it, so the bots'
+    // progress sent alone later has a debrief to join.
+    let out = c.send(9, &facilitate(None, Command::Status));
+    assert!(got_class(&out), "{out:?}");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::session::Draft;
 use crate::sim::{CaseId, Seat, SeatView, Transparency, Turn};
 
 /// The protocol spoken here; a client speaking another gets a clear message.
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 
 /// The largest message a client may send, in bytes.
 pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
@@ -130,15 +130,27 @@ pub enum ToPlayer {
     /// The debrief answers are in the facilitator's log (or were not kept, without consent).
     Recorded { answers: usize },
     /// For the facilitator: every table, and at each every seat, who holds it and how far it
-    /// is; how long a seat may stay empty before a bot plays it (seconds, 0: never).
+    /// is; how long a seat may stay empty before a bot plays it (seconds, 0: never); where
+    /// the class's report is served (a path on this server ending in `/`: the language's code
+    /// and `report.html` follow).
     Console {
         tables: Vec<TableState>,
         #[serde(default)]
         away: u32,
+        #[serde(default)]
+        report: Option<String>,
     },
     /// For the facilitator's projector: the class debrief, each finished table's outcomes and
-    /// the scenario's lessons (sent when a table finishes or the bots' games move on).
+    /// the scenario's lessons (sent to a new facilitator, and when a table finishes or goes
+    /// back; the bots' progress alone comes as `ClassBots`).
     Class { debrief: Box<super::ClassDebrief> },
+    /// The bots' games moved on and nothing else of the class debrief changed: their progress
+    /// and, once every game is played, each lesson's spread, for the debrief the page has.
+    ClassBots {
+        played: u32,
+        games: u32,
+        spreads: Option<Vec<[super::BotSpread; 2]>>,
+    },
     /// The last message was refused and changed nothing, and why, in the player's language.
     Refused { reason: String },
 }

@@ -79,6 +79,9 @@ pub struct Room {
     class_sent: Option<ClassKey>,
     /// The class's roster, if it has one: each participant's personal link and table.
     roster: Vec<super::Participant>,
+    /// Where the server serves the class's report, for the facilitators' consoles (a path
+    /// with a key of its own; none where nothing serves it).
+    report: Option<String>,
 }
 
 /// What a class debrief is made of: the finished tables at their months, and how far the bots'
@@ -146,6 +149,7 @@ impl Room {
             bots: super::class::BotGames::default(),
             class_sent: None,
             roster: Vec::new(),
+            report: None,
         }
     }
 
@@ -334,6 +338,18 @@ impl Room {
         out
     }
 
+    /// Where the server serves the class's report (see `report`), told to the facilitators'
+    /// consoles; never to a player's page.
+    pub fn set_report(&mut self, path: Option<String>) {
+        self.report = path;
+        self.consoles_changed = true;
+    }
+
+    /// Where the server serves the class's report, if it does.
+    pub fn report(&self) -> Option<&str> {
+        self.report.as_deref()
+    }
+
     /// The class's roster: each participant's label, personal secret and table.
     pub fn roster(&self) -> &[super::Participant] {
         &self.roster
@@ -362,8 +378,8 @@ impl Room {
             .collect();
     }
 
-    /// How far the server has played the bots' games for the lessons; the facilitators' class
-    /// debrief follows at the next `flush`.
+    /// How far the server has played the bots' games for the lessons; the facilitators get
+    /// their progress (`ToPlayer::ClassBots`) at the next `flush`.
     pub fn set_bot_games(&mut self, bots: super::class::BotGames) {
         self.bots = bots;
     }
@@ -379,15 +395,27 @@ impl Room {
         (finished, self.bots.played, self.bots.spreads.is_some())
     }
 
-    /// The class debrief for every facilitator, if a table finished (or went back) or the bots'
-    /// games moved on since it was last sent.
+    /// The class debrief for every facilitator, if a table finished (or went back) since it was
+    /// last sent; if only the bots' games moved on, their progress alone (every facilitator's
+    /// page got the whole debrief when it joined).
     fn class_if_changed(&mut self) -> Outbox {
         let key = self.class_key();
-        if self.class_sent.as_ref() == Some(&key) {
+        let sent = self.class_sent.replace(key.clone());
+        if sent.as_ref() == Some(&key) {
             return Vec::new();
         }
-        self.class_sent = Some(key);
         let facilitators = self.facilitators();
+        if sent.is_some_and(|sent| sent.0 == key.0) {
+            let bots = ToPlayer::ClassBots {
+                played: self.bots.played,
+                games: self.bots.games,
+                spreads: self.bots.spreads.clone(),
+            };
+            return facilitators
+                .into_iter()
+                .map(|k| (k, bots.clone()))
+                .collect();
+        }
         self.class_for(&facilitators)
     }
 
@@ -802,7 +830,17 @@ impl Room {
                 if let Some(c) = self.connections.get_mut(&conn) {
                     c.facilitator = true;
                 }
-                let mut out = self.facilitate_at(table, command)?;
+                let mut out = match self.facilitate_at(table, command) {
+                    Ok(out) => out,
+                    Err(why) => {
+                        // A first command refused leaves the connection a player's, so that
+                        // its next one is its first and brings the class debrief.
+                        if newly && let Some(c) = self.connections.get_mut(&conn) {
+                            c.facilitator = false;
+                        }
+                        return Err(why);
+                    }
+                };
                 if newly
                     && !out
                         .iter()
@@ -1091,6 +1129,7 @@ impl Room {
                     ToPlayer::Console {
                         tables: tables.clone(),
                         away: self.away_seconds,
+                        report: self.report.clone(),
                     },
                 )
             })

@@ -245,6 +245,35 @@ pub fn personal_token_requested() -> Option<String> {
     None
 }
 
+/// Opens a web page in the desktop's browser (the room's report, served by this machine).
+pub fn open_page(url: &str) -> Result<(), Message> {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|mut opener| {
+            // The opener ends once the browser has the page; it is waited for, so that it
+            // leaves nothing behind in the process table.
+            std::thread::spawn(move || opener.wait());
+        })
+        .map_err(|e| {
+            // The address is not told: it holds the report's key, and the host's screen may
+            // be the projector's.
+            Message::new("page-not-opened").with("reason", e.to_string())
+        })
+}
+
 /// The control a browser test asks to press: none on the desktop.
 pub fn take_press() -> Option<String> {
     None

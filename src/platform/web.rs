@@ -208,6 +208,16 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), Message> {
     Ok(())
 }
 
+/// Opens a page of this server in a new tab (the room's report); a browser that blocks it
+/// says nothing, so the game is told.
+pub fn open_page(url: &str) -> Result<(), Message> {
+    let opened = web_sys::window().and_then(|w| w.open_with_url_and_target(url, "_blank").ok());
+    match opened.flatten() {
+        Some(_) => Ok(()),
+        None => Err(Message::new("web-page-blocked")),
+    }
+}
+
 fn window_set(name: &str, value: &JsValue) {
     if let Some(w) = web_sys::window() {
         let _ = js_sys::Reflect::set(&w, &name.into(), value);

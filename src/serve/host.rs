@@ -88,6 +88,25 @@ impl Hosted {
         lock(&self.shared).facilitate(command)
     }
 
+    /// The class's report in `language`, as this machine's browser reaches it.
+    pub fn report_url(&self, language: crate::i18n::Language) -> Option<String> {
+        let path = lock(&self.shared).room.report()?.to_string();
+        let ip = if self.address.ip().is_unspecified() {
+            // Listening on every address: this machine's loopback, of the same family.
+            match self.address.ip() {
+                std::net::IpAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                std::net::IpAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            }
+        } else {
+            self.address.ip()
+        };
+        let here = SocketAddr::new(ip, self.address.port());
+        Some(format!(
+            "http://{here}{path}{}/report.html",
+            language.code()
+        ))
+    }
+
     /// Closes every connection, writes the room's file a last time and stops listening.
     pub fn close(&mut self) {
         if let Some(stop) = self.stop.take() {

@@ -83,11 +83,17 @@ pub struct Hub {
     feedback_failure_told: Option<Message>,
     /// The last lines written to the terminal.
     log: VecDeque<String>,
+    /// The key in the class report's address (see `report`): a secret of its own, so that
+    /// the address a facilitator's browser keeps in its history opens nothing else.
+    report_key: String,
 }
 
 impl Hub {
     /// The hub of a room; fails only if the operating system gives no randomness.
-    pub fn new(room: Room, files: Files) -> Result<Hub, Message> {
+    pub fn new(mut room: Room, files: Files) -> Result<Hub, Message> {
+        let mut secrets = ChaCha20Rng::from_seed(crate::platform::secret_bytes::<32>()?);
+        let report_key = new_secret(&mut secrets);
+        room.set_report(Some(super::report::path(&report_key)));
         Ok(Hub {
             room,
             queues: BTreeMap::new(),
@@ -97,7 +103,7 @@ impl Hub {
             traffic: Traffic::default(),
             unwritten: Vec::new(),
             saved_at: 0,
-            secrets: ChaCha20Rng::from_seed(crate::platform::secret_bytes::<32>()?),
+            secrets,
             writer: None,
             logged: Vec::new(),
             closing: false,
@@ -109,6 +115,7 @@ impl Hub {
             let_go_untold: 0,
             feedback_failure_told: None,
             log: VecDeque::new(),
+            report_key,
         })
     }
 
@@ -232,6 +239,34 @@ impl Hub {
         }
         let urgent = self.room.is_urgent();
         self.save(urgent);
+    }
+
+    /// The class report's key (see `report`).
+    pub fn report_key(&self) -> &str {
+        &self.report_key
+    }
+
+    /// What the class's report is made of, read while the room is locked: each table as
+    /// played so far, the scenario, the feedback log and the answers not yet in it (the log
+    /// is read here, under the lock it is written under, so that no answer is read twice).
+    pub fn report_source(&self) -> super::report::Source {
+        let tables = self.room.tables();
+        super::report::Source {
+            code: self.room.code().to_string(),
+            scenario: self.room.session().scenario().clone(),
+            tables: tables
+                .iter()
+                .enumerate()
+                .map(|(t, table)| {
+                    crate::headless::class::ClassTable::of(
+                        t as u32 + 1,
+                        table.session(),
+                        table_log_file(&self.files.room, t),
+                    )
+                })
+                .collect(),
+            answers: super::report::Source::answers(&self.files.feedback, &self.unwritten),
+        }
     }
 
     /// How many connections are open.

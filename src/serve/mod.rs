@@ -8,6 +8,7 @@ mod guard;
 mod host;
 mod hub;
 mod lessons;
+mod report;
 mod socket;
 
 pub use console::{parse_command, status_lines};

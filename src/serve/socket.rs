@@ -5,7 +5,7 @@ use std::path::Path;
 
 use axum::Router;
 use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
-use axum::extract::{ConnectInfo, State};
+use axum::extract::{ConnectInfo, Path as Segments, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -24,7 +24,8 @@ struct Web {
     limits: Limits,
 }
 
-/// `/ws` for the room, every other path from the web build.
+/// `/ws` for the room, the class's report under `/report/` (see `report`), every other path
+/// from the web build.
 pub fn router(
     shared: Shared,
     web: &Path,
@@ -34,12 +35,20 @@ pub fn router(
     let files = ServeDir::new(web).precompressed_br().precompressed_gzip();
     Router::new()
         .route("/ws", get(upgrade))
+        .route("/report/{key}/{language}/{file}", get(report))
         .fallback_service(files)
         .with_state(Web {
             shared,
             stopped,
             limits,
         })
+}
+
+async fn report(
+    Segments((key, language, file)): Segments<(String, String, String)>,
+    State(web): State<Web>,
+) -> Response {
+    super::report::respond(&web.shared, &key, &language, &file).await
 }
 
 async fn upgrade(

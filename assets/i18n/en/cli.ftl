@@ -18,10 +18,11 @@ cli-usage =
       glassbank replay SESSION.json [--turns N]
           replay a saved game from its session log, checking the books after every month, and
           print the summary (after month N with --turns)
-      glassbank report DIR [--out DIR]
+      glassbank report DIR [--out DIR] [--room-code CODE]
           a class's report from the session logs (*.session.json) and feedback logs (*.jsonl)
           in DIR: report.html (each table's outcomes, the questionnaire and the quiz by
-          treatment, with effect sizes), class.csv (every observation) and codebook.csv
+          treatment, with effect sizes), class.csv (every observation) and codebook.csv;
+          --room-code keeps only the answers given in that room (not a rehearsal's)
       glassbank serve [SCENARIO.ron] [--port N] [--bind ADDRESS] [--players N] [--minutes N] [--seed N]
         {"                "}[--tables N | --table-size N] [--treatments LAYER,LAYER] [--away N]
         {"                "}[--roster FILE.csv] [--seeds A..B] [--web DIR] [--room FILE] [--new]
@@ -51,6 +52,7 @@ cli-lang-unknown = unknown language {$lang}: use en or fr
 cli-turns-zero = --turns must be at least 1
 cli-seat-needed = --seat needs ROLE[:ACTOR]=bot:STRATEGY
 cli-seeds-needed = --seeds needs FIRST..LAST
+cli-room-code-needed = --room-code needs the room's code, as the server printed it (letters and digits)
 cli-unknown-option = unknown option {$option}
 cli-unexpected-argument = unexpected argument {$argument}
 cli-game-only = --screenshot and --tour go with the game, not with a command

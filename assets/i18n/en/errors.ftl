@@ -152,6 +152,8 @@ web-not-kept = not kept in this browser
 web-download-no-page = {$name}: could not reach the page
 web-download-no-file = {$name}: could not make the file
 web-download-no-link = {$name}: could not make the link
+web-page-blocked = The browser did not open a new tab: allow this page to open pop-ups, then press again.
+page-not-opened = No browser opened the page: {$reason}
 
 ## The networked workshop: what the room says when it refuses a message.
 roster-bad-label = line {$line} of the roster: a label is at most {$max} characters, without control characters

@@ -557,6 +557,7 @@ lessons-none-here = This scenario states no lessons (see docs/scenario-format.md
 tablet-title = The facilitator's console
 tablet-console = Console
 tablet-projector = Projector
+tablet-report = The class report
 tablet-tables = { $tables ->
     [one] One table
    *[other] { $tables } tables

@@ -21,11 +21,12 @@ cli-usage =
       glassbank replay PARTIE.json [--turns N]
           rejouer une partie enregistrée à partir de son journal, en vérifiant les comptes après
           chaque mois, puis afficher le bilan (après le mois N avec --turns)
-      glassbank report DOSSIER [--out DOSSIER]
+      glassbank report DOSSIER [--out DOSSIER] [--room-code CODE]
           le rapport d'une classe à partir des journaux de partie (*.session.json) et de retours
           (*.jsonl) de DOSSIER : report.html (les résultats de chaque table, le questionnaire et
           le quiz par traitement, avec les tailles d'effet), class.csv (chaque observation) et
-          codebook.csv
+          codebook.csv ; --room-code ne garde que les réponses données dans cette salle (pas
+          celles d'une répétition)
       glassbank serve [SCENARIO.ron] [--port N] [--bind ADRESSE] [--players N] [--minutes N] [--seed N]
         {"                "}[--tables N | --table-size N] [--treatments COUCHE,COUCHE] [--away N]
         {"                "}[--roster FICHIER.csv] [--seeds A..B] [--web DOSSIER] [--room FICHIER] [--new]
@@ -58,6 +59,7 @@ cli-lang-unknown = langue inconnue {$lang} : choisissez en ou fr
 cli-turns-zero = --turns doit valoir au moins 1
 cli-seat-needed = --seat attend ROLE[:ACTEUR]=bot:STRATEGIE
 cli-seeds-needed = --seeds attend PREMIERE..DERNIERE
+cli-room-code-needed = --room-code attend le code de la salle, tel que le serveur l'a affiché (lettres et chiffres)
 cli-unknown-option = option inconnue {$option}
 cli-unexpected-argument = argument inattendu {$argument}
 cli-game-only = --screenshot et --tour vont avec le jeu, pas avec une commande

@@ -152,6 +152,8 @@ web-not-kept = pas conservé dans ce navigateur
 web-download-no-page = {$name} : impossible d'atteindre la page
 web-download-no-file = {$name} : impossible de créer le fichier
 web-download-no-link = {$name} : impossible de créer le lien
+web-page-blocked = Le navigateur n'a pas ouvert de nouvel onglet : autorisez cette page à ouvrir des fenêtres surgissantes, puis appuyez de nouveau.
+page-not-opened = Aucun navigateur n'a ouvert la page : {$reason}
 
 ## L'atelier en réseau : ce que dit la salle quand elle refuse un message.
 roster-bad-label = ligne {$line} de la liste : une étiquette fait au plus {$max} caractères, sans caractère de contrôle

@@ -557,6 +557,7 @@ lessons-none-here = Ce scénario n'énonce aucune leçon (voir docs/scenario-for
 tablet-title = La console de l'animateur
 tablet-console = Console
 tablet-projector = Vidéoprojecteur
+tablet-report = Le rapport de la classe
 tablet-tables = { $tables ->
     [one] Une table
    *[other] { $tables } tables

@@ -244,10 +244,27 @@ impl Remote {
                 self.done = done;
             }
             ToPlayer::Recorded { answers } => self.recorded = Some(answers),
-            ToPlayer::Console { tables, away } => {
-                self.console = Some(tablet::Console { tables, away });
+            ToPlayer::Console {
+                tables,
+                away,
+                report,
+            } => {
+                self.console = Some(tablet::Console {
+                    tables,
+                    away,
+                    report,
+                });
             }
             ToPlayer::Class { debrief } => self.class = Some(debrief),
+            ToPlayer::ClassBots {
+                played,
+                games,
+                spreads,
+            } => {
+                if let Some(class) = self.class.as_mut() {
+                    class.with_bots(played, games, spreads.as_deref());
+                }
+            }
             ToPlayer::Refused { reason } => {
                 if self.phase == Phase::Connecting && self.token.is_some() {
                     // The room does not know this seat's secret (a new room with the same

@@ -23,6 +23,8 @@ pub struct Console {
     pub tables: Vec<TableState>,
     /// Seconds a seat may stay empty before a bot plays it (0: never).
     pub away: u32,
+    /// Where the server serves the class's report (`/report/KEY/`), if it does.
+    pub report: Option<String>,
 }
 
 /// The longest time per month and before a bot takes an empty seat the tablet offers, in
@@ -66,6 +68,17 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote) {
                 );
                 if hook::pressed(ui, &tab, &label) {
                     remote.tablet.projector = projector;
+                }
+            }
+            // The report opens in a tab of its own; its address (a key to the class's answers)
+            // is never drawn, since this page may be the one on the projector.
+            let report = remote.console.as_ref().and_then(|c| c.report.clone());
+            if let Some(path) = report
+                && button(ui, &tr.get("tablet-report"))
+            {
+                let url = format!("{path}{}/report.html", tr.language().code());
+                if let Err(why) = crate::platform::open_page(&url) {
+                    remote.notice = Some(tr.message(&why));
                 }
             }
         });

@@ -68,7 +68,7 @@ pub fn page(class: &Class, tr: &Translations) -> String {
     answers(&mut h, class, tr);
     let _ = write!(
         h,
-        "<p class=\"note\">{}</p></body></html>",
+        "<p class=\"note\">{} <a href=\"class.csv\">class.csv</a> · <a href=\"codebook.csv\">codebook.csv</a></p></body></html>",
         esc(&tr.get("report-files"))
     );
     h

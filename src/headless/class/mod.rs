@@ -30,6 +30,22 @@ pub struct ClassTable {
     pub file: PathBuf,
 }
 
+impl ClassTable {
+    /// A table (from 1) as its session has played it so far; `file` is where its log is.
+    pub fn of(table: u32, session: &Session, file: PathBuf) -> ClassTable {
+        let played = session.scenario();
+        ClassTable {
+            table,
+            treatment: session.economy().params().transparency,
+            months: Turn::try_from(session.played().len()).unwrap_or(Turn::MAX),
+            turns: played.turns(),
+            players: session.humans().len(),
+            outcomes: super::sweep::measure(played, &session.economy().summary()),
+            file,
+        }
+    }
+}
+
 /// A player's quiz score: the share of the quiz's questions answered right, before and after.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Scores {
@@ -80,8 +96,10 @@ fn table_number(path: &Path, next: u32) -> u32 {
 
 impl Class {
     /// Reads every session log (`*.session.json`) and feedback log (`*.jsonl`) in `dir`; the
-    /// tables are replayed, their books checked month by month.
-    pub fn read(dir: &Path) -> Result<Class, Message> {
+    /// tables are replayed, their books checked month by month. With `room`, only the answers
+    /// given in the room of that code are kept (a feedback log gathers every game of the
+    /// machine, a rehearsal's too); without it, every answer to this scenario.
+    pub fn read(dir: &Path, room: Option<&str>) -> Result<Class, Message> {
         let mut tables = Vec::new();
         let mut scenario: Option<Scenario> = None;
         let mut logs = crate::platform::list_files(dir, "json");
@@ -96,34 +114,42 @@ impl Class {
             let text = crate::platform::read_text(path)?;
             let log = SessionLog::parse(&text).map_err(in_file)?;
             let session = Session::replay(&log, None).map_err(in_file)?;
-            let played = session.scenario();
-            let outcomes = super::sweep::measure(played, &session.economy().summary());
-            tables.push(ClassTable {
-                table: table_number(path, i as u32 + 1),
-                treatment: session.economy().params().transparency,
-                months: Turn::try_from(log.turns.len()).unwrap_or(Turn::MAX),
-                turns: played.turns(),
-                players: log.humans.len(),
-                outcomes,
-                file: path.clone(),
-            });
+            tables.push(ClassTable::of(
+                table_number(path, i as u32 + 1),
+                &session,
+                path.clone(),
+            ));
             if scenario.is_none() {
-                scenario = Some(played.clone());
+                scenario = Some(session.scenario().clone());
             }
         }
         let Some(scenario) = scenario else {
             return Err(Message::new("report-no-logs").with("dir", dir.display().to_string()));
         };
-        tables.sort_by_key(|t| t.table);
         let mut responses = Vec::new();
         let mut damaged = 0;
         for path in crate::platform::list_files(dir, "jsonl") {
             let (read, bad) = crate::feedback::read_log(&crate::platform::read_text(&path)?);
             damaged += bad;
-            // Only this scenario's answers: a feedback log gathers every game of the machine.
-            responses.extend(read.into_iter().filter(|r| r.scenario == scenario.id()));
+            responses.extend(
+                read.into_iter()
+                    .filter(|r| room.is_none_or(|code| r.session.eq_ignore_ascii_case(code))),
+            );
         }
-        Ok(Class {
+        Ok(Class::of(&scenario, tables, responses, damaged))
+    }
+
+    /// A class from its tables as played and the answers of a feedback log: only this
+    /// scenario's answers are kept (a feedback log gathers every game of the machine).
+    pub fn of(
+        scenario: &Scenario,
+        mut tables: Vec<ClassTable>,
+        mut responses: Vec<Response>,
+        damaged: usize,
+    ) -> Class {
+        tables.sort_by_key(|t| t.table);
+        responses.retain(|r| r.scenario == scenario.id());
+        Class {
             title: scenario.title().clone(),
             scenario_id: scenario.id().to_string(),
             tables,
@@ -131,7 +157,7 @@ impl Class {
             quiz: scenario.file.quiz.clone(),
             questions: scenario.file.debrief.clone(),
             damaged,
-        })
+        }
     }
 
     /// The treatment an answer was given under: its own, or its table's.
@@ -244,17 +270,26 @@ impl Class {
 /// files written.
 pub fn write_report(class: &Class, out: &Path, tr: &Translations) -> Result<Vec<PathBuf>, Message> {
     crate::platform::create_dir_all(out);
-    let files = [
-        (out.join("report.html"), html::page(class, tr)),
-        (out.join("class.csv"), long::rows(class)),
-        (out.join("codebook.csv"), long::codebook(tr)),
-    ];
     let mut written = Vec::new();
-    for (path, text) in files {
-        crate::platform::write_text(&path, &text)?;
+    for name in REPORT_FILES {
+        let path = out.join(name);
+        crate::platform::write_text(&path, &report_file(class, name, tr).unwrap_or_default())?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// The report's files, by name: the page links the other two beside it.
+pub const REPORT_FILES: [&str; 3] = ["report.html", "class.csv", "codebook.csv"];
+
+/// One of the report's files (`REPORT_FILES`), if it is one.
+pub fn report_file(class: &Class, name: &str, tr: &Translations) -> Option<String> {
+    match name {
+        "report.html" => Some(html::page(class, tr)),
+        "class.csv" => Some(long::rows(class)),
+        "codebook.csv" => Some(long::codebook(tr)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
