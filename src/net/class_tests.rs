@@ -520,6 +520,28 @@ fn a_facilitators_first_command_refused_still_brings_the_debrief_with_the_next()
 }
 
 #[test]
+fn nobody_is_left_deciding_at_a_table_whose_months_are_all_played() {
+    let mut c = Class::new(&[Transparency::Glass]);
+    c.join(1, None);
+    c.claim(1, HOUSEHOLD);
+    c.join(9, None);
+    let advance = ToRoom::Facilitate {
+        token: "boss".into(),
+        table: Some(0),
+        command: Command::Table(Do::Advance),
+    };
+    let turns = c.room.tables()[0].session().scenario().turns();
+    for _ in 0..turns {
+        c.send(9, &advance);
+    }
+    assert!(c.room.tables()[0].session().is_finished());
+    let state = &c.room.table_states()[0];
+    let household = state.seats.iter().find(|s| s.seat == HOUSEHOLD).unwrap();
+    assert!(household.connected && household.done, "{household:?}");
+    assert_eq!(household.state_key(), "serve-seat-done");
+}
+
+#[test]
 fn a_roster_places_each_participant_at_their_table_and_their_link_gets_their_seat_back() {
     let mut c = Class::new(&[Transparency::Opaque, Transparency::Glass]);
     let mut n = 0;

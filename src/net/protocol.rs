@@ -201,7 +201,7 @@ pub struct SeatState {
     pub taken: bool,
     /// Its player's connection is open.
     pub connected: bool,
-    /// Done for this month.
+    /// Done for this month; every seat is once the game is over.
     pub done: bool,
     /// A bot plays it.
     pub bot: bool,

@@ -144,7 +144,9 @@ impl Table {
                     seat,
                     taken: self.tokens.contains_key(&seat),
                     connected: connected.contains(&seat),
-                    done: session.is_done(seat),
+                    // Once every month is played nobody is left deciding (the players are in
+                    // the debrief).
+                    done: session.is_finished() || session.is_done(seat),
                     bot: self.stand_ins.contains(&seat),
                 })
                 .collect(),
@@ -231,7 +233,11 @@ impl Table {
     /// How many are still deciding this month, and how many are done.
     pub(super) fn progress(&self) -> ToPlayer {
         let humans = self.session.humans();
-        let done = humans.iter().filter(|s| self.session.is_done(**s)).count();
+        let finished = self.session.is_finished();
+        let done = humans
+            .iter()
+            .filter(|s| finished || self.session.is_done(**s))
+            .count();
         let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         ToPlayer::Progress {
             deciding: count(humans.len() - done),
