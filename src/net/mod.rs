@@ -18,7 +18,7 @@ mod tests;
 pub use class::{BotSpread, ClassDebrief, Figure, LessonFigures, TableOutcome};
 pub use protocol::{
     Command, MAX_MESSAGE_BYTES, OpenSeat, PROTOCOL, QuizDue, QuizQuestion, SeatState, TableState,
-    ToPlayer, ToRoom, decode, encode,
+    ToPlayer, ToRoom, decode, encode, report_page,
 };
 pub use rate::Rate;
 pub use room::{ConnId, MAX_TABLES, Outbox, Room};

@@ -224,6 +224,11 @@ impl SeatState {
     }
 }
 
+/// The class report's page in `language`, under the path a console's `report` gives.
+pub fn report_page(report: &str, language: crate::i18n::Language) -> String {
+    format!("{report}{}/report.html", language.code())
+}
+
 /// Reads a message from a browser: too large, not JSON, or not a message of this protocol is
 /// refused with the reason.
 pub fn decode(bytes: &[u8]) -> Result<ToRoom, Message> {

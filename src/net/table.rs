@@ -144,9 +144,7 @@ impl Table {
                     seat,
                     taken: self.tokens.contains_key(&seat),
                     connected: connected.contains(&seat),
-                    // Once every month is played nobody is left deciding (the players are in
-                    // the debrief).
-                    done: session.is_finished() || session.is_done(seat),
+                    done: self.done(seat),
                     bot: self.stand_ins.contains(&seat),
                 })
                 .collect(),
@@ -230,14 +228,16 @@ impl Table {
             .then(|| now_ms + u64::from(self.minutes) * 60_000);
     }
 
+    /// Whether a seat has nothing left to decide: done for this month, or every month is
+    /// played (its player is in the debrief).
+    fn done(&self, seat: Seat) -> bool {
+        self.session.is_finished() || self.session.is_done(seat)
+    }
+
     /// How many are still deciding this month, and how many are done.
     pub(super) fn progress(&self) -> ToPlayer {
         let humans = self.session.humans();
-        let finished = self.session.is_finished();
-        let done = humans
-            .iter()
-            .filter(|s| finished || self.session.is_done(**s))
-            .count();
+        let done = humans.iter().filter(|s| self.done(**s)).count();
         let count = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         ToPlayer::Progress {
             deciding: count(humans.len() - done),

@@ -102,8 +102,8 @@ impl Hosted {
         };
         let here = SocketAddr::new(ip, self.address.port());
         Some(format!(
-            "http://{here}{path}{}/report.html",
-            language.code()
+            "http://{here}{}",
+            crate::net::report_page(&path, language)
         ))
     }
 

@@ -5,7 +5,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::{Shared, lock};
-use crate::feedback::Response as Answer;
 use crate::headless::class::{Class, ClassTable, REPORT_FILES, report_file};
 use crate::i18n::{Language, Message, Translations};
 use crate::scenario::Scenario;
@@ -48,11 +47,13 @@ impl Source {
     /// The class: the tables, and this room's answers.
     pub fn class(self) -> Result<Class, Message> {
         let (answers, damaged) = crate::feedback::read_log(&self.answers?);
-        let answers: Vec<Answer> = answers
-            .into_iter()
-            .filter(|a| a.session == self.code)
-            .collect();
-        Ok(Class::of(&self.scenario, self.tables, answers, damaged))
+        Ok(Class::of(
+            &self.scenario,
+            self.tables,
+            answers,
+            damaged,
+            Some(&self.code),
+        ))
     }
 }
 

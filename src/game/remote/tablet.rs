@@ -76,7 +76,7 @@ pub fn show(ui: &mut egui::Ui, tr: &Translations, remote: &mut Remote) {
             if let Some(path) = report
                 && button(ui, &tr.get("tablet-report"))
             {
-                let url = format!("{path}{}/report.html", tr.language().code());
+                let url = crate::net::report_page(&path, tr.language());
                 if let Err(why) = crate::platform::open_page(&url) {
                     remote.notice = Some(tr.message(&why));
                 }

@@ -131,24 +131,26 @@ impl Class {
         for path in crate::platform::list_files(dir, "jsonl") {
             let (read, bad) = crate::feedback::read_log(&crate::platform::read_text(&path)?);
             damaged += bad;
-            responses.extend(
-                read.into_iter()
-                    .filter(|r| room.is_none_or(|code| r.session.eq_ignore_ascii_case(code))),
-            );
+            responses.extend(read);
         }
-        Ok(Class::of(&scenario, tables, responses, damaged))
+        Ok(Class::of(&scenario, tables, responses, damaged, room))
     }
 
     /// A class from its tables as played and the answers of a feedback log: only this
-    /// scenario's answers are kept (a feedback log gathers every game of the machine).
+    /// scenario's answers are kept, and with `room` only those given in the room of that code
+    /// (a feedback log gathers every game of the machine, a rehearsal's too).
     pub fn of(
         scenario: &Scenario,
         mut tables: Vec<ClassTable>,
         mut responses: Vec<Response>,
         damaged: usize,
+        room: Option<&str>,
     ) -> Class {
         tables.sort_by_key(|t| t.table);
-        responses.retain(|r| r.scenario == scenario.id());
+        responses.retain(|r| {
+            r.scenario == scenario.id()
+                && room.is_none_or(|code| r.session.eq_ignore_ascii_case(code))
+        });
         Class {
             title: scenario.title().clone(),
             scenario_id: scenario.id().to_string(),
